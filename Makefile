@@ -1,0 +1,43 @@
+# samen-sturen: the two commands for a fresh machine are `make run` and `make test` (README.md).
+BUILD_DIR  ?= build
+BUILD_TYPE ?= Release
+JOBS       ?= $(shell nproc)
+SCALE      ?= national
+SEED       ?= 1
+DEMO_DB    ?= output/demo-$(SCALE).db
+BIN        := $(BUILD_DIR)/samen-sturen
+
+.PHONY: all deps build run demo test bench clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# The demo database is made once; delete it (or `make clean`) to make it again.
+$(DEMO_DB):
+	$(MAKE) build
+	@mkdir -p $(dir $(DEMO_DB))
+	$(BIN) demo --db $(DEMO_DB) --scale $(SCALE) --seed $(SEED)
+
+demo: $(DEMO_DB)
+
+run: build demo
+	@echo "make run: the demo measure database is $(DEMO_DB)."
+	@echo "Reports are not rendered yet; look inside with: sqlite3 $(DEMO_DB) '.tables'"
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@bash scripts/bench.sh $(BIN)
+
+clean:
+	rm -rf $(BUILD_DIR)
+	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

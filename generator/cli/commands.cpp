@@ -1,0 +1,117 @@
+#include "cli/commands.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <iomanip>
+
+#include "core/errors.hpp"
+#include "db/database.hpp"
+#include "demo/demo_generator.hpp"
+#include "import/delivery_writer.hpp"
+#include "import/importer.hpp"
+
+namespace ss::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+Date local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return make_date(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+std::string local_timestamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
+    return buf;
+}
+
+Date date_option(const std::string& name, const std::string& value) {
+    auto d = parse_iso_date(value);
+    if (!d) throw UsageError(name + ": '" + value + "' is not a date (YYYY-MM-DD)");
+    return *d;
+}
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void print_changes(const ImportResult& result, std::ostream& out) {
+    for (const auto& [table, c] : result.stats.tables)
+        out << "  " << std::left << std::setw(24) << (table + ".csv") << std::right << std::setw(9)
+            << (c.inserted + c.updated + c.unchanged) << " rows: " << c.inserted << " new, "
+            << c.updated << " updated, " << c.unchanged << " unchanged\n";
+}
+
+} // namespace
+
+int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
+    ImportOptions options;
+    options.today = cmd.today.empty() ? local_today() : date_option("--today", cmd.today);
+    if (!cmd.delivered_on.empty())
+        options.delivered_on = format_iso_date(date_option("--delivered-on", cmd.delivered_on));
+    options.imported_at = local_timestamp();
+
+    const auto start = Clock::now();
+    auto db = open_database(cmd.db, OpenMode::create_or_update);
+    const ImportResult result = import_folder(*db, cmd.folder, options);
+    for (const auto& w : result.warnings) err << w.to_string() << "\n";
+    print_changes(result, out);
+    const double seconds = seconds_since(start);
+    if (result.stats.inserted() + result.stats.updated() == 0)
+        out << "nothing changed: this delivery is already in " << cmd.db << "\n";
+    else
+        out << "imported " << result.rows_read << " rows into " << cmd.db << " ("
+            << result.stats.inserted() << " new, " << result.stats.updated() << " updated) in "
+            << std::fixed << std::setprecision(1) << seconds << " s ("
+            << static_cast<long>(result.rows_read / std::max(seconds, 1e-3)) << " rows/s)\n";
+    if (cmd.timings)
+        for (const auto& [stage, s] : result.stage_seconds)
+            out << "  " << stage << ": " << std::fixed << std::setprecision(2) << s << " s\n";
+    return 0;
+}
+
+int run_demo(const DemoCommand& cmd, std::ostream& out) {
+    namespace fs = std::filesystem;
+    demo::DemoSettings settings{demo::parse_scale(cmd.scale), cmd.seed};
+    if (fs::exists(cmd.db))
+        throw UsageError(cmd.db + " already exists; the demo only creates new databases "
+                                  "(remove it or name another --db)");
+    const auto start = Clock::now();
+    Delivery delivery = demo::generate_demo(settings);
+    const double generated = seconds_since(start);
+    if (!cmd.csv_folder.empty()) write_delivery_csv(delivery, cmd.csv_folder);
+
+    // Built under a temporary name and renamed when complete: an interrupted demo leaves no
+    // half database behind.
+    const std::string partial = cmd.db + ".partial";
+    fs::remove(partial);
+    {
+        auto db = open_database(partial, OpenMode::create_or_update);
+        ImportOptions options;
+        options.today = *parse_iso_date(demo::DemoPeriod{}.delivered_on);
+        options.delivered_on = demo::DemoPeriod{}.delivered_on;
+        options.imported_at = local_timestamp();
+        import_delivery(*db, delivery, {}, "demo --scale " + cmd.scale + " --seed " +
+                        std::to_string(cmd.seed), options);
+    }
+    fs::rename(partial, cmd.db);
+    out << "demo (" << cmd.scale << ", seed " << cmd.seed << "): " << delivery.total_rows()
+        << " rows in " << cmd.db;
+    if (!cmd.csv_folder.empty()) out << " and as CSV in " << cmd.csv_folder;
+    out << " (generated in " << std::fixed << std::setprecision(1) << generated << " s, total "
+        << seconds_since(start) << " s)\n";
+    for (const auto& [name, table] : delivery.tables)
+        out << "  " << std::left << std::setw(24) << (name + ".csv") << std::right << std::setw(9)
+            << table.rows() << " rows\n";
+    return 0;
+}
+
+} // namespace ss::cli

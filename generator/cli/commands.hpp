@@ -1,0 +1,29 @@
+// The commands behind the CLI, with their options as plain structs so tests can call them.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+namespace ss::cli {
+
+struct ImportCommand {
+    std::string db;
+    std::string folder;
+    std::string delivered_on; ///< empty: today
+    std::string today;        ///< empty: the real date
+    bool timings = false;     ///< print seconds per stage
+};
+
+struct DemoCommand {
+    std::string db;
+    std::string scale = "small";
+    std::uint64_t seed = 1;
+    std::string csv_folder; ///< empty: no CSV
+};
+
+/// Returns the exit code; a rejected delivery prints every problem to `err` and returns 3.
+int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err);
+int run_demo(const DemoCommand& cmd, std::ostream& out);
+
+} // namespace ss::cli

@@ -1,0 +1,58 @@
+// The samen-sturen command line: parses options, runs one command, and turns every error into
+// one line on stderr and a documented exit code (README.md, "Exit codes").
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#include "import/importer.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"samen-sturen: quarterly Samen Sturen steering packages from a youth-care "
+                 "region's measure database"};
+    app.set_version_flag("--version", SAMEN_STUREN_VERSION);
+    app.require_subcommand(1);
+
+    ss::cli::ImportCommand import_cmd;
+    auto* import = app.add_subcommand("import", "Validate a delivery folder and load it into the "
+                                                "measure database, all or nothing");
+    import->add_option("--db", import_cmd.db, "Measure database (created when missing)")->required();
+    import->add_option("folder", import_cmd.folder, "Folder with the delivery's CSV files")->required();
+    import->add_option("--delivered-on", import_cmd.delivered_on,
+                       "Date the data was delivered (YYYY-MM-DD; default: today)");
+    import->add_option("--today", import_cmd.today,
+                       "Import day for the date checks (YYYY-MM-DD; default: today)");
+    import->add_flag("--timings", import_cmd.timings, "Print the seconds each stage took");
+
+    ss::cli::DemoCommand demo_cmd;
+    auto* demo = app.add_subcommand("demo", "Create a synthetic but realistic measure database");
+    demo->add_option("--db", demo_cmd.db, "Database to create (must not exist yet)")->required();
+    demo->add_option("--scale", demo_cmd.scale, "small, region or national")->default_val("small");
+    demo->add_option("--seed", demo_cmd.seed, "Random seed; the same seed gives the same data")
+        ->default_val(1);
+    demo->add_option("--csv", demo_cmd.csv_folder, "Also write the data as an import delivery here");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : static_cast<int>(ss::ExitCode::usage);
+    }
+
+    try {
+        if (*import) return ss::cli::run_import(import_cmd, std::cout, std::cerr);
+        if (*demo) return ss::cli::run_demo(demo_cmd, std::cout);
+    } catch (const ss::DeliveryRejected& e) {
+        for (const auto& issue : e.issues()) std::cerr << issue.to_string() << "\n";
+        std::cerr << "samen-sturen: " << e.what() << "\n";
+        return static_cast<int>(e.code());
+    } catch (const ss::Error& e) {
+        std::cerr << "samen-sturen: " << e.what() << "\n";
+        return static_cast<int>(e.code());
+    } catch (const std::exception& e) {
+        std::cerr << "samen-sturen: internal error: " << e.what()
+                  << " (please report this with the command you ran)\n";
+        return static_cast<int>(ss::ExitCode::internal);
+    }
+    return 0;
+}

@@ -1,0 +1,92 @@
+#include "db/database.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include <SQLiteCpp/Transaction.h>
+
+#include "core/errors.hpp"
+#include "db/schema.hpp"
+
+namespace ss {
+
+namespace {
+
+/// migrations[v - 1] brings a database from schema v to v + 1. None yet: schema 1 is the first.
+const std::vector<std::function<void(SQLite::Database&)>> migrations = {};
+
+int pragma_int(SQLite::Database& db, const char* name) {
+    return db.execAndGet(std::string("PRAGMA ") + name).getInt();
+}
+
+bool has_tables(SQLite::Database& db) {
+    return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0;
+}
+
+void create_schema(SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    db.exec(schema_ddl());
+    db.exec("PRAGMA application_id = " + std::to_string(application_id));
+    db.exec("PRAGMA user_version = " + std::to_string(schema_version));
+    tx.commit();
+}
+
+void migrate(SQLite::Database& db, int from, const std::string& path) {
+    if (from - 1 >= static_cast<int>(migrations.size()))
+        throw DatabaseError(path + ": schema version " + std::to_string(from) +
+                            " has no migration to " + std::to_string(schema_version));
+    SQLite::Transaction tx(db);
+    for (int v = from; v < schema_version; ++v) migrations[v - 1](db);
+    db.exec("PRAGMA user_version = " + std::to_string(schema_version));
+    tx.commit();
+}
+
+void check_version(SQLite::Database& db, const std::string& path, OpenMode mode) {
+    const int app = pragma_int(db, "application_id");
+    const int version = pragma_int(db, "user_version");
+    if (app == 0 && version == 0 && !has_tables(db)) {
+        if (mode == OpenMode::read_only)
+            throw DatabaseError(path + ": the database is empty; load data first with "
+                                "'samen-sturen import' or 'samen-sturen demo'");
+        create_schema(db);
+        return;
+    }
+    if (app != application_id)
+        throw DatabaseError(path + ": not a samen-sturen measure database (it holds other "
+                                   "tables); name a new file or the right database");
+    if (version > schema_version)
+        throw DatabaseError(path + ": made by a newer samen-sturen (schema version " +
+                            std::to_string(version) + "; this program knows up to " +
+                            std::to_string(schema_version) + "); use a newer samen-sturen");
+    if (version < schema_version) {
+        if (mode == OpenMode::read_only)
+            throw DatabaseError(path + ": schema version " + std::to_string(version) +
+                                " is older than " + std::to_string(schema_version) +
+                                "; run 'samen-sturen import' once to migrate it");
+        migrate(db, version, path);
+    }
+}
+
+} // namespace
+
+std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode) {
+    if (mode == OpenMode::read_only && !std::filesystem::exists(path))
+        throw DatabaseError(path + ": no such database; create it with 'samen-sturen import' or "
+                                   "'samen-sturen demo'");
+    try {
+        const int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY
+                                                      : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+        auto db = std::make_unique<SQLite::Database>(path, flags, 5000);
+        db->exec("PRAGMA foreign_keys = ON");
+        db->exec("PRAGMA cache_size = -262144"); // 256 MiB: bulk loads stay in memory
+        check_version(*db, path, mode);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw DatabaseError(path + ": cannot be used as a measure database: " + e.what());
+    }
+}
+
+int stored_schema_version(SQLite::Database& db) { return pragma_int(db, "user_version"); }
+
+} // namespace ss

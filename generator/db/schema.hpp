@@ -1,0 +1,17 @@
+// The measure database's schema: one table per import file (built from the file specs, so the
+// contract and the schema cannot drift apart), the indexes the quarter queries need, and a version.
+#pragma once
+
+#include <string>
+
+namespace ss {
+
+/// Bumped whenever the schema changes; open_database() migrates older databases step by step.
+constexpr int schema_version = 1;
+/// PRAGMA application_id of a samen-sturen database ("SSTR"), so that other SQLite files are refused.
+constexpr int application_id = 0x53535452;
+
+/// The full DDL of schema_version, for a new database.
+std::string schema_ddl();
+
+} // namespace ss

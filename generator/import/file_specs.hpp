@@ -1,0 +1,73 @@
+// The import contract of shared/spec/import-format.md as data: every file, its columns, types,
+// keys and references. Validation, loading and the demo's CSV writer all read these tables.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ss {
+
+enum class FieldKind {
+    text,              ///< any non-empty UTF-8 text
+    id,                ///< an opaque id (pseudonym); text, never a number
+    child_id,          ///< an id that must not be a BSN (AVG: children are pseudonymous)
+    integer,           ///< whole number within [min, max]
+    decimal,           ///< a number with `.` or `,` as decimal separator
+    amount,            ///< euros, `.` or `,` decimal separator, not negative
+    date,              ///< ISO YYYY-MM-DD, not before 2000
+    quarter,           ///< YYYY-Qn
+    code,              ///< one of `codes` (case-insensitive; stored as listed)
+    municipality_code, ///< GM + 4 digits
+    email,             ///< name@domain
+    report_list,       ///< `;`-separated report kinds
+};
+
+/// How far after the import day a date may lie (import-format.md "Referential checks").
+enum class DateLimit { none, event_one_year, registration_six_years };
+
+struct ColumnSpec {
+    std::string name;
+    FieldKind kind = FieldKind::text;
+    bool nullable = false;
+    std::int64_t min = std::numeric_limits<std::int64_t>::min();
+    std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    std::vector<std::string> codes = {};
+    DateLimit date_limit = DateLimit::none;
+};
+
+/// A column whose value must be the key of a record in `table` (in the delivery or the database);
+/// for institutions, optionally of one of `kinds`.
+struct Reference {
+    std::string column;
+    std::string table;
+    std::vector<std::string> kinds = {};
+};
+
+struct FileSpec {
+    std::string table;                ///< also the file's stem: `measures` <- measures.csv
+    std::vector<ColumnSpec> columns;  ///< in database order
+    /// Id column or natural key. Its column order is the primary key's order in the database:
+    /// quarter first where the KPI queries select by quarter, so the key doubles as that index.
+    std::vector<std::string> key;
+    bool required = false;            ///< must be in every delivery
+    std::vector<Reference> references = {};
+
+    std::string file_name() const { return table + ".csv"; }
+    /// Index of a column by exact name, or -1.
+    int column_index(std::string_view name) const;
+};
+
+/// Every file of a delivery, in the order they are loaded (referenced tables first).
+const std::vector<FileSpec>& file_specs();
+/// The spec of `table`; throws std::out_of_range for an unknown table.
+const FileSpec& file_spec(std::string_view table);
+
+/// Report kinds a recipient can ask for (reports.md).
+const std::vector<std::string>& report_kinds();
+/// KPI ids of kpis.md that may carry a target.
+const std::vector<std::string>& kpi_ids();
+
+} // namespace ss

@@ -1,0 +1,159 @@
+#include "import/importer.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
+#include <cctype>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "import/delivery_checks.hpp"
+#include "import/table_parser.hpp"
+
+namespace ss {
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+bool has_errors(const std::vector<Issue>& issues) {
+    return std::any_of(issues.begin(), issues.end(),
+                       [](const Issue& i) { return i.severity == Issue::Severity::error; });
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path.string() + ": cannot be read");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return std::move(buffer).str();
+}
+
+std::string summary(const std::vector<Issue>& issues) {
+    const auto errors = std::count_if(issues.begin(), issues.end(), [](const Issue& i) {
+        return i.severity == Issue::Severity::error;
+    });
+    return "the delivery was rejected with " + std::to_string(errors) +
+           (errors == 1 ? " error" : " errors") + "; the database was not changed";
+}
+
+/// Runs `work` on every hardware thread and waits; the first exception is rethrown here.
+void run_on_workers(const std::function<void()>& work) {
+    const unsigned n = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> threads;
+    std::vector<std::exception_ptr> errors(n);
+    for (unsigned i = 0; i < n; ++i)
+        threads.emplace_back([&, i] {
+            try {
+                work();
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+        });
+    for (auto& t : threads) t.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
+} // namespace
+
+DeliveryRejected::DeliveryRejected(std::vector<Issue> issues)
+    : InputError(summary(issues)), issues_(std::move(issues)) {}
+
+Delivery read_delivery_folder(const std::filesystem::path& folder, Date today,
+                              std::vector<Issue>& issues) {
+    namespace fs = std::filesystem;
+    if (!fs::is_directory(folder))
+        throw InputError(folder.string() + ": not a folder (give the folder that holds the "
+                                           "delivery's CSV files)");
+    // File names are matched case-insensitively: Measures.CSV from a Windows share is fine.
+    std::map<std::string, fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder))
+        if (entry.is_regular_file()) files[lower(entry.path().filename().string())] = entry.path();
+
+    // Files are independent until the cross-file checks: parse them on all cores, each into
+    // its own issue list, merged in file-spec order so messages come out in a stable order.
+    struct Job {
+        const FileSpec* spec;
+        fs::path path;
+        Table table;
+        std::vector<Issue> issues;
+    };
+    std::vector<Job> jobs;
+    for (const auto& spec : file_specs()) {
+        auto it = files.find(spec.file_name());
+        if (it == files.end()) {
+            if (spec.required)
+                issues.push_back({Issue::Severity::error, spec.file_name(), 0, "", "",
+                                  "is missing (every delivery holds regions.csv, "
+                                  "municipalities.csv and institutions.csv)"});
+            continue;
+        }
+        jobs.push_back({&spec, it->second, {}, {}});
+        files.erase(it);
+    }
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t j; (j = next++) < jobs.size();) {
+            const std::string text = read_file(jobs[j].path);
+            jobs[j].table = parse_table(*jobs[j].spec, text, today, jobs[j].issues);
+        }
+    };
+    run_on_workers(worker);
+    Delivery delivery;
+    for (auto& job : jobs) {
+        delivery.tables[job.spec->table] = std::move(job.table);
+        issues.insert(issues.end(), job.issues.begin(), job.issues.end());
+    }
+    for (const auto& [name, path] : files)
+        if (name.size() > 4 && name.substr(name.size() - 4) == ".csv")
+            issues.push_back({Issue::Severity::warning, path.filename().string(), 0, "", "",
+                              "is not a file of the import format; it is ignored"});
+    return delivery;
+}
+
+ImportResult import_delivery(SQLite::Database& db, const Delivery& delivery,
+                             std::vector<Issue> issues, const std::string& source,
+                             const ImportOptions& options) {
+    ImportResult result;
+    auto stage_start = std::chrono::steady_clock::now();
+    const KeyOrders orders = key_orders(delivery);
+    check_unique_keys(delivery, orders, issues);
+    check_references(delivery, read_known_keys(db), issues);
+    if (has_errors(issues)) throw DeliveryRejected(std::move(issues));
+    result.stage_seconds.emplace_back("check", seconds_since(stage_start));
+
+    DeliveryInfo info{source,
+                      options.delivered_on.empty() ? format_iso_date(options.today)
+                                                   : options.delivered_on,
+                      options.imported_at};
+    result.rows_read = delivery.total_rows();
+    result.warnings = std::move(issues);
+    stage_start = std::chrono::steady_clock::now();
+    result.stats = load_delivery(db, delivery, orders, info);
+    result.stage_seconds.emplace_back("load", seconds_since(stage_start));
+    return result;
+}
+
+ImportResult import_folder(SQLite::Database& db, const std::filesystem::path& folder,
+                           const ImportOptions& options) {
+    std::vector<Issue> issues;
+    const auto start = std::chrono::steady_clock::now();
+    Delivery delivery = read_delivery_folder(folder, options.today, issues);
+    const double read_seconds = seconds_since(start);
+    ImportResult result = import_delivery(db, delivery, std::move(issues), folder.string(), options);
+    result.stage_seconds.insert(result.stage_seconds.begin(), {"read", read_seconds});
+    return result;
+}
+
+} // namespace ss

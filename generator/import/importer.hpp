@@ -1,0 +1,55 @@
+// `samen-sturen import`: reads a delivery folder, checks everything, and loads it all or nothing.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/dates.hpp"
+#include "core/errors.hpp"
+#include "import/delivery.hpp"
+#include "import/loader.hpp"
+
+namespace ss {
+
+/// A delivery with at least one error: nothing was written. Carries every problem found.
+class DeliveryRejected : public InputError {
+public:
+    explicit DeliveryRejected(std::vector<Issue> issues);
+    const std::vector<Issue>& issues() const { return issues_; }
+
+private:
+    std::vector<Issue> issues_;
+};
+
+struct ImportOptions {
+    Date today;               ///< the import day: date limits are relative to it
+    std::string delivered_on; ///< ISO date; empty means `today`
+    std::string imported_at;  ///< ISO timestamp recorded in `deliveries`
+};
+
+struct ImportResult {
+    size_t rows_read = 0;
+    /// Wall seconds per stage ("read", "check", "load"), for --timings and benchmarks.
+    std::vector<std::pair<std::string, double>> stage_seconds;
+    std::vector<Issue> warnings;
+    LoadStats stats;
+};
+
+/// Reads every known file of `folder` into a Delivery; problems go to `issues`.
+Delivery read_delivery_folder(const std::filesystem::path& folder, Date today,
+                              std::vector<Issue>& issues);
+
+/// Checks `delivery` against itself and `db`, then loads it. Throws DeliveryRejected when any
+/// error was found (in `issues` already, or by the checks), leaving the database untouched.
+ImportResult import_delivery(SQLite::Database& db, const Delivery& delivery,
+                             std::vector<Issue> issues, const std::string& source,
+                             const ImportOptions& options);
+
+/// read_delivery_folder + import_delivery.
+ImportResult import_folder(SQLite::Database& db, const std::filesystem::path& folder,
+                           const ImportOptions& options);
+
+} // namespace ss

@@ -1,0 +1,131 @@
+#include "import/loader.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+namespace ss {
+
+namespace {
+
+/// INSERT ... ON CONFLICT DO UPDATE ... WHERE something differs: an unchanged row is not written.
+std::string upsert_sql(const FileSpec& spec) {
+    std::string columns, placeholders, updates, differs;
+    for (size_t i = 0; i < spec.columns.size(); ++i) {
+        const std::string& c = spec.columns[i].name;
+        columns += (i ? ", " : "") + c;
+        placeholders += i ? ", ?" : "?";
+        if (std::find(spec.key.begin(), spec.key.end(), c) != spec.key.end()) continue;
+        updates += (updates.empty() ? "" : ", ") + c + " = excluded." + c;
+        differs += (differs.empty() ? "" : " OR ") + c + " IS NOT excluded." + c;
+    }
+    std::string key;
+    for (const auto& k : spec.key) key += (key.empty() ? "" : ", ") + k;
+    return "INSERT INTO " + spec.table + " (" + columns + ") VALUES (" + placeholders +
+           ") ON CONFLICT (" + key + ") DO UPDATE SET " + updates + " WHERE " + differs;
+}
+
+void bind_value(SQLite::Statement& stmt, int index, const Value& v) {
+    if (const auto* i = std::get_if<std::int64_t>(&v)) stmt.bind(index, *i);
+    else if (const auto* d = std::get_if<double>(&v)) stmt.bind(index, *d);
+    else if (const auto* s = std::get_if<std::string>(&v)) stmt.bindNoCopy(index, *s);
+    else stmt.bind(index);
+}
+
+size_t count_rows(SQLite::Database& db, const std::string& table) {
+    return static_cast<size_t>(db.execAndGet("SELECT count(*) FROM " + table).getInt64());
+}
+
+/// The CREATE INDEX statements of a table's secondary indexes.
+std::vector<std::string> index_ddl(SQLite::Database& db, const std::string& table) {
+    SQLite::Statement q(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                            "tbl_name = ? AND sql IS NOT NULL ORDER BY name");
+    q.bind(1, table);
+    std::vector<std::string> ddl;
+    while (q.executeStep()) ddl.push_back(q.getColumn(1).getString());
+    return ddl;
+}
+
+void drop_indexes(SQLite::Database& db, const std::string& table) {
+    SQLite::Statement q(db, "SELECT name FROM sqlite_schema WHERE type = 'index' AND "
+                            "tbl_name = ? AND sql IS NOT NULL");
+    q.bind(1, table);
+    std::vector<std::string> names;
+    while (q.executeStep()) names.push_back(q.getColumn(0).getString());
+    for (const auto& n : names) db.exec("DROP INDEX " + n);
+}
+
+TableChanges load_table(SQLite::Database& db, const Table& t, const std::vector<std::uint32_t>& order) {
+    const size_t before = count_rows(db, t.spec->table);
+    // Filling an empty table: building its indexes once afterwards beats updating them per row.
+    const bool bulk = before == 0 && t.rows() >= 10000;
+    const std::vector<std::string> indexes = bulk ? index_ddl(db, t.spec->table) : std::vector<std::string>{};
+    if (bulk) drop_indexes(db, t.spec->table);
+
+    SQLite::Statement stmt(db, upsert_sql(*t.spec));
+    size_t written = 0;
+    const int width = static_cast<int>(t.width());
+    for (const std::uint32_t r : order) {
+        for (int c = 0; c < width; ++c) bind_value(stmt, c + 1, t.at(r, c));
+        written += static_cast<size_t>(stmt.exec());
+        stmt.reset();
+    }
+    for (const auto& ddl : indexes) db.exec(ddl);
+    TableChanges changes;
+    changes.inserted = count_rows(db, t.spec->table) - before;
+    changes.updated = written - changes.inserted;
+    changes.unchanged = t.rows() - written;
+    return changes;
+}
+
+} // namespace
+
+size_t LoadStats::inserted() const {
+    size_t n = 0;
+    for (const auto& [name, c] : tables) n += c.inserted;
+    return n;
+}
+
+size_t LoadStats::updated() const {
+    size_t n = 0;
+    for (const auto& [name, c] : tables) n += c.updated;
+    return n;
+}
+
+KnownKeys read_known_keys(SQLite::Database& db) {
+    KnownKeys known;
+    for (const auto& name : referenced_tables()) {
+        auto& ids = known.by_table[name];
+        const FileSpec& spec = file_spec(name);
+        const bool with_kind = name == "institutions";
+        SQLite::Statement q(db, "SELECT " + spec.key.front() + (with_kind ? ", kind" : "") +
+                                    " FROM " + name);
+        while (q.executeStep())
+            ids.emplace(q.getColumn(0).getString(), with_kind ? q.getColumn(1).getString() : "");
+    }
+    return known;
+}
+
+LoadStats load_delivery(SQLite::Database& db, const Delivery& delivery, const KeyOrders& orders,
+                        const DeliveryInfo& info) {
+    LoadStats stats;
+    SQLite::Transaction tx(db);
+    for (const auto& spec : file_specs()) {
+        if (const Table* t = delivery.find(spec.table)) stats.tables[spec.table] = load_table(db, *t, orders.at(spec.table));
+    }
+    if (stats.inserted() + stats.updated() > 0) {
+        SQLite::Statement log(db, "INSERT INTO deliveries (imported_at, delivered_on, source, "
+                                  "rows_inserted, rows_updated) VALUES (?, ?, ?, ?, ?)");
+        log.bind(1, info.imported_at);
+        log.bind(2, info.delivered_on);
+        log.bind(3, info.source);
+        log.bind(4, static_cast<std::int64_t>(stats.inserted()));
+        log.bind(5, static_cast<std::int64_t>(stats.updated()));
+        log.exec();
+    }
+    tx.commit();
+    return stats;
+}
+
+} // namespace ss

@@ -1,0 +1,55 @@
+// Helpers shared by the tests: temporary folders, a small valid delivery to start from, file
+// fingerprints, and running the real command line.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/dates.hpp"
+
+namespace ss::test {
+
+/// A fresh folder under the system temp folder, removed with the object.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+/// The import day all fixture tests use.
+inline Date fixture_today() { return make_date(2026, 1, 20); }
+
+/// A small, valid delivery: file name -> CSV text. Tests change one file to provoke one error.
+std::map<std::string, std::string> valid_delivery();
+
+void write_delivery(const std::filesystem::path& folder,
+                    const std::map<std::string, std::string>& files);
+void write_file(const std::filesystem::path& path, const std::string& text);
+std::string read_file(const std::filesystem::path& path);
+
+/// A fingerprint of a file's bytes, to prove that something did not change at all.
+std::string file_fingerprint(const std::filesystem::path& path);
+
+/// One value of a single-value query.
+std::string query_text(SQLite::Database& db, const std::string& sql);
+long long query_int(SQLite::Database& db, const std::string& sql);
+
+struct CommandResult {
+    int exit_code = 0;
+    std::string out;
+    std::string err;
+};
+/// Runs the built samen-sturen binary with `arguments` (shell-quoted by the caller).
+CommandResult run_cli(const std::string& arguments);
+
+} // namespace ss::test
