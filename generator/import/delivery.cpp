@@ -28,13 +28,22 @@ size_t Delivery::total_rows() const {
 
 std::string Issue::to_string() const {
     std::string s = file;
-    if (line > 0) s += ":" + std::to_string(line);
+    if (line > 0) {
+        s += ':';
+        s += std::to_string(line);
+    }
     s += severity == Severity::warning ? ": warning: " : ": ";
-    if (!column.empty()) s += "column " + column + ": ";
-    if (!column.empty() || !value.empty()) {
+    if (!column.empty()) {
+        s += "column ";
+        s += column;
+        s += ": ";
+    }
+    // A data row shows its value even when empty (''); a header problem has no value to show.
+    if (!value.empty() || (!column.empty() && line > 1)) {
         // Long values are cut so that one bad field cannot flood the terminal.
-        std::string shown = value.size() > 80 ? value.substr(0, 77) + "..." : value;
-        s += "'" + shown + "' ";
+        s += '\'';
+        s += value.size() > 80 ? value.substr(0, 77) + "..." : value;
+        s += "' ";
     }
     return s + problem;
 }
