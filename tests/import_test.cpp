@@ -331,3 +331,20 @@ TEST_CASE("import: a delivery may refer to ids loaded by an earlier delivery onl
         CHECK(errors[0] == "outcomes.csv:3: column trajectory_id: 'T3' is not in trajectories.csv nor in the database");
     }
 }
+
+TEST_CASE("import: a bad field is reported once, without follow-on errors in rows that refer to it") {
+    auto files = valid_delivery();
+    // T1 has a bad start date; its costs and outcomes still refer to it.
+    files["trajectories.csv"] = "trajectory_id,child_id,municipality_code,provider_id,segment,profile,"
+                                "intensity,referrer,start_date,end_date,end_reason\n"
+                                "T1,K3,GM0505,P-1,4,2,perspectief,gp,2025-02-30,2025-05-31,planned\n"
+                                "T2,K4,GM0642,LT-0505,7,,intensief,local_team,2025-04-01,,\n";
+    const auto errors = errors_of(rejection(files));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == "trajectories.csv:2: column start_date: '2025-02-30' is not a date (YYYY-MM-DD)");
+
+    SUBCASE("also when the id itself is bad") {
+        files["costs.csv"] = with_line("costs.csv", ",T1,2025-Q1,1,1") + ",T1,2025-Q2,1,1\n";
+        CHECK(errors_of(rejection(files)).size() == 3);
+    }
+}

@@ -65,6 +65,7 @@ void check_polymorphic(const Table& t, const KnownKeys& known, std::vector<Issue
     const std::string file = t.spec->file_name();
     if (name == "costs") {
         for (size_t r = 0; r < t.rows(); ++r) {
+            if (is_null(t.at(r, 0)) || is_null(t.at(r, 1))) continue; // reported as a field error
             const std::string type = value_text(t.at(r, 0));
             const std::string target = type == "measure" ? "measures" : "trajectories";
             const std::string id = value_text(t.at(r, 1));
@@ -75,6 +76,7 @@ void check_polymorphic(const Table& t, const KnownKeys& known, std::vector<Issue
     } else if (name == "kpi_targets" || name == "recipients") {
         const int column = t.spec->column_index("scope_code");
         for (size_t r = 0; r < t.rows(); ++r) {
+            if (is_null(t.at(r, column))) continue;
             const std::string id = value_text(t.at(r, column));
             if (!known.by_table.at("regions").count(id) && !known.by_table.at("municipalities").count(id))
                 issues.push_back({Issue::Severity::error, file, t.lines[r], "scope_code", id,
@@ -95,8 +97,13 @@ void check_unique_keys(const Delivery& delivery, const KeyOrders& orders, std::v
     for (const auto& [name, t] : delivery.tables) {
         const auto& order = orders.at(name);
         const std::vector<int> columns = key_columns(t);
+        // A NULL in a key column is a field error reported already, not a duplicate.
+        auto has_null = [&](std::uint32_t row) {
+            return std::any_of(columns.begin(), columns.end(), [&](int c) { return is_null(t.at(row, c)); });
+        };
         size_t first = 0; // the first row of the current run of equal keys
         for (size_t i = 1; i < order.size(); ++i) {
+            if (has_null(order[i])) continue;
             if (!same_key(t, columns, order[first], order[i])) {
                 first = i;
                 continue;

@@ -123,10 +123,10 @@ Table parse_table(const FileSpec& spec, std::string_view text, Date today,
                 }
                 row[c] = std::move(result.value);
             }
-            if (!row_ok) continue;
-            const size_t before = issues.size();
-            check_row(spec, row, record.line, issues);
-            if (issues.size() != before) continue;
+            // A row with a bad field stays in the table (the bad value as NULL): the delivery is
+            // rejected anyway, and keeping its key stops rows that refer to it from reporting
+            // follow-on errors that would hide the real one.
+            if (row_ok) check_row(spec, row, record.line, issues);
             for (auto& v : row) table.cells.push_back(std::move(v));
             table.lines.push_back(record.line);
         }
