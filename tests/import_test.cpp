@@ -21,14 +21,24 @@ ImportOptions options() {
     return o;
 }
 
+std::unique_ptr<SQLite::Database> open_db(const TempDir& dir) {
+    return open_database((dir / "m.db").string(), OpenMode::create_or_update);
+}
+
+/// Writes `files` as the delivery folder `name` in `dir` and imports it into `db`.
+ImportResult import_files(const TempDir& dir, SQLite::Database& db, const std::string& name,
+                          const std::map<std::string, std::string>& files) {
+    write_delivery(dir / name, files);
+    return import_folder(db, dir / name, options());
+}
+
 /// Imports `files` into a fresh database and returns the problems it was rejected with
 /// (empty when it was accepted).
 std::vector<Issue> rejection(const std::map<std::string, std::string>& files) {
     TempDir dir;
-    write_delivery(dir / "in", files);
-    auto db = open_database((dir / "m.db").string(), OpenMode::create_or_update);
+    auto db = open_db(dir);
     try {
-        import_folder(*db, dir / "in", options());
+        import_files(dir, *db, "in", files);
     } catch (const DeliveryRejected& e) {
         return e.issues();
     }
@@ -60,9 +70,8 @@ std::string with_line(const std::string& file, const std::string& line) {
 
 TEST_CASE("import: a valid delivery is loaded with its real values") {
     TempDir dir;
-    write_delivery(dir / "in", valid_delivery());
-    auto db = open_database((dir / "m.db").string(), OpenMode::create_or_update);
-    const ImportResult result = import_folder(*db, dir / "in", options());
+    auto db = open_db(dir);
+    const ImportResult result = import_files(dir, *db, "in", valid_delivery());
     CHECK(result.warnings.empty());
     CHECK(result.stats.inserted() == result.rows_read);
     CHECK(query_int(*db, "SELECT count(*) FROM measures") == 3);
@@ -85,9 +94,8 @@ TEST_CASE("import: a valid delivery is loaded with its real values") {
 
 TEST_CASE("import: names with apostrophes and accents survive unchanged") {
     TempDir dir;
-    write_delivery(dir / "in", valid_delivery());
-    auto db = open_database((dir / "m.db").string(), OpenMode::create_or_update);
-    import_folder(*db, dir / "in", options());
+    auto db = open_db(dir);
+    import_files(dir, *db, "in", valid_delivery());
     CHECK(query_text(*db, "SELECT name FROM municipalities WHERE municipality_code = 'GM0796'") == "'s-Hertogenbosch");
     CHECK(query_text(*db, "SELECT name FROM municipalities WHERE municipality_code = 'GM1900'") == "Súdwest-Fryslân");
     CHECK(query_text(*db, "SELECT name FROM regions WHERE region_code = 'JZ02'") == "Friesland (Fryslân)");
@@ -233,9 +241,8 @@ TEST_CASE("import: an unknown column or file is a warning and the import succeed
     auto files = valid_delivery();
     files["norms.csv"] = "segment,intensity,max_duration_days,remark\n4,perspectief,270,check\n";
     files["readme.csv"] = "x\n1\n";
-    write_delivery(dir / "in", files);
-    auto db = open_database((dir / "m.db").string(), OpenMode::create_or_update);
-    const ImportResult result = import_folder(*db, dir / "in", options());
+    auto db = open_db(dir);
+    const ImportResult result = import_files(dir, *db, "in", files);
     REQUIRE(result.warnings.size() == 2);
     CHECK(result.warnings[0].to_string() == "norms.csv:1: warning: column remark: is not a column of norms.csv; it is ignored");
     CHECK(result.warnings[1].to_string() == "readme.csv: warning: is not a file of the import format; it is ignored");
@@ -288,9 +295,8 @@ TEST_CASE("import: a re-import of the same delivery changes nothing") {
 
 TEST_CASE("import: a record whose key is known is replaced; records absent from a delivery stay") {
     TempDir dir;
-    write_delivery(dir / "first", valid_delivery());
-    auto db = open_database((dir / "m.db").string(), OpenMode::create_or_update);
-    import_folder(*db, dir / "first", options());
+    auto db = open_db(dir);
+    import_files(dir, *db, "first", valid_delivery());
 
     // The next delivery: M1 has ended; M2 and M3 are not in it; M4 is new. Its references to
     // GM0505, GI-W and CW1 resolve to what the database already holds.
@@ -302,8 +308,7 @@ TEST_CASE("import: a record whose key is known is replaced; records absent from 
                          "reason,start_date,end_date,end_reason\n"
                          "M1,K1,GM0505,GI-W,CW1,ots,parenting_skills,2024-03-01,2025-12-31,goal_reached\n"
                          "M4,K5,GM0505,GI-W,CW1,vots,other,2025-11-01,,\n"}};
-    write_delivery(dir / "second", update);
-    const ImportResult result = import_folder(*db, dir / "second", options());
+    const ImportResult result = import_files(dir, *db, "second", update);
     CHECK(result.stats.tables.at("measures").inserted == 1);
     CHECK(result.stats.tables.at("measures").updated == 1);
     CHECK(query_int(*db, "SELECT count(*) FROM measures") == 4);
@@ -314,9 +319,8 @@ TEST_CASE("import: a record whose key is known is replaced; records absent from 
 
 TEST_CASE("import: a delivery may refer to ids loaded by an earlier delivery only") {
     TempDir dir;
-    write_delivery(dir / "first", valid_delivery());
-    auto db = open_database((dir / "m.db").string(), OpenMode::create_or_update);
-    import_folder(*db, dir / "first", options());
+    auto db = open_db(dir);
+    import_files(dir, *db, "first", valid_delivery());
     write_delivery(dir / "second", {{"regions.csv", "region_code,name\n"},
                                     {"municipalities.csv", "municipality_code,name,region_code\n"},
                                     {"institutions.csv", "institution_id,name,kind\n"},
