@@ -32,7 +32,13 @@ void corrupt_field(const std::filesystem::path& file, int line, int field, const
     write_file(file, out);
 }
 
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+/// The path in single quotes for the shell (test paths hold no quote).
+std::string quoted(const std::filesystem::path& p) {
+    std::string q = "'";
+    q += p.string();
+    q += '\'';
+    return q;
+}
 
 } // namespace
 

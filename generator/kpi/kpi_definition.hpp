@@ -1,0 +1,37 @@
+// A KPI as defined by its query file in queries/: the metadata in the file's header comment and
+// the SQL that computes numerator and denominator for every scope of a quarter at once.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ss {
+
+/// How a KPI's value follows from its numerator n and denominator d (kpis.md "Long form").
+enum class KpiKind {
+    count,         ///< value = n, no denominator
+    rate_per_1000, ///< value = 1000 n / d
+    share,         ///< value = 100 n / d (percent)
+    mean,          ///< value = n / d
+};
+
+struct KpiDefinition {
+    std::string id;   ///< JH01
+    std::string name; ///< Dutch name for reports
+    KpiKind kind = KpiKind::count;
+    std::string file; ///< the query file, for messages
+    std::string sql;
+};
+
+/// Parses a query file. Its header holds `-- kpi: ID`, `-- name: …` and
+/// `-- kind: count|rate_per_1000|share|mean`. Throws InputError naming the file and line.
+KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text);
+
+/// Every `*.sql` file of `folder`, sorted by KPI id. Throws InputError.
+std::vector<KpiDefinition> load_kpi_queries(const std::filesystem::path& folder);
+
+KpiKind parse_kpi_kind(std::string_view text);
+
+} // namespace ss

@@ -1,0 +1,105 @@
+#include "kpi/kpi_engine.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "core/errors.hpp"
+
+namespace ss {
+
+namespace {
+
+// Population for Q is the row of Q's year, else the latest earlier year; a region's is the sum of
+// its municipalities', each with its own fallback (kpis.md, "Time" and "Edge rules").
+const char* scope_sql = R"sql(
+DROP TABLE IF EXISTS temp.scopes;
+DROP TABLE IF EXISTS temp.scope_members;
+DROP TABLE IF EXISTS temp.scope_youths;
+CREATE TEMP TABLE scopes AS
+  SELECT 'municipality' AS scope_type, municipality_code AS scope_code FROM municipalities
+  UNION ALL SELECT 'region', region_code FROM regions;
+CREATE TEMP TABLE scope_members AS
+  SELECT 'municipality' AS scope_type, municipality_code AS scope_code, municipality_code FROM municipalities
+  UNION ALL SELECT 'region', region_code, municipality_code FROM municipalities;
+CREATE INDEX temp.scope_members_by_municipality ON scope_members (municipality_code);
+CREATE TEMP TABLE scope_youths AS
+  WITH municipality_youths AS (
+    SELECT m.municipality_code,
+           (SELECT p.youths_0_17 FROM population p
+             WHERE p.municipality_code = m.municipality_code AND p.year <= :year
+             ORDER BY p.year DESC LIMIT 1) AS youths
+    FROM municipalities m)
+  SELECT sm.scope_type, sm.scope_code, sum(y.youths) AS youths
+  FROM scope_members sm JOIN municipality_youths y USING (municipality_code)
+  GROUP BY sm.scope_type, sm.scope_code;
+)sql";
+
+std::optional<double> column_number(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return c.getDouble();
+}
+
+void bind_if_used(SQLite::Statement& stmt, const char* name, const std::string& value) {
+    if (stmt.getIndex(name) > 0) stmt.bind(name, value);
+}
+
+} // namespace
+
+std::optional<double> kpi_value(KpiKind kind, std::optional<double> n, std::optional<double> d) {
+    if (!n) return std::nullopt;
+    switch (kind) {
+    case KpiKind::count: return n;
+    case KpiKind::rate_per_1000: return d && *d > 0 ? std::optional(1000.0 * *n / *d) : std::nullopt;
+    case KpiKind::share: return d && *d > 0 ? std::optional(100.0 * *n / *d) : std::nullopt;
+    case KpiKind::mean: return d && *d > 0 ? std::optional(*n / *d) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void prepare_scopes(SQLite::Database& db, const Quarter& quarter) {
+    // exec() runs several statements but binds none: the year is a plain integer, safe to inline.
+    std::string sql = scope_sql;
+    const std::string year = std::to_string(quarter.year);
+    for (size_t at; (at = sql.find(":year")) != std::string::npos;) sql.replace(at, 5, year);
+    db.exec(sql);
+}
+
+std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
+                                   const Quarter& quarter) {
+    prepare_scopes(db, quarter);
+    const std::string qs = format_iso_date(quarter.first_day());
+    const std::string qe = format_iso_date(quarter.last_day());
+    const Quarter rolling_start = quarter.previous().previous().previous();
+    std::vector<KpiValue> values;
+    for (const auto& def : definitions) {
+        try {
+            SQLite::Statement stmt(db, def.sql);
+            bind_if_used(stmt, ":qs", qs);
+            bind_if_used(stmt, ":qe", qe);
+            bind_if_used(stmt, ":quarter", quarter.code());
+            bind_if_used(stmt, ":previous_quarter", quarter.previous().code());
+            bind_if_used(stmt, ":day_before_qs", format_iso_date(Date{quarter.first_day().days - 1}));
+            bind_if_used(stmt, ":rolling_start", format_iso_date(rolling_start.first_day()));
+            while (stmt.executeStep()) {
+                KpiValue v{quarter.code(), stmt.getColumn("scope_type").getString(),
+                           stmt.getColumn("scope_code").getString(), def.id,
+                           stmt.getColumn("breakdown").getString(),
+                           column_number(stmt.getColumn("numerator")),
+                           column_number(stmt.getColumn("denominator")), std::nullopt};
+                if (def.kind == KpiKind::count) v.denominator.reset();
+                v.value = kpi_value(def.kind, v.numerator, v.denominator);
+                values.push_back(std::move(v));
+            }
+        } catch (const SQLite::Exception& e) {
+            throw DatabaseError("queries/" + def.file + " (" + def.id + ", " + quarter.code() + "): " + e.what());
+        }
+    }
+    std::stable_sort(values.begin(), values.end(), [](const KpiValue& a, const KpiValue& b) {
+        return std::tie(a.scope_type, a.scope_code, a.kpi_id, a.breakdown) <
+               std::tie(b.scope_type, b.scope_code, b.kpi_id, b.breakdown);
+    });
+    return values;
+}
+
+} // namespace ss

@@ -1,0 +1,42 @@
+// Runs the KPI queries for one quarter over every scope at once and turns numerators and
+// denominators into values: the one place a KPI's number is computed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/dates.hpp"
+#include "kpi/kpi_definition.hpp"
+
+namespace ss {
+
+/// One row of the long form (kpis.md): a KPI value of one scope, quarter and breakdown.
+struct KpiValue {
+    std::string quarter;
+    std::string scope_type; ///< municipality, region, gi
+    std::string scope_code;
+    std::string kpi_id;
+    std::string breakdown; ///< empty for the total, else like `segment=4`
+    std::optional<double> numerator;
+    std::optional<double> denominator;
+    std::optional<double> value; ///< empty: no value (a denominator of 0, no population)
+};
+
+/// The value of a KPI of `kind` from its numerator and denominator.
+std::optional<double> kpi_value(KpiKind kind, std::optional<double> numerator,
+                                std::optional<double> denominator);
+
+/// Fills the temporary scope tables the queries read for `quarter`:
+/// `scopes(scope_type, scope_code)`, `scope_members(scope_type, scope_code, municipality_code)`
+/// and `scope_youths(scope_type, scope_code, youths)`.
+void prepare_scopes(SQLite::Database& db, const Quarter& quarter);
+
+/// Every KPI of `definitions` for every scope of `quarter`, ordered by scope, KPI and breakdown.
+/// Throws DatabaseError naming the query file when a query fails.
+std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
+                                   const Quarter& quarter);
+
+} // namespace ss
