@@ -5,7 +5,8 @@
 -- 1,000 youths 0-17; total and by kind.
 WITH active AS (
   SELECT sm.scope_type, sm.scope_code, m.kind
-  FROM measures m JOIN scope_members sm ON sm.municipality_code = m.municipality_code
+  FROM measures m JOIN measure_scope_members sm
+    ON sm.municipality_code = m.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = m.institution_id)
   WHERE m.start_date <= :qe AND (m.end_date IS NULL OR m.end_date > :qe)
 ),
 breakdowns (breakdown, kind) AS (VALUES
@@ -18,6 +19,6 @@ counts AS (
   SELECT scope_type, scope_code, kind, count(*) FROM active GROUP BY scope_type, scope_code, kind
 )
 SELECT s.scope_type, s.scope_code, b.breakdown, coalesce(c.n, 0) AS numerator, y.youths AS denominator
-FROM scopes s CROSS JOIN breakdowns b
+FROM measure_scopes s CROSS JOIN breakdowns b
 LEFT JOIN counts c ON c.scope_type = s.scope_type AND c.scope_code = s.scope_code AND c.kind IS b.kind
 LEFT JOIN scope_youths y ON y.scope_type = s.scope_type AND y.scope_code = s.scope_code

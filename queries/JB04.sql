@@ -5,7 +5,8 @@
 WITH ended AS (
   SELECT sm.scope_type, sm.scope_code, m.kind,
          (julianday(m.end_date) - julianday(m.start_date)) / 365.25 AS years
-  FROM measures m JOIN scope_members sm ON sm.municipality_code = m.municipality_code
+  FROM measures m JOIN measure_scope_members sm
+    ON sm.municipality_code = m.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = m.institution_id)
   WHERE m.end_date BETWEEN :qs AND :qe
 ),
 breakdowns (breakdown, kind) AS (VALUES
@@ -13,5 +14,5 @@ breakdowns (breakdown, kind) AS (VALUES
 ),
 sums AS (SELECT scope_type, scope_code, kind, sum(years) AS total, count(*) AS n FROM ended GROUP BY scope_type, scope_code, kind)
 SELECT s.scope_type, s.scope_code, b.breakdown, coalesce(c.total, 0) AS numerator, coalesce(c.n, 0) AS denominator
-FROM scopes s CROSS JOIN breakdowns b
+FROM measure_scopes s CROSS JOIN breakdowns b
 LEFT JOIN sums c ON c.scope_type = s.scope_type AND c.scope_code = s.scope_code AND c.kind = b.kind

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <map>
 
 #include "core/errors.hpp"
 #include "db/database.hpp"
@@ -19,27 +20,57 @@ namespace {
 
 const std::string query_folder = std::string(SAMEN_STUREN_SOURCE_DIR) + "/queries";
 
-// Quarter 2025-Q3 runs from 2025-07-01 to 2025-09-30. R1 holds GM0001 (1,000 youths in 2025) and
-// GM0002 (500 youths, known for 2024 only); R2 holds GM0003, which has no records and no population.
+// Quarter 2025-Q3 runs from 2025-07-01 to 2025-09-30; its rolling year from 2024-10-01. R1 holds
+// GM0001 (1,000 youths in 2025) and GM0002 (500 youths, known for 2024 only); R2 holds GM0003,
+// which has no records at all, and GM0004, which has measures but no population.
 const char* fixture_sql = R"sql(
 INSERT INTO regions VALUES ('R1', 'Regio Een'), ('R2', 'Regio Twee');
-INSERT INTO municipalities VALUES ('GM0001', 'Aadorp', 'R1'), ('GM0002', 'Beedorp', 'R1'), ('GM0003', 'Ceedorp', 'R2');
+INSERT INTO municipalities VALUES ('GM0001', 'Aadorp', 'R1'), ('GM0002', 'Beedorp', 'R1'),
+                                  ('GM0003', 'Ceedorp', 'R2'), ('GM0004', 'Deedorp', 'R2');
 INSERT INTO population VALUES ('GM0001', 2024, 9000, 900), ('GM0001', 2025, 10000, 1000), ('GM0002', 2024, 5000, 500),
                               ('GM0002', 2026, 6000, 600);
-INSERT INTO institutions VALUES ('GI', 'GI', 'gi'), ('P', 'Aanbieder', 'provider');
+INSERT INTO institutions VALUES ('GI', 'GI', 'gi'), ('GI2', 'GI twee', 'gi'), ('P', 'Aanbieder', 'provider'),
+                                ('P2', 'Aanbieder twee', 'provider');
+INSERT INTO case_workers VALUES ('CW1', 'GI', 'S1', '2025-09-30'), ('CW2', 'GI', 'S2', '2025-09-29'),
+                                ('CW3', 'GI', NULL, NULL);
+INSERT INTO norms VALUES (7, 'perspectief', 172), (4, 'perspectief', 100);
 INSERT INTO trajectories VALUES
   ('T1', 'K1', 'GM0001', 'P', 4, NULL, 'perspectief', 'gp',         '2025-07-01', NULL,         NULL),
-  ('T2', 'K1', 'GM0001', 'P', 7, NULL, 'perspectief', 'local_team', '2025-01-10', '2025-07-01', 'planned'),
+  ('T2', 'K1', 'GM0001', 'P', 7, 3,    'perspectief', 'local_team', '2025-01-10', '2025-07-01', 'planned'),
   ('T3', 'K2', 'GM0002', 'P', 4, NULL, 'acuut',       'gp',         '2025-09-30', '2025-09-30', 'planned'),
   ('T4', 'K3', 'GM0001', 'P', 4, NULL, 'acuut',       'gp',         '2025-10-01', NULL,         NULL),
-  ('T5', 'K4', 'GM0001', 'P', 4, NULL, 'acuut',       'gp',         '2024-01-01', '2025-06-30', 'planned'),
-  ('T6', 'K2', 'GM0001', 'P', 5, NULL, 'acuut',       'local_team', '2025-08-01', NULL,         NULL);
+  ('T5', 'K4', 'GM0001', 'P', 4, NULL, 'acuut',       'gp',         '2024-01-01', '2025-06-30', 'no_show'),
+  ('T6', 'K2', 'GM0001', 'P', 5, NULL, 'acuut',       'local_team', '2025-08-01', NULL,         NULL),
+  ('T7', 'K5', 'GM0001', 'P', 4, NULL, 'acuut',       'gp',         '2024-01-01', '2024-09-30', 'early_termination');
 INSERT INTO measures VALUES
-  ('M1', 'K10', 'GM0001', 'GI', NULL, 'ots',     'other', '2023-01-01', NULL,         NULL),
-  ('M2', 'K10', 'GM0001', 'GI', NULL, 'uhp',     'other', '2025-07-01', '2025-09-30', 'goal_reached'),
-  ('M3', 'K11', 'GM0002', 'GI', NULL, 'voogdij', 'other', '2025-09-30', NULL,         NULL),
-  ('M4', 'K12', 'GM0001', 'GI', NULL, 'jr',      'other', '2024-12-15', '2025-10-01', 'other'),
-  ('M5', 'K13', 'GM0001', 'GI', NULL, 'ots',     'other', '2022-07-01', '2025-07-01', 'goal_reached');
+  ('M1',  'K10', 'GM0001', 'GI',  'CW1', 'ots',     'other', '2023-01-01', NULL,         NULL),
+  ('M2',  'K10', 'GM0001', 'GI',  NULL,  'uhp',     'other', '2025-07-01', '2025-09-30', 'goal_reached'),
+  ('M3',  'K11', 'GM0002', 'GI',  'CW2', 'voogdij', 'other', '2025-09-30', NULL,         NULL),
+  ('M4',  'K12', 'GM0001', 'GI',  'CW3', 'jr',      'other', '2024-12-15', '2025-10-01', 'other'),
+  ('M5',  'K13', 'GM0001', 'GI',  NULL,  'ots',     'other', '2022-07-01', '2025-07-01', 'goal_reached'),
+  ('M7',  'K15', 'GM0004', 'GI',  NULL,  'uhp',     'other', '2025-01-01', NULL,         NULL),
+  ('M8',  'K16', 'GM0004', 'GI',  'CW1', 'voogdij', 'other', '2020-01-01', NULL,         NULL),
+  ('M9',  'K17', 'GM0004', 'GI',  'CW1', 'uhp',     'other', '2025-02-01', NULL,         NULL),
+  ('M10', 'K18', 'GM0004', 'GI',  'CW1', 'uhp',     'other', '2025-08-01', NULL,         NULL),
+  ('M11', 'K18', 'GM0002', 'GI',  NULL,  'vots',    'other', '2025-05-01', '2025-07-31', 'court'),
+  ('M12', 'K19', 'GM0004', 'GI',  NULL,  'uhp',     'other', '2025-09-01', NULL,         NULL),
+  ('M13', 'K20', 'GM0002', 'GI2', NULL,  'jr',      'other', '2025-03-01', NULL,         NULL);
+INSERT INTO measure_extensions VALUES ('M1', '2024-01-01', 12), ('M1', '2025-09-30', 6), ('M1', '2025-10-01', 12),
+                                      ('M5', '2023-07-01', 12), ('M5', '2024-07-01', 12);
+INSERT INTO measure_progress VALUES
+  ('M1', '2025-Q2', 3, NULL), ('M1', '2025-Q3', 3, NULL), ('M4', '2025-Q2', 4, NULL), ('M4', '2025-Q3', 2, NULL),
+  ('M2', '2025-Q3', 3, 'yes'), ('M7', '2025-Q3', 2, NULL), ('M8', '2025-Q2', 4, 'no'), ('M8', '2025-Q3', 4, 'yes');
+INSERT INTO costs VALUES
+  ('trajectory', 'T1', '2025-Q3', 250, 300), ('trajectory', 'T2', '2025-Q3', 100, NULL),
+  ('trajectory', 'T6', '2025-Q3', 200, 200), ('trajectory', 'T5', '2025-Q3', 50, 50),
+  ('trajectory', 'T3', '2025-Q3', 100, 100), ('trajectory', 'T1', '2025-Q2', 999, 999),
+  ('measure', 'M1', '2025-Q3', 1000, 1000), ('measure', 'M2', '2025-Q3', 500, 500),
+  ('measure', 'M4', '2025-Q3', 300, NULL), ('measure', 'M5', '2025-Q3', 200, 200), ('measure', 'M1', '2025-Q2', 900, 900);
+INSERT INTO outcomes VALUES
+  ('T2', 'end', 8, 6, '1', '0', NULL, '1'), ('T2', 'start', 2, 2, '0', '0', '0', '0'),
+  ('T5', 'end', NULL, 9, '0', NULL, NULL, NULL), ('T3', 'end', 5, NULL, '1', NULL, NULL, NULL),
+  ('T7', 'end', 1, 1, '0', '0', '0', '0');
+INSERT INTO waiting_lists VALUES ('P', 4, '2025-Q3', 3, 121), ('P2', 4, '2025-Q3', 9, 200), ('P', 4, '2025-Q2', 1, 300);
 )sql";
 
 struct Fixture {
@@ -122,8 +153,8 @@ TEST_CASE("kpi: JB01-JB04 the stand, inflow, outflow and duration of measures") 
     CHECK(f.value("GM0001", "JB01") == doctest::Approx(2.0));
     CHECK(f.value("GM0001", "JB01", "kind=uhp") == 0.0);
     CHECK(f.value("GM0001", "JB01", "kind=jr") == doctest::Approx(1.0));
-    CHECK(f.value("GM0002", "JB01") == doctest::Approx(2.0)); // M3 starts on qe
-    CHECK(f.value("R1", "JB01") == doctest::Approx(2.0));     // 3 per 1,500
+    CHECK(f.value("GM0002", "JB01") == doctest::Approx(4.0)); // M3 starts on qe; M13
+    CHECK(f.value("R1", "JB01") == doctest::Approx(4000.0 / 1500));
 
     CHECK(f.value("GM0001", "JB02") == 1); // M2 on qs
     CHECK(f.value("GM0001", "JB02", "kind=uhp") == 1);
@@ -139,9 +170,121 @@ TEST_CASE("kpi: JB01-JB04 the stand, inflow, outflow and duration of measures") 
 
 TEST_CASE("kpi: every scope gets every breakdown row of every KPI") {
     Fixture f;
-    // 5 scopes (3 municipalities, 2 regions) x (JH01 8 + JH02 8 + JH03 6 + JH04 8 + JB01 6 +
-    // JB02 6 + JB03 6 + JB04 5) breakdown rows.
-    CHECK(f.values.size() == 5 * (8 + 8 + 6 + 8 + 6 + 6 + 6 + 5));
+    const std::map<std::string, size_t> breakdowns = {
+        {"JH01", 8}, {"JH02", 8}, {"JH03", 6}, {"JH04", 8}, {"JH05", 8}, {"JH06", 8}, {"JH07", 1},
+        {"JB01", 6}, {"JB02", 6}, {"JB03", 6}, {"JB04", 5}, {"JB05", 1}, {"JB06", 1}, {"JB07", 1},
+        {"JB08", 1}, {"JB09", 1}, {"JB10", 1}, {"UI01", 2}, {"UI02", 3}, {"UI03", 4}, {"GI01", 1},
+        {"GI02", 1}};
+    for (const char* scope : {"GM0001", "GM0003", "R2"}) {
+        std::map<std::string, size_t> rows;
+        for (const auto& v : f.values)
+            if (v.scope_code == scope && v.breakdown.rfind("provider=", 0) != 0) ++rows[v.kpi_id];
+        for (const auto& [kpi, n] : breakdowns) {
+            INFO(scope << " " << kpi);
+            CHECK(rows[kpi] == n);
+        }
+    }
+}
+
+TEST_CASE("kpi: JH05 over the norm, JH06 cost per youth, JH07 cost realisation") {
+    Fixture f;
+    // T2 lasted 172 days, its norm is 172: not over (strict). T3 has no norm: left out.
+    CHECK(f.get("GM0001", "JH05").denominator == 1.0);
+    CHECK(f.value("GM0001", "JH05") == 0.0);
+    CHECK_FALSE(f.get("GM0002", "JH05").value);
+    // Cost records of Q whatever the trajectory did in Q (T5 ended before it); empty actuals skipped.
+    CHECK(f.get("GM0001", "JH06").numerator == 550.0);
+    CHECK(f.value("GM0001", "JH06") == doctest::Approx(0.55));
+    CHECK(f.value("GM0001", "JH06", "segment=4") == doctest::Approx(0.35));
+    CHECK(f.get("GM0001", "JH06", "segment=4").denominator == 1000.0); // all youths of the scope
+    CHECK(f.value("GM0001", "JH06", "segment=7") == 0.0);
+    CHECK(f.value("R1", "JH06") == doctest::Approx(650.0 / 1500));
+    CHECK(f.value("GM0001", "JH07") == doctest::Approx(100.0 * 550 / 600));
+    CHECK(f.value("R1", "JH07") == doctest::Approx(100.0 * 650 / 700));
+    CHECK_FALSE(f.get("GM0003", "JH07").value);
+}
+
+TEST_CASE("kpi: JB05-JB10 extensions, SKJ, stagnation, escalation, cost, contact") {
+    Fixture f;
+    // M1 has two extensions on or before qe (one on qe itself) and one after: structural.
+    CHECK(f.value("GM0001", "JB05") == doctest::Approx(100.0));
+    CHECK_FALSE(f.get("GM0002", "JB05").value);
+    // M1's case worker is valid until qe (valid), M4's has no date (not valid), M3's expired the day before.
+    CHECK(f.value("GM0001", "JB06") == doctest::Approx(50.0));
+    CHECK(f.value("GM0002", "JB06") == 0.0); // M3 expired, M13 without case worker
+    CHECK(f.value("R1", "JB06") == doctest::Approx(25.0));
+    CHECK(f.value("R2", "JB06") == doctest::Approx(60.0)); // M8, M9, M10 of M7-M12
+    // M1: score 3 after 3, running since 2023: a signal. M4 falls but started less than a year ago.
+    CHECK(f.value("GM0001", "JB07") == 1);
+    CHECK(f.value("GM0004", "JB07") == 1); // M8: 4 after 4
+    CHECK(f.value("R1", "JB07") == 1);
+    // M2: K10's OTS M1 was active the day before. M10: K18's VOTS in another municipality ended
+    // on the day before. M12 started in Q without an earlier OTS; M9 and M7 started before Q.
+    CHECK(f.value("GM0001", "JB08") == 1);
+    CHECK(f.value("GM0004", "JB08") == 1);
+    CHECK(f.value("GM0002", "JB08") == 0);
+    CHECK(f.value("R2", "JB08") == 1);
+    // Cost of Q (1000 + 500 + 200; M4's empty actual skipped) over the measures active in Q
+    // (M1, M2, M4, M5 which ended on qs).
+    CHECK(f.get("GM0001", "JB09").numerator == 1700.0);
+    CHECK(f.get("GM0001", "JB09").denominator == 4.0);
+    CHECK(f.value("GM0001", "JB09") == doctest::Approx(425.0));
+    CHECK(f.value("GM0002", "JB09") == 0.0); // M3, M11, M13 active, no costs
+    // Placed at the end of Q in GM0004: M7 (empty contact: left out), M8 (yes), M9, M10, M12 (no record).
+    CHECK(f.get("GM0004", "JB10").denominator == 4.0);
+    CHECK(f.value("GM0004", "JB10") == doctest::Approx(25.0));
+    CHECK(f.value("GM0002", "JB10") == 0.0); // M3 without a record
+    CHECK_FALSE(f.get("GM0001", "JB10").value); // M2 ended on qe: nobody placed at the end
+}
+
+TEST_CASE("kpi: the GI benchmark scopes are each GI within a region") {
+    Fixture f;
+    CHECK(f.value("R1/GI", "GI01") == doctest::Approx(1.0));   // M1, M3, M4 over CW1, CW2, CW3
+    CHECK(f.value("R2/GI", "GI01") == doctest::Approx(5.0));   // five measures, one named case worker
+    CHECK_FALSE(f.get("R1/GI2", "GI01").value);                  // M13 has no case worker
+    CHECK(f.value("R1/GI", "GI02") == doctest::Approx(100.0 / 3)); // M3 of M1, M3, M4
+    CHECK(f.value("R2/GI", "GI02") == doctest::Approx(100.0));
+    CHECK(f.get("R1/GI", "JB01").denominator == 1500.0); // the youths of the whole region
+    CHECK(f.value("R1/GI", "JB01") == doctest::Approx(2.0));
+    CHECK(f.value("R1/GI2", "JB01") == doctest::Approx(1000.0 / 1500));
+    CHECK(f.get("R1/GI", "JB01").scope_type == "gi");
+    CHECK(f.value("R1/GI", "JB09") == doctest::Approx(1700.0 / 6)); // M1, M2, M3, M4, M5, M11
+    bool gi_rows_for_trajectories = false;
+    for (const auto& v : f.values) gi_rows_for_trajectories |= v.scope_type == "gi" && v.kpi_id[1] == 'H';
+    CHECK_FALSE(gi_rows_for_trajectories);
+}
+
+TEST_CASE("kpi: UI01-UI03 outcomes over the rolling year, with the transparency table") {
+    Fixture f;
+    // Ended in the rolling year 2024-10-01 .. 2025-09-30: T2, T3, T5 (not T7, 2024-09-30).
+    CHECK(f.value("GM0001", "UI01", "respondent=youth") == doctest::Approx(8.0)); // T5's empty score left out
+    CHECK(f.value("GM0001", "UI01", "respondent=parent") == doctest::Approx(7.5));
+    CHECK_FALSE(f.get("GM0002", "UI01", "respondent=parent").value);
+    CHECK(f.value("R1", "UI01", "respondent=youth") == doctest::Approx(6.5));
+    CHECK(f.value("GM0001", "UI02") == doctest::Approx(50.0)); // T5 no_show of T2, T5
+    CHECK(f.value("GM0001", "UI02", "end_reason=no_show") == doctest::Approx(50.0));
+    CHECK(f.value("GM0001", "UI02", "end_reason=early_termination") == 0.0);
+    CHECK(f.value("R1", "UI02") == doctest::Approx(100.0 / 3));
+    CHECK(f.value("GM0001", "UI03", "goal=education") == doctest::Approx(50.0));
+    CHECK(f.value("GM0001", "UI03", "goal=participation") == doctest::Approx(100.0));
+    CHECK_FALSE(f.get("GM0001", "UI03", "goal=problem_reduction").value);
+    CHECK(f.value("R1", "UI03", "goal=education") == doctest::Approx(200.0 / 3));
+    // The transparency table: regions only, provider x profile x intensity, then the KPI's own key.
+    CHECK(f.value("R1", "UI01", "provider=P,profile=3,intensity=perspectief,respondent=youth") == 8.0);
+    CHECK(f.value("R1", "UI01", "provider=P,profile=,intensity=acuut,respondent=youth") == 5.0);
+    CHECK(f.value("R1", "UI01", "provider=P,profile=,intensity=acuut,respondent=parent") == 9.0);
+    CHECK(f.value("R1", "UI02", "provider=P,profile=,intensity=acuut") == doctest::Approx(50.0));
+    CHECK(f.value("R1", "UI03", "provider=P,profile=,intensity=acuut,goal=education") == doctest::Approx(50.0));
+    for (const auto& v : f.values)
+        CHECK_FALSE((v.scope_type == "municipality" && v.breakdown.rfind("provider=", 0) == 0));
+}
+
+TEST_CASE("kpi: WL01 long waits, for regions only") {
+    Fixture f;
+    // P waits 121 days and has trajectories in R1 active in Q; P2 waits 200 days but has none.
+    CHECK(f.value("R1", "WL01") == 1);
+    CHECK(f.value("R2", "WL01") == 0);
+    for (const auto& v : f.values) CHECK_FALSE((v.kpi_id == "WL01" && v.scope_type != "region"));
 }
 
 TEST_CASE("kpi: on demo data, region counts add up from their municipalities") {
@@ -154,7 +297,8 @@ TEST_CASE("kpi: on demo data, region counts add up from their municipalities") {
     std::map<std::string, double> municipal_sum, region;
     for (const auto& v : values) {
         if (v.breakdown != "" || !(v.kpi_id == "JH02" || v.kpi_id == "JB01" || v.kpi_id == "JB03")) continue;
-        (v.scope_type == "region" ? region : municipal_sum)[v.kpi_id] += *v.numerator;
+        if (v.scope_type == "region") region[v.kpi_id] += *v.numerator;
+        if (v.scope_type == "municipality") municipal_sum[v.kpi_id] += *v.numerator;
     }
     for (const char* kpi : {"JH02", "JB01", "JB03"}) {
         INFO(kpi);

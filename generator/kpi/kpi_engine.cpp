@@ -1,6 +1,7 @@
 #include "kpi/kpi_engine.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -15,6 +16,8 @@ namespace {
 const char* scope_sql = R"sql(
 DROP TABLE IF EXISTS temp.scopes;
 DROP TABLE IF EXISTS temp.scope_members;
+DROP TABLE IF EXISTS temp.measure_scopes;
+DROP TABLE IF EXISTS temp.measure_scope_members;
 DROP TABLE IF EXISTS temp.scope_youths;
 CREATE TEMP TABLE scopes AS
   SELECT 'municipality' AS scope_type, municipality_code AS scope_code FROM municipalities
@@ -23,6 +26,24 @@ CREATE TEMP TABLE scope_members AS
   SELECT 'municipality' AS scope_type, municipality_code AS scope_code, municipality_code FROM municipalities
   UNION ALL SELECT 'region', region_code, municipality_code FROM municipalities;
 CREATE INDEX temp.scope_members_by_municipality ON scope_members (municipality_code);
+-- Measure KPIs are also computed per GI within a region (scope code `<region>/<institution>`):
+-- the GIs with a measure of the region's municipalities active in Q.
+CREATE TEMP TABLE gi_scopes AS
+  SELECT DISTINCT mu.region_code, m.institution_id,
+         mu.region_code || '/' || m.institution_id AS scope_code
+  FROM measures m JOIN municipalities mu USING (municipality_code)
+  WHERE m.start_date <= :qe AND (m.end_date IS NULL OR m.end_date >= :qs);
+CREATE TEMP TABLE measure_scopes AS
+  SELECT scope_type, scope_code FROM scopes
+  UNION ALL SELECT 'gi', scope_code FROM gi_scopes;
+CREATE TEMP TABLE measure_scope_members AS
+  SELECT scope_type, scope_code, municipality_code, NULL AS institution_id FROM scope_members
+  UNION ALL
+  SELECT 'gi', g.scope_code, mu.municipality_code, g.institution_id
+  FROM gi_scopes g JOIN municipalities mu ON mu.region_code = g.region_code;
+CREATE INDEX temp.measure_scope_members_by_municipality ON measure_scope_members (municipality_code);
+-- Population for Q is the row of Q's year, else the latest earlier year; a region's is the sum of
+-- its municipalities', each with its own fallback; a GI's is its region's.
 CREATE TEMP TABLE scope_youths AS
   WITH municipality_youths AS (
     SELECT m.municipality_code,
@@ -32,7 +53,12 @@ CREATE TEMP TABLE scope_youths AS
     FROM municipalities m)
   SELECT sm.scope_type, sm.scope_code, sum(y.youths) AS youths
   FROM scope_members sm JOIN municipality_youths y USING (municipality_code)
-  GROUP BY sm.scope_type, sm.scope_code;
+  GROUP BY sm.scope_type, sm.scope_code
+  UNION ALL
+  SELECT 'gi', g.scope_code, sum(y.youths)
+  FROM gi_scopes g JOIN municipalities mu ON mu.region_code = g.region_code
+  JOIN municipality_youths y ON y.municipality_code = mu.municipality_code
+  GROUP BY g.scope_code;
 )sql";
 
 std::optional<double> column_number(const SQLite::Column& c) {
@@ -58,10 +84,15 @@ std::optional<double> kpi_value(KpiKind kind, std::optional<double> n, std::opti
 }
 
 void prepare_scopes(SQLite::Database& db, const Quarter& quarter) {
-    // exec() runs several statements but binds none: the year is a plain integer, safe to inline.
+    // exec() runs several statements but binds none; the values are a year and ISO dates we
+    // format ourselves, so inlining them is safe.
     std::string sql = scope_sql;
-    const std::string year = std::to_string(quarter.year);
-    for (size_t at; (at = sql.find(":year")) != std::string::npos;) sql.replace(at, 5, year);
+    const std::pair<const char*, std::string> parameters[] = {
+        {":year", std::to_string(quarter.year)},
+        {":qs", "'" + format_iso_date(quarter.first_day()) + "'"},
+        {":qe", "'" + format_iso_date(quarter.last_day()) + "'"}};
+    for (const auto& [name, value] : parameters)
+        for (size_t at; (at = sql.find(name)) != std::string::npos;) sql.replace(at, std::strlen(name), value);
     db.exec(sql);
 }
 

@@ -29,9 +29,10 @@ struct KpiValue {
 std::optional<double> kpi_value(KpiKind kind, std::optional<double> numerator,
                                 std::optional<double> denominator);
 
-/// Fills the temporary scope tables the queries read for `quarter`:
-/// `scopes(scope_type, scope_code)`, `scope_members(scope_type, scope_code, municipality_code)`
-/// and `scope_youths(scope_type, scope_code, youths)`.
+/// Fills the temporary scope tables the queries read for `quarter` (docs/kpis.md):
+/// `scopes` and `scope_members` (municipalities and regions), `measure_scopes` and
+/// `measure_scope_members` (also each GI within a region, matched on institution_id), and
+/// `scope_youths` (youths 0-17 of every scope).
 void prepare_scopes(SQLite::Database& db, const Quarter& quarter);
 
 /// Every KPI of `definitions` for every scope of `quarter`, ordered by scope, KPI and breakdown.

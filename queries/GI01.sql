@@ -1,0 +1,14 @@
+-- kpi: GI01
+-- name: caseload
+-- kind: mean
+-- Measures active at the end of Q (with or without case worker) over the distinct case workers
+-- among them; per GI within a region (and for municipalities and regions as a whole).
+WITH active AS (
+  SELECT sm.scope_type, sm.scope_code, count(*) AS n, count(DISTINCT m.case_worker_id) AS workers
+  FROM measures m JOIN measure_scope_members sm
+    ON sm.municipality_code = m.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = m.institution_id)
+  WHERE m.start_date <= :qe AND (m.end_date IS NULL OR m.end_date > :qe)
+  GROUP BY sm.scope_type, sm.scope_code
+)
+SELECT s.scope_type, s.scope_code, '' AS breakdown, coalesce(a.n, 0) AS numerator, coalesce(a.workers, 0) AS denominator
+FROM measure_scopes s LEFT JOIN active a ON a.scope_type = s.scope_type AND a.scope_code = s.scope_code

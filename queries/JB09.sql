@@ -1,0 +1,25 @@
+-- kpi: JB09
+-- name: kosten per maatregel
+-- kind: mean
+-- Sum of actual_eur of the measure cost records of Q (empty amounts skipped) over the measures
+-- active in Q (not only at its end).
+WITH cost AS (
+  SELECT sm.scope_type, sm.scope_code, total(c.actual_eur) AS amount
+  FROM costs c
+  JOIN measures m ON m.measure_id = c.subject_id
+  JOIN measure_scope_members sm
+    ON sm.municipality_code = m.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = m.institution_id)
+  WHERE c.quarter = :quarter AND c.subject_type = 'measure'
+  GROUP BY sm.scope_type, sm.scope_code
+),
+active AS (
+  SELECT sm.scope_type, sm.scope_code, count(*) AS n
+  FROM measures m JOIN measure_scope_members sm
+    ON sm.municipality_code = m.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = m.institution_id)
+  WHERE m.start_date <= :qe AND (m.end_date IS NULL OR m.end_date >= :qs)
+  GROUP BY sm.scope_type, sm.scope_code
+)
+SELECT s.scope_type, s.scope_code, '' AS breakdown, coalesce(c.amount, 0) AS numerator, coalesce(a.n, 0) AS denominator
+FROM measure_scopes s
+LEFT JOIN cost c ON c.scope_type = s.scope_type AND c.scope_code = s.scope_code
+LEFT JOIN active a ON a.scope_type = s.scope_type AND a.scope_code = s.scope_code

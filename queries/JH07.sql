@@ -1,0 +1,16 @@
+-- kpi: JH07
+-- name: realisatie begroting jeugdhulp
+-- kind: share
+-- Sum of actual_eur over sum of projected_eur of the trajectory cost records of Q, in %; each
+-- sum over the records that have that amount.
+WITH sums AS (
+  SELECT sm.scope_type, sm.scope_code, total(c.actual_eur) AS actual, total(c.projected_eur) AS projected
+  FROM costs c
+  JOIN trajectories t ON t.trajectory_id = c.subject_id
+  JOIN scope_members sm ON sm.municipality_code = t.municipality_code
+  WHERE c.quarter = :quarter AND c.subject_type = 'trajectory'
+  GROUP BY sm.scope_type, sm.scope_code
+)
+SELECT s.scope_type, s.scope_code, '' AS breakdown, coalesce(c.actual, 0) AS numerator,
+       coalesce(c.projected, 0) AS denominator
+FROM scopes s LEFT JOIN sums c ON c.scope_type = s.scope_type AND c.scope_code = s.scope_code
