@@ -5,34 +5,41 @@
 -- with that goal 1, among those with the goal 0 or 1. For regions also per provider x profile x
 -- intensity.
 WITH ended AS (
-  SELECT t.municipality_code,
-         'provider=' || t.provider_id || ',profile=' || coalesce(t.profile, '') || ',intensity=' || t.intensity AS cell,
-         o.goal_education, o.goal_family_balance, o.goal_problem_reduction, o.goal_participation
+  SELECT t.municipality_code, t.provider_id, t.profile, t.intensity,
+         o.goal_education AS ed, o.goal_family_balance AS fb, o.goal_problem_reduction AS pr, o.goal_participation AS pa
   FROM trajectories t JOIN outcomes o ON o.trajectory_id = t.trajectory_id AND o.moment = 'end'
   WHERE t.end_date BETWEEN :rolling_start AND :qe
 ),
-goals AS (
-  SELECT municipality_code, cell, 'goal=education' AS key, goal_education AS reached FROM ended
-  UNION ALL SELECT municipality_code, cell, 'goal=family_balance', goal_family_balance FROM ended
-  UNION ALL SELECT municipality_code, cell, 'goal=problem_reduction', goal_problem_reduction FROM ended
-  UNION ALL SELECT municipality_code, cell, 'goal=participation', goal_participation FROM ended
+scope_sums AS (
+  SELECT sm.scope_type, sm.scope_code,
+         sum(ed = '1') AS ed1, count(ed) AS ed_n, sum(fb = '1') AS fb1, count(fb) AS fb_n,
+         sum(pr = '1') AS pr1, count(pr) AS pr_n, sum(pa = '1') AS pa1, count(pa) AS pa_n
+  FROM ended e JOIN scope_members sm ON sm.municipality_code = e.municipality_code
+  GROUP BY sm.scope_type, sm.scope_code
 ),
-cells AS (
-  SELECT sm.scope_type, sm.scope_code, '' AS cell, g.key, g.reached
-  FROM goals g JOIN scope_members sm ON sm.municipality_code = g.municipality_code
-  WHERE g.reached IS NOT NULL
-  UNION ALL
-  SELECT 'region', mu.region_code, g.cell, g.key, g.reached
-  FROM goals g JOIN municipalities mu ON mu.municipality_code = g.municipality_code
-  WHERE g.reached IS NOT NULL
-),
-sums AS (
-  SELECT scope_type, scope_code, cell, key, sum(reached = '1') AS n, count(*) AS d
-  FROM cells GROUP BY scope_type, scope_code, cell, key
+cell_sums AS (
+  SELECT mu.region_code, e.provider_id, e.profile, e.intensity,
+         sum(ed = '1') AS ed1, count(ed) AS ed_n, sum(fb = '1') AS fb1, count(fb) AS fb_n,
+         sum(pr = '1') AS pr1, count(pr) AS pr_n, sum(pa = '1') AS pa1, count(pa) AS pa_n
+  FROM ended e JOIN municipalities mu ON mu.municipality_code = e.municipality_code
+  GROUP BY mu.region_code, e.provider_id, e.profile, e.intensity
 ),
 breakdowns (key) AS (VALUES ('goal=education'), ('goal=family_balance'), ('goal=problem_reduction'), ('goal=participation'))
-SELECT s.scope_type, s.scope_code, b.key AS breakdown, coalesce(c.n, 0) AS numerator, coalesce(c.d, 0) AS denominator
+SELECT s.scope_type, s.scope_code, b.key AS breakdown,
+       coalesce(CASE b.key WHEN 'goal=education' THEN c.ed1 WHEN 'goal=family_balance' THEN c.fb1
+                           WHEN 'goal=problem_reduction' THEN c.pr1 ELSE c.pa1 END, 0) AS numerator,
+       coalesce(CASE b.key WHEN 'goal=education' THEN c.ed_n WHEN 'goal=family_balance' THEN c.fb_n
+                           WHEN 'goal=problem_reduction' THEN c.pr_n ELSE c.pa_n END, 0) AS denominator
 FROM scopes s CROSS JOIN breakdowns b
-LEFT JOIN sums c ON c.scope_type = s.scope_type AND c.scope_code = s.scope_code AND c.cell = '' AND c.key = b.key
+LEFT JOIN scope_sums c ON c.scope_type = s.scope_type AND c.scope_code = s.scope_code
 UNION ALL
-SELECT scope_type, scope_code, cell || ',' || key, n, d FROM sums WHERE cell <> ''
+SELECT * FROM (
+  SELECT 'region', c.region_code,
+         'provider=' || c.provider_id || ',profile=' || coalesce(c.profile, '') || ',intensity=' || c.intensity || ',' || b.key,
+         CASE b.key WHEN 'goal=education' THEN c.ed1 WHEN 'goal=family_balance' THEN c.fb1
+                    WHEN 'goal=problem_reduction' THEN c.pr1 ELSE c.pa1 END AS n,
+         CASE b.key WHEN 'goal=education' THEN c.ed_n WHEN 'goal=family_balance' THEN c.fb_n
+                    WHEN 'goal=problem_reduction' THEN c.pr_n ELSE c.pa_n END AS d
+  FROM cell_sums c CROSS JOIN breakdowns b)
+-- A cell where nobody answered a goal has no row for it, as before the rewrite.
+WHERE d > 0

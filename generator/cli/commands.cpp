@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 
 #include "core/errors.hpp"
@@ -10,6 +11,8 @@
 #include "demo/demo_generator.hpp"
 #include "import/delivery_writer.hpp"
 #include "import/importer.hpp"
+#include "kpi/kpi_csv.hpp"
+#include "kpi/kpi_engine.hpp"
 
 namespace ss::cli {
 
@@ -111,6 +114,50 @@ int run_demo(const DemoCommand& cmd, std::ostream& out) {
     for (const auto& [name, table] : delivery.tables)
         out << "  " << std::left << std::setw(24) << (name + ".csv") << std::right << std::setw(9)
             << table.rows() << " rows\n";
+    return 0;
+}
+
+} // namespace ss::cli
+
+namespace ss::cli {
+
+std::string queries_folder(const std::string& explicit_folder) {
+    namespace fs = std::filesystem;
+    if (!explicit_folder.empty()) {
+        if (!fs::is_directory(explicit_folder))
+            throw UsageError("--queries: " + explicit_folder + " is not a folder");
+        return explicit_folder;
+    }
+    std::error_code ec;
+    const fs::path program = fs::read_symlink("/proc/self/exe", ec);
+    std::vector<fs::path> candidates;
+    if (!ec) {
+        candidates.push_back(program.parent_path().parent_path() / "queries");               // build/
+        candidates.push_back(program.parent_path().parent_path() / "share/samen-sturen/queries"); // installed
+    }
+    candidates.push_back("queries");
+    for (const auto& c : candidates)
+        if (fs::is_directory(c)) return c.string();
+    throw UsageError("cannot find the queries/ folder of samen-sturen; name it with --queries");
+}
+
+int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err) {
+    const auto quarter = parse_quarter(cmd.quarter);
+    if (!quarter) throw UsageError("--quarter: '" + cmd.quarter + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
+    const auto definitions = load_kpi_queries(queries_folder(cmd.queries));
+    auto db = open_database(cmd.db, OpenMode::read_only);
+    const auto start = Clock::now();
+    const auto values = compute_kpis(*db, definitions, *quarter);
+    const std::string csv = kpis_csv(values);
+    if (cmd.out.empty()) {
+        out << csv;
+    } else {
+        std::ofstream file(cmd.out, std::ios::binary | std::ios::trunc);
+        file << csv;
+        if (!file) throw OutputError(cmd.out + ": cannot be written");
+    }
+    err << "kpis: " << values.size() << " values of " << definitions.size() << " KPIs for "
+        << quarter->code() << " in " << std::fixed << std::setprecision(1) << seconds_since(start) << " s\n";
     return 0;
 }
 

@@ -22,8 +22,20 @@ struct DemoCommand {
     std::string csv_folder; ///< empty: no CSV
 };
 
+struct KpisCommand {
+    std::string db;
+    std::string quarter;
+    std::string queries; ///< empty: found beside the program (queries_folder())
+    std::string out;     ///< empty: standard output
+};
+
+/// The queries/ folder: `explicit_folder` if given, else beside the program's build or install
+/// folder, else ./queries. Throws UsageError when none exists.
+std::string queries_folder(const std::string& explicit_folder);
+
 /// Returns the exit code; a rejected delivery prints every problem to `err` and returns 3.
 int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err);
 int run_demo(const DemoCommand& cmd, std::ostream& out);
+int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err);
 
 } // namespace ss::cli

@@ -33,6 +33,14 @@ int main(int argc, char** argv) {
         ->default_val(1);
     demo->add_option("--csv", demo_cmd.csv_folder, "Also write the data as an import delivery here");
 
+    ss::cli::KpisCommand kpis_cmd;
+    auto* kpis = app.add_subcommand("kpis", "Compute every KPI of a quarter for all scopes, as "
+                                            "the long-form kpis.csv");
+    kpis->add_option("--db", kpis_cmd.db, "Measure database")->required();
+    kpis->add_option("--quarter", kpis_cmd.quarter, "Quarter, e.g. 2025-Q3")->required();
+    kpis->add_option("--queries", kpis_cmd.queries, "The queries/ folder (default: found beside the program)");
+    kpis->add_option("--out", kpis_cmd.out, "Write to this file instead of standard output");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -42,6 +50,7 @@ int main(int argc, char** argv) {
     try {
         if (*import) return ss::cli::run_import(import_cmd, std::cout, std::cerr);
         if (*demo) return ss::cli::run_demo(demo_cmd, std::cout);
+        if (*kpis) return ss::cli::run_kpis(kpis_cmd, std::cout, std::cerr);
     } catch (const ss::DeliveryRejected& e) {
         for (const auto& issue : e.issues()) std::cerr << issue.to_string() << "\n";
         std::cerr << "samen-sturen: " << e.what() << "\n";
