@@ -1,0 +1,37 @@
+// Judging a KPI value: against its target (kpis.md "Targets") and against the same quarter a
+// year before (kpis.md "Trends"). Pure functions on plain values.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+
+namespace ss {
+
+enum class Direction { lower_is_better, higher_is_better };
+enum class TargetStatus { on_target, near, off_target };
+enum class Change { rises, falls, same };
+
+struct Target {
+    double value = 0;
+    Direction direction = Direction::lower_is_better;
+};
+
+/// On target when the value meets the target in its direction; near when it misses by at most
+/// 10% of the target; off target otherwise.
+TargetStatus target_status(double value, const Target& target);
+
+/// Rises or falls against `year_ago`, or stays the same when within 2% of it. No comparison
+/// (nullopt) when either value is missing.
+std::optional<Change> compare_with_year_ago(std::optional<double> now, std::optional<double> year_ago);
+
+/// Targets of `year` by (kpi_id, scope_code).
+using Targets = std::map<std::pair<std::string, std::string>, Target>;
+Targets read_targets(SQLite::Database& db, int year);
+
+std::string to_string(TargetStatus s); ///< on_target, near, off_target
+std::string to_string(Change c);       ///< rises, falls, same
+
+} // namespace ss
