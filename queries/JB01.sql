@@ -9,10 +9,7 @@ WITH active AS (
     ON sm.municipality_code = m.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = m.institution_id)
   WHERE m.start_date <= :qe AND (m.end_date IS NULL OR m.end_date > :qe)
 ),
-breakdowns (breakdown, kind) AS (VALUES
-  ('', NULL), ('kind=ots', 'ots'), ('kind=vots', 'vots'), ('kind=uhp', 'uhp'),
-  ('kind=voogdij', 'voogdij'), ('kind=jr', 'jr')
-),
+breakdowns AS (SELECT '' AS breakdown, NULL AS kind UNION ALL SELECT breakdown, kind FROM kind_codes),
 counts AS (
   SELECT scope_type, scope_code, NULL AS kind, count(*) AS n FROM active GROUP BY scope_type, scope_code
   UNION ALL

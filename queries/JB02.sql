@@ -7,10 +7,7 @@ WITH selected AS (
   FROM measures m JOIN scope_members sm ON sm.municipality_code = m.municipality_code
   WHERE m.start_date BETWEEN :qs AND :qe
 ),
-breakdowns (breakdown, kind) AS (VALUES
-  ('', NULL), ('kind=ots', 'ots'), ('kind=vots', 'vots'), ('kind=uhp', 'uhp'),
-  ('kind=voogdij', 'voogdij'), ('kind=jr', 'jr')
-),
+breakdowns AS (SELECT '' AS breakdown, NULL AS kind UNION ALL SELECT breakdown, kind FROM kind_codes),
 counts AS (
   SELECT scope_type, scope_code, NULL AS kind, count(*) AS n FROM selected GROUP BY scope_type, scope_code
   UNION ALL

@@ -9,9 +9,7 @@ WITH ended AS (
     ON sm.municipality_code = m.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = m.institution_id)
   WHERE m.end_date BETWEEN :qs AND :qe
 ),
-breakdowns (breakdown, kind) AS (VALUES
-  ('kind=ots', 'ots'), ('kind=vots', 'vots'), ('kind=uhp', 'uhp'), ('kind=voogdij', 'voogdij'), ('kind=jr', 'jr')
-),
+breakdowns AS (SELECT breakdown, kind FROM kind_codes),
 sums AS (SELECT scope_type, scope_code, kind, sum(years) AS total, count(*) AS n FROM ended GROUP BY scope_type, scope_code, kind)
 SELECT s.scope_type, s.scope_code, b.breakdown, coalesce(c.total, 0) AS numerator, coalesce(c.n, 0) AS denominator
 FROM measure_scopes s CROSS JOIN breakdowns b

@@ -8,10 +8,7 @@ WITH active AS (
   FROM trajectories t JOIN scope_members sm ON sm.municipality_code = t.municipality_code
   WHERE t.start_date <= :qe AND (t.end_date IS NULL OR t.end_date >= :qs)
 ),
-breakdowns (breakdown, segment) AS (VALUES
-  ('', NULL), ('segment=1', 1), ('segment=2', 2), ('segment=3', 3), ('segment=4', 4),
-  ('segment=5', 5), ('segment=6', 6), ('segment=7', 7)
-),
+breakdowns AS (SELECT '' AS breakdown, NULL AS segment UNION ALL SELECT breakdown, segment FROM segment_codes),
 counts AS (
   SELECT scope_type, scope_code, NULL AS segment, count(DISTINCT child_id) AS n
   FROM active GROUP BY scope_type, scope_code

@@ -7,11 +7,7 @@ WITH started AS (
   FROM trajectories t JOIN scope_members sm ON sm.municipality_code = t.municipality_code
   WHERE t.start_date BETWEEN :qs AND :qe
 ),
-breakdowns (breakdown, referrer) AS (VALUES
-  ('referrer=local_team', 'local_team'), ('referrer=gp', 'gp'), ('referrer=gi', 'gi'),
-  ('referrer=medical_specialist', 'medical_specialist'), ('referrer=youth_doctor', 'youth_doctor'),
-  ('referrer=other', 'other')
-),
+breakdowns AS (SELECT breakdown, referrer FROM referrer_codes),
 totals AS (SELECT scope_type, scope_code, count(*) AS n FROM started GROUP BY scope_type, scope_code),
 counts AS (SELECT scope_type, scope_code, referrer, count(*) AS n FROM started GROUP BY scope_type, scope_code, referrer)
 SELECT s.scope_type, s.scope_code, b.breakdown, coalesce(c.n, 0) AS numerator, coalesce(t.n, 0) AS denominator

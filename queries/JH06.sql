@@ -11,10 +11,7 @@ WITH cost AS (
   JOIN scope_members sm ON sm.municipality_code = t.municipality_code
   WHERE c.quarter = :quarter AND c.subject_type = 'trajectory'
 ),
-breakdowns (breakdown, segment) AS (VALUES
-  ('', NULL), ('segment=1', 1), ('segment=2', 2), ('segment=3', 3), ('segment=4', 4),
-  ('segment=5', 5), ('segment=6', 6), ('segment=7', 7)
-),
+breakdowns AS (SELECT '' AS breakdown, NULL AS segment UNION ALL SELECT breakdown, segment FROM segment_codes),
 sums AS (
   SELECT scope_type, scope_code, NULL AS segment, total(actual_eur) AS n FROM cost GROUP BY scope_type, scope_code
   UNION ALL

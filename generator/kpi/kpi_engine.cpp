@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/errors.hpp"
+#include "import/file_specs.hpp"
 
 namespace ss {
 
@@ -70,6 +71,42 @@ void bind_if_used(SQLite::Statement& stmt, const char* name, const std::string& 
     if (stmt.getIndex(name) > 0) stmt.bind(name, value);
 }
 
+/// An ISO date as an SQL string literal.
+std::string sql_date(Date d) {
+    std::string literal(1, '\'');
+    literal += format_iso_date(d);
+    literal += '\'';
+    return literal;
+}
+
+void create_code_table(SQLite::Database& db, const std::string& table, const std::string& column,
+                       const std::vector<std::string>& codes, bool integer) {
+    db.exec("DROP TABLE IF EXISTS temp." + table);
+    db.exec("CREATE TEMP TABLE " + table + " (breakdown TEXT, " + column + (integer ? " INTEGER)" : " TEXT)"));
+    SQLite::Statement insert(db, "INSERT INTO temp." + table + " VALUES (?, ?)");
+    for (const auto& code : codes) {
+        insert.bind(1, column + "=" + code);
+        if (integer) insert.bind(2, static_cast<std::int64_t>(std::stoll(code)));
+        else insert.bind(2, code);
+        insert.exec();
+        insert.reset();
+    }
+}
+
+/// The code lists breakdowns run over, taken from the import specs so that a code list has one
+/// source: `segment_codes (breakdown, segment)`, `kind_codes (breakdown, kind)` and
+/// `referrer_codes (breakdown, referrer)`, with breakdown spelled like `segment=4`.
+void create_code_tables(SQLite::Database& db) {
+    const ColumnSpec& segment = file_spec("trajectories").columns[file_spec("trajectories").column_index("segment")];
+    std::vector<std::string> segments;
+    for (auto s = segment.min; s <= segment.max; ++s) segments.push_back(std::to_string(s));
+    create_code_table(db, "segment_codes", "segment", segments, true);
+    const auto& kinds = file_spec("measures").columns[file_spec("measures").column_index("kind")].codes;
+    create_code_table(db, "kind_codes", "kind", kinds, false);
+    const auto& referrers = file_spec("trajectories").columns[file_spec("trajectories").column_index("referrer")].codes;
+    create_code_table(db, "referrer_codes", "referrer", referrers, false);
+}
+
 } // namespace
 
 std::optional<double> kpi_value(KpiKind kind, std::optional<double> n, std::optional<double> d) {
@@ -89,11 +126,12 @@ void prepare_scopes(SQLite::Database& db, const Quarter& quarter) {
     std::string sql = scope_sql;
     const std::pair<const char*, std::string> parameters[] = {
         {":year", std::to_string(quarter.year)},
-        {":qs", "'" + format_iso_date(quarter.first_day()) + "'"},
-        {":qe", "'" + format_iso_date(quarter.last_day()) + "'"}};
+        {":qs", sql_date(quarter.first_day())},
+        {":qe", sql_date(quarter.last_day())}};
     for (const auto& [name, value] : parameters)
         for (size_t at; (at = sql.find(name)) != std::string::npos;) sql.replace(at, std::strlen(name), value);
     db.exec(sql);
+    create_code_tables(db);
 }
 
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
