@@ -7,6 +7,8 @@ packages=(
   build-essential cmake pkg-config
   libsqlite3-dev libsqlitecpp-dev sqlite3
   doctest-dev libcli11-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  poppler-utils
 )
 
 missing=()

@@ -126,3 +126,14 @@ CommandResult run_cli(const std::string& arguments) {
 }
 
 } // namespace ss::test
+
+namespace ss::test {
+
+std::string run_cli_text(const std::string& shell_command) {
+    TempDir dir;
+    const std::string command = shell_command + " >" + (dir / "out").string() + " 2>/dev/null";
+    if (std::system(command.c_str()) != 0) return "";
+    return read_file(dir / "out");
+}
+
+} // namespace ss::test

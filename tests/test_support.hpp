@@ -49,6 +49,9 @@ struct CommandResult {
     std::string out;
     std::string err;
 };
+/// Runs a shell command and returns what it wrote to standard output.
+std::string run_cli_text(const std::string& shell_command);
+
 /// Runs the built samen-sturen binary with `arguments` (shell-quoted by the caller).
 CommandResult run_cli(const std::string& arguments);
 

@@ -1,0 +1,51 @@
+// The eight-quarter trend chart of a KPI: the scope's line, the region beside it, the target as a
+// band. Drawn with Cairo and Pango onto any surface, so the PDF and the SVG of the HTML pages
+// are the same drawing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <cairo.h>
+
+namespace ss {
+
+enum class ValueStyle { number, percent, euro };
+
+struct ChartSeries {
+    std::string label;                        ///< "Dordrecht", "Zuid-Holland Zuid"
+    std::vector<std::optional<double>> values; ///< one per category; empty: no value (a gap)
+    bool dashed = false;
+};
+
+struct TrendChart {
+    std::vector<std::string> categories; ///< "K4 2023" … "K3 2025"
+    std::vector<ChartSeries> series;     ///< first one is the scope, drawn strongest
+    std::optional<double> target;        ///< drawn as a line with the "near" band (10%) around it
+    std::string target_label = "Doel";
+    ValueStyle style = ValueStyle::number;
+    int decimals = 1;                    ///< for value labels
+    std::string note;                    ///< under the chart, e.g. why values are missing
+};
+
+/// Draws `chart` in the rectangle (0, 0, width, height) of `cr`, in points.
+void draw_trend_chart(cairo_t* cr, const TrendChart& chart, double width, double height);
+
+/// The chart as an `<svg>` element for inline use in an HTML page: no XML declaration, every id
+/// prefixed with `id_prefix` (several charts on one page must not share ids), and a viewBox with
+/// width 100% so that it scales with the page.
+std::string trend_chart_svg(const TrendChart& chart, double width, double height,
+                            const std::string& id_prefix = "chart");
+
+/// Makes Cairo's SVG inline-safe as described above (exposed for tests).
+std::string inline_svg(std::string svg, const std::string& id_prefix);
+/// The chart as a one-page PDF, and as a PNG (for looking at it in tests and reviews).
+void write_trend_chart_pdf(const TrendChart& chart, double width, double height, const std::string& path);
+void write_trend_chart_png(const TrendChart& chart, double width, double height, const std::string& path);
+
+/// Every how-many-th category label fits: the smallest n so that labels of the given widths,
+/// centred on slots `slot_width` apart, keep at least `gap` between them when every n-th is shown.
+int label_stride(const std::vector<double>& label_widths, double slot_width, double gap);
+
+} // namespace ss
