@@ -8,10 +8,17 @@ packages=(
   libsqlite3-dev libsqlitecpp-dev sqlite3
   doctest-dev libcli11-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
-  poppler-utils
+  libxlsxwriter-dev libkainjow-mustache-dev nlohmann-json3-dev
+  poppler-utils qpdf
+  # The output checks of the tests: Chromium for axe-core, Java for the Nu Html Checker,
+  # LibreOffice to open every workbook.
+  chromium default-jre-headless libreoffice-calc-nogui
 )
 
 missing=()
+# Node's npm fetches vnu-jar and axe-core for the HTML checks. A machine whose Node came from
+# elsewhere (NodeSource) already has npm, and Debian's npm would conflict with it.
+if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")

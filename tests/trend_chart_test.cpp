@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "chart/chart_output.hpp"
 #include "chart/trend_chart.hpp"
 #include "test_support.hpp"
 

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 
 #include "chart/axis.hpp"
 #include "chart/cairo_handles.hpp"
+#include "chart/chart_output.hpp"
+#include "chart/chart_text.hpp"
 #include "chart/palette.hpp"
 #include "core/errors.hpp"
 #include "format/dutch.hpp"
@@ -16,55 +16,7 @@ namespace ss {
 
 namespace {
 
-constexpr const char* font_family = "DejaVu Sans";
-constexpr double font_size = 8.0; // points: legible in print at A4 width
-
-void set_colour(cairo_t* cr, const Rgb& c, double alpha = 1.0) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
-
-/// A Pango layout for `text` in the chart font; `bold` for the value labels of the scope.
-PangoLayoutPtr text_layout(cairo_t* cr, const std::string& text, bool bold = false) {
-    PangoLayoutPtr layout(pango_cairo_create_layout(cr));
-    FontDescription font(pango_font_description_new());
-    pango_font_description_set_family(font.get(), font_family);
-    pango_font_description_set_absolute_size(font.get(), font_size * PANGO_SCALE);
-    pango_font_description_set_weight(font.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout.get(), font.get());
-    pango_layout_set_text(layout.get(), text.c_str(), -1);
-    return layout;
-}
-
-struct Extent {
-    double width, height;
-};
-
-Extent extent_of(PangoLayout* layout) {
-    int w, h;
-    pango_layout_get_size(layout, &w, &h);
-    return {static_cast<double>(w) / PANGO_SCALE, static_cast<double>(h) / PANGO_SCALE};
-}
-
-enum class Anchor { left, centre, right };
-
-/// Draws text with its vertical middle at y; returns its extent.
-Extent draw_text(cairo_t* cr, const std::string& text, double x, double y, Anchor anchor,
-                 const Rgb& colour = text_colour, bool bold = false) {
-    auto layout = text_layout(cr, text, bold);
-    const Extent e = extent_of(layout.get());
-    const double left = anchor == Anchor::left ? x : anchor == Anchor::centre ? x - e.width / 2 : x - e.width;
-    set_colour(cr, colour);
-    cairo_move_to(cr, left, y - e.height / 2);
-    pango_cairo_show_layout(cr, layout.get());
-    return e;
-}
-
-std::string format_value(double v, ValueStyle style, int decimals) {
-    switch (style) {
-    case ValueStyle::percent: return format_percent(v, decimals);
-    case ValueStyle::euro: return format_euro(v, decimals);
-    case ValueStyle::number: break;
-    }
-    return format_number(v, decimals);
-}
+using namespace chart_text;
 
 struct Range {
     double low = 0, high = 0;
@@ -219,70 +171,16 @@ void draw_trend_chart(cairo_t* cr, const TrendChart& chart, double width, double
     cairo_restore(cr);
 }
 
-namespace {
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-void finish(cairo_surface_t* surface, const std::string& what) {
-    cairo_surface_finish(surface);
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
-        throw OutputError(what + ": " + cairo_status_to_string(cairo_surface_status(surface)));
-}
-
-} // namespace
-
-std::string inline_svg(std::string svg, const std::string& id_prefix) {
-    if (svg.rfind("<?xml", 0) == 0) svg.erase(0, svg.find('\n') + 1);
-    auto replace_all = [&](const std::string& from, const std::string& to) {
-        for (size_t at = 0; (at = svg.find(from, at)) != std::string::npos; at += to.size()) svg.replace(at, from.size(), to);
-    };
-    replace_all("id=\"", "id=\"" + id_prefix + "-");
-    replace_all("href=\"#", "href=\"#" + id_prefix + "-");
-    replace_all("url(#", "url(#" + id_prefix + "-");
-    // Cairo writes width="480pt" height="220pt": let the page decide the size, keep the shape.
-    const size_t tag = svg.find("<svg");
-    const size_t width = svg.find(" width=\"", tag);
-    const size_t height_end = svg.find('"', svg.find(" height=\"", tag) + 9);
-    if (tag != std::string::npos && width != std::string::npos && height_end != std::string::npos)
-        svg.replace(width, height_end + 1 - width, " width=\"100%\"");
-    return svg;
-}
-
 std::string trend_chart_svg(const TrendChart& chart, double width, double height, const std::string& id_prefix) {
-    std::string svg;
-    {
-        CairoSurface surface(cairo_svg_surface_create_for_stream(append_to_string, &svg, width, height));
-        Cairo cr(cairo_create(surface.get()));
-        draw_trend_chart(cr.get(), chart, width, height);
-        cr.reset();
-        finish(surface.get(), "chart SVG");
-    }
-    return inline_svg(std::move(svg), id_prefix);
+    return draw_svg([&](cairo_t* cr) { draw_trend_chart(cr, chart, width, height); }, width, height, id_prefix);
 }
 
 void write_trend_chart_pdf(const TrendChart& chart, double width, double height, const std::string& path) {
-    CairoSurface surface(cairo_pdf_surface_create(path.c_str(), width, height));
-    Cairo cr(cairo_create(surface.get()));
-    draw_trend_chart(cr.get(), chart, width, height);
-    cr.reset();
-    finish(surface.get(), path);
+    write_pdf([&](cairo_t* cr) { draw_trend_chart(cr, chart, width, height); }, width, height, path);
 }
 
 void write_trend_chart_png(const TrendChart& chart, double width, double height, const std::string& path) {
-    constexpr double zoom = 3.0; // 216 dpi: sharp enough to judge the drawing
-    CairoSurface surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(width * zoom),
-                                                    static_cast<int>(height * zoom)));
-    Cairo cr(cairo_create(surface.get()));
-    cairo_set_source_rgb(cr.get(), 1, 1, 1);
-    cairo_paint(cr.get());
-    cairo_scale(cr.get(), zoom, zoom);
-    draw_trend_chart(cr.get(), chart, width, height);
-    cr.reset();
-    if (cairo_surface_write_to_png(surface.get(), path.c_str()) != CAIRO_STATUS_SUCCESS)
-        throw OutputError(path + ": cannot write the PNG");
+    write_png([&](cairo_t* cr) { draw_trend_chart(cr, chart, width, height); }, width, height, path);
 }
 
 } // namespace ss

@@ -38,8 +38,6 @@ void draw_trend_chart(cairo_t* cr, const TrendChart& chart, double width, double
 std::string trend_chart_svg(const TrendChart& chart, double width, double height,
                             const std::string& id_prefix = "chart");
 
-/// Makes Cairo's SVG inline-safe as described above (exposed for tests).
-std::string inline_svg(std::string svg, const std::string& id_prefix);
 /// The chart as a one-page PDF, and as a PNG (for looking at it in tests and reviews).
 void write_trend_chart_pdf(const TrendChart& chart, double width, double height, const std::string& path);
 void write_trend_chart_png(const TrendChart& chart, double width, double height, const std::string& path);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <thread>
 
 #include "core/errors.hpp"
 #include "db/database.hpp"
@@ -13,6 +14,7 @@
 #include "import/importer.hpp"
 #include "kpi/kpi_csv.hpp"
 #include "kpi/kpi_engine.hpp"
+#include "run/quarter_run.hpp"
 
 namespace ss::cli {
 
@@ -95,6 +97,7 @@ int run_demo(const DemoCommand& cmd, std::ostream& out) {
     // Built under a temporary name and renamed when complete: an interrupted demo leaves no
     // half database behind.
     const std::string partial = cmd.db + ".partial";
+    if (fs::path(cmd.db).has_parent_path()) fs::create_directories(fs::path(cmd.db).parent_path());
     fs::remove(partial);
     {
         auto db = open_database(partial, OpenMode::create_or_update);
@@ -121,25 +124,34 @@ int run_demo(const DemoCommand& cmd, std::ostream& out) {
 
 namespace ss::cli {
 
-std::string queries_folder(const std::string& explicit_folder) {
+namespace {
+
+/// A data folder of the program (queries/, templates/): named explicitly, or beside the build or
+/// install folder, or in the working folder.
+std::string program_folder(const std::string& explicit_folder, const std::string& name) {
     namespace fs = std::filesystem;
     if (!explicit_folder.empty()) {
         if (!fs::is_directory(explicit_folder))
-            throw UsageError("--queries: " + explicit_folder + " is not a folder");
+            throw UsageError("--" + name + ": " + explicit_folder + " is not a folder");
         return explicit_folder;
     }
     std::error_code ec;
     const fs::path program = fs::read_symlink("/proc/self/exe", ec);
     std::vector<fs::path> candidates;
     if (!ec) {
-        candidates.push_back(program.parent_path().parent_path() / "queries");               // build/
-        candidates.push_back(program.parent_path().parent_path() / "share/samen-sturen/queries"); // installed
+        candidates.push_back(program.parent_path().parent_path() / name);                        // build/
+        candidates.push_back(program.parent_path().parent_path() / "share/samen-sturen" / name); // installed
     }
-    candidates.push_back("queries");
+    candidates.push_back(name);
     for (const auto& c : candidates)
         if (fs::is_directory(c)) return c.string();
-    throw UsageError("cannot find the queries/ folder of samen-sturen; name it with --queries");
+    throw UsageError("cannot find the " + name + "/ folder of samen-sturen; name it with --" + name);
 }
+
+} // namespace
+
+std::string queries_folder(const std::string& explicit_folder) { return program_folder(explicit_folder, "queries"); }
+std::string templates_folder(const std::string& explicit_folder) { return program_folder(explicit_folder, "templates"); }
 
 int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err) {
     const auto quarter = parse_quarter(cmd.quarter);
@@ -158,6 +170,29 @@ int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err) {
     }
     err << "kpis: " << values.size() << " values of " << definitions.size() << " KPIs for "
         << quarter->code() << " in " << std::fixed << std::setprecision(1) << seconds_since(start) << " s\n";
+    return 0;
+}
+
+int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err) {
+    RunOptions options;
+    const auto quarter = parse_quarter(cmd.quarter);
+    if (!quarter) throw UsageError("--quarter: '" + cmd.quarter + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
+    options.quarter = *quarter;
+    options.db = cmd.db;
+    options.out = cmd.out;
+    options.queries = queries_folder(cmd.queries);
+    options.templates = templates_folder(cmd.templates);
+    if (cmd.jobs < 0) throw UsageError("--jobs: must be 1 or more (0: the number of cores)");
+    options.jobs = cmd.jobs > 0 ? cmd.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    for (size_t start = 0; start < cmd.only.size();) {
+        const size_t comma = std::min(cmd.only.find(',', start), cmd.only.size());
+        if (comma > start) options.only.push_back(cmd.only.substr(start, comma - start));
+        start = comma + 1;
+    }
+    const RunSummary summary = run_quarter(options, err);
+    out << "run " << quarter->code() << ": " << summary.scopes << " scopes, " << summary.files << " files in "
+        << summary.folder.string() << " (SQL " << std::fixed << std::setprecision(1) << summary.sql_seconds
+        << " s, rendering " << summary.render_seconds << " s with " << options.jobs << " jobs)\n";
     return 0;
 }
 

@@ -29,13 +29,26 @@ struct KpisCommand {
     std::string out;     ///< empty: standard output
 };
 
+struct RunCommand {
+    std::string db;
+    std::string quarter;
+    std::string out = "output";
+    std::string queries;   ///< empty: found beside the program
+    std::string templates; ///< empty: found beside the program
+    int jobs = 0;          ///< 0: the number of cores
+    std::string only;      ///< comma-separated scope codes; empty: all
+};
+
 /// The queries/ folder: `explicit_folder` if given, else beside the program's build or install
 /// folder, else ./queries. Throws UsageError when none exists.
 std::string queries_folder(const std::string& explicit_folder);
+/// The templates/ folder, found the same way.
+std::string templates_folder(const std::string& explicit_folder);
 
 /// Returns the exit code; a rejected delivery prints every problem to `err` and returns 3.
 int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err);
 int run_demo(const DemoCommand& cmd, std::ostream& out);
 int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err);
+int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err);
 
 } // namespace ss::cli

@@ -41,6 +41,16 @@ int main(int argc, char** argv) {
     kpis->add_option("--queries", kpis_cmd.queries, "The queries/ folder (default: found beside the program)");
     kpis->add_option("--out", kpis_cmd.out, "Write to this file instead of standard output");
 
+    ss::cli::RunCommand run_cmd;
+    auto* run = app.add_subcommand("run", "Render every municipality's and region's reports of a quarter");
+    run->add_option("--db", run_cmd.db, "Measure database")->required();
+    run->add_option("--quarter", run_cmd.quarter, "Quarter, e.g. 2025-Q3")->required();
+    run->add_option("--out", run_cmd.out, "Output folder; the run writes OUT/<quarter>/")->default_val("output");
+    run->add_option("--jobs", run_cmd.jobs, "Scopes rendered in parallel (default: the number of cores)");
+    run->add_option("--only", run_cmd.only, "Only these scope codes, comma-separated (GM0505,GM0590)");
+    run->add_option("--queries", run_cmd.queries, "The queries/ folder (default: found beside the program)");
+    run->add_option("--templates", run_cmd.templates, "The templates/ folder (default: found beside the program)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -51,6 +61,7 @@ int main(int argc, char** argv) {
         if (*import) return ss::cli::run_import(import_cmd, std::cout, std::cerr);
         if (*demo) return ss::cli::run_demo(demo_cmd, std::cout);
         if (*kpis) return ss::cli::run_kpis(kpis_cmd, std::cout, std::cerr);
+        if (*run) return ss::cli::run_run(run_cmd, std::cout, std::cerr);
     } catch (const ss::DeliveryRejected& e) {
         for (const auto& issue : e.issues()) std::cerr << issue.to_string() << "\n";
         std::cerr << "samen-sturen: " << e.what() << "\n";

@@ -20,6 +20,7 @@ DROP TABLE IF EXISTS temp.scope_members;
 DROP TABLE IF EXISTS temp.measure_scopes;
 DROP TABLE IF EXISTS temp.measure_scope_members;
 DROP TABLE IF EXISTS temp.scope_youths;
+DROP TABLE IF EXISTS temp.gi_scopes;
 CREATE TEMP TABLE scopes AS
   SELECT 'municipality' AS scope_type, municipality_code AS scope_code FROM municipalities
   UNION ALL SELECT 'region', region_code FROM regions;
@@ -134,22 +135,24 @@ void prepare_scopes(SQLite::Database& db, const Quarter& quarter) {
     create_code_tables(db);
 }
 
+void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter) {
+    const Quarter rolling_start = quarter.previous().previous().previous();
+    bind_if_used(stmt, ":qs", format_iso_date(quarter.first_day()));
+    bind_if_used(stmt, ":qe", format_iso_date(quarter.last_day()));
+    bind_if_used(stmt, ":quarter", quarter.code());
+    bind_if_used(stmt, ":previous_quarter", quarter.previous().code());
+    bind_if_used(stmt, ":day_before_qs", format_iso_date(Date{quarter.first_day().days - 1}));
+    bind_if_used(stmt, ":rolling_start", format_iso_date(rolling_start.first_day()));
+}
+
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
                                    const Quarter& quarter) {
     prepare_scopes(db, quarter);
-    const std::string qs = format_iso_date(quarter.first_day());
-    const std::string qe = format_iso_date(quarter.last_day());
-    const Quarter rolling_start = quarter.previous().previous().previous();
     std::vector<KpiValue> values;
     for (const auto& def : definitions) {
         try {
             SQLite::Statement stmt(db, def.sql);
-            bind_if_used(stmt, ":qs", qs);
-            bind_if_used(stmt, ":qe", qe);
-            bind_if_used(stmt, ":quarter", quarter.code());
-            bind_if_used(stmt, ":previous_quarter", quarter.previous().code());
-            bind_if_used(stmt, ":day_before_qs", format_iso_date(Date{quarter.first_day().days - 1}));
-            bind_if_used(stmt, ":rolling_start", format_iso_date(rolling_start.first_day()));
+            bind_quarter_parameters(stmt, quarter);
             while (stmt.executeStep()) {
                 KpiValue v{quarter.code(), stmt.getColumn("scope_type").getString(),
                            stmt.getColumn("scope_code").getString(), def.id,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "core/dates.hpp"
 #include "kpi/kpi_definition.hpp"
@@ -34,6 +35,10 @@ std::optional<double> kpi_value(KpiKind kind, std::optional<double> numerator,
 /// `measure_scope_members` (also each GI within a region, matched on institution_id), and
 /// `scope_youths` (youths 0-17 of every scope).
 void prepare_scopes(SQLite::Database& db, const Quarter& quarter);
+
+/// Binds the quarter parameters a query uses: `:qs`, `:qe`, `:quarter`, `:previous_quarter`,
+/// `:day_before_qs`, `:rolling_start` (docs/kpis.md).
+void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter);
 
 /// Every KPI of `definitions` for every scope of `quarter`, ordered by scope, KPI and breakdown.
 /// Throws DatabaseError naming the query file when a query fails.

@@ -1,0 +1,36 @@
+// Bar charts for breakdowns: horizontal bars (referrer, segment, kind), grouped vertical columns,
+// and stacked columns (a breakdown over the quarters). Same fonts, palette and axes as the trend.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <cairo.h>
+
+#include "chart/trend_chart.hpp"
+
+namespace ss {
+
+enum class BarLayout {
+    horizontal, ///< one row per category, a bar per series: long labels stay readable
+    columns,    ///< one slot per category, a column per series side by side
+    stacked,    ///< one column per category, the series stacked on top of each other
+};
+
+struct BarChart {
+    std::vector<std::string> categories; ///< "Huisarts", … or "K3 2025", …
+    std::vector<ChartSeries> series;     ///< grouped: scope, region; stacked: one per code
+    BarLayout layout = BarLayout::horizontal;
+    ValueStyle style = ValueStyle::number;
+    int decimals = 1;
+    std::string note; ///< under the chart, e.g. why values are missing
+};
+
+/// Draws `chart` in the rectangle (0, 0, width, height) of `cr`, in points. A missing value
+/// draws no bar and no label; a chart without any value says so in its middle.
+void draw_bar_chart(cairo_t* cr, const BarChart& chart, double width, double height);
+
+/// The height a chart of this shape needs at `width`: horizontal bars grow with the categories.
+double bar_chart_height(const BarChart& chart);
+
+} // namespace ss

@@ -1,0 +1,65 @@
+#include "output/output_files.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "core/errors.hpp"
+#include "core/slug.hpp"
+
+namespace ss {
+
+namespace {
+
+std::string safe_code(const std::string& code) {
+    std::string out;
+    for (char c : code)
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') out += c;
+    if (out.empty()) throw OutputError("scope code '" + code + "' has no letters or digits to name a folder with");
+    return out;
+}
+
+} // namespace
+
+std::string scope_folder_name(const Scope& scope) {
+    if (scope.type == "region") return "regio-" + safe_code(scope.code) + "-" + slugify(scope.name);
+    return safe_code(scope.code) + "-" + slugify(scope.name);
+}
+
+std::string report_file_stem(const std::string& kind, const Scope& scope, const Quarter& quarter) {
+    if (scope.type == "region") return kind + "-regio-" + quarter.code() + "-" + safe_code(scope.code);
+    return kind + "-" + quarter.code() + "-" + safe_code(scope.code);
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+    const std::string temporary = path.string() + ".partial";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw OutputError(path.string() + ": cannot be written: " + std::strerror(errno));
+    size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int error = errno;
+            ::close(fd);
+            std::remove(temporary.c_str());
+            throw OutputError(path.string() + ": cannot be written: " + std::strerror(error));
+        }
+        written += static_cast<size_t>(n);
+    }
+    if (::close(fd) != 0) {
+        const int error = errno;
+        std::remove(temporary.c_str());
+        throw OutputError(path.string() + ": cannot be written: " + std::strerror(error));
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        std::remove(temporary.c_str());
+        throw OutputError(path.string() + ": cannot be written: " + ec.message());
+    }
+}
+
+} // namespace ss

@@ -1,0 +1,25 @@
+// Where a run's files go and how they are written: folder and file names of reports.md's
+// output layout, and writes that never leave a half file under the final name.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/dates.hpp"
+#include "report/report_model.hpp"
+
+namespace ss {
+
+/// "GM0505-dordrecht" for a municipality, "regio-<code>-<slug>" for a region. Only the slug of
+/// the name and a code checked to be letters, digits and hyphens: a name never steers a path.
+std::string scope_folder_name(const Scope& scope);
+
+/// "samen-sturen-2025-Q3-GM0505" / "samen-sturen-regio-2025-Q3-<region code>" (without extension).
+std::string report_file_stem(const std::string& kind, const Scope& scope, const Quarter& quarter);
+
+/// Writes `bytes` to a temporary name beside `path` and renames it into place, so a reader (or
+/// a run killed half-way) never sees a partial file. Throws OutputError naming the file.
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+} // namespace ss

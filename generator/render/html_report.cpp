@@ -1,0 +1,206 @@
+#include "render/html_report.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <kainjow/mustache.hpp>
+
+#include "chart/chart_output.hpp"
+#include "core/errors.hpp"
+#include "format/dutch.hpp"
+#include "report/block_charts.hpp"
+#include "report/report_text.hpp"
+
+namespace ss {
+
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+using kainjow::mustache::partial;
+
+// The HTML site is public: kpis.md's small-number rules apply to every figure on it.
+constexpr Audience audience = Audience::published;
+constexpr double chart_width = 520;
+
+std::string read_text(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InputError(file.string() + ": cannot be read (HTML template)");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+data list_of(const std::vector<std::string>& items) {
+    data list{data::type::list};
+    for (const auto& i : items) list.push_back(data{i});
+    return list;
+}
+
+bool any_suppressed(const std::vector<std::vector<std::string>>& rows) {
+    for (const auto& r : rows)
+        for (const auto& c : r)
+            if (c == "<5" || c == "*") return true;
+    return false;
+}
+
+data table_data(const std::string& caption, const std::vector<std::string>& header,
+                const std::vector<std::vector<std::string>>& rows) {
+    data t;
+    t.set("caption", caption);
+    t.set("header", list_of(header));
+    data list{data::type::list};
+    for (const auto& r : rows) {
+        data row;
+        row.set("label", r.empty() ? std::string() : r.front());
+        row.set("cells", list_of(std::vector<std::string>(r.begin() + (r.empty() ? 0 : 1), r.end())));
+        list.push_back(row);
+    }
+    t.set("rows", list);
+    if (any_suppressed(rows)) t.set("suppression_note", std::string(suppression_note()));
+    return t;
+}
+
+/// The chart as inline SVG, hidden from assistive technology: its wrapper carries the text alternative.
+std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
+    const double height = chart_height(model, block, audience, chart_width);
+    std::string svg = draw_svg([&](cairo_t* cr) { draw_block_chart(cr, model, block, audience, chart_width, height); },
+                               chart_width, height, anchor);
+    const size_t tag = svg.find("<svg");
+    if (tag != std::string::npos) svg.insert(tag + 4, " aria-hidden=\"true\" focusable=\"false\"");
+    return svg;
+}
+
+std::string chart_note(const ReportModel& model, const KpiBlock& block) {
+    if (block.item.chart == ChartKind::trend) return trend_chart_of(model, block, audience).note;
+    return bar_chart_of(model, block, audience).note;
+}
+
+data block_data(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
+    data b;
+    b.set("anchor", anchor);
+    b.set("title", block.item.title);
+    b.set("explanation", block.item.explanation);
+    if (block.item.breakdown.empty()) {
+        b.set("headline_value", figure_text(block, block.value, audience));
+        b.set("unit", block.item.unit);
+    }
+    b.set("alt", chart_alt_text(model, block, audience));
+    b.set("svg", chart_svg(model, block, anchor));
+    b.set("note", chart_note(model, block));
+    const std::string caption = "Cijfers bij de grafiek: " + block.item.title;
+    if (block.item.breakdown.empty())
+        b.set("data_table", table_data(caption, trend_header(model), trend_rows(model, block, audience)));
+    else
+        b.set("data_table", table_data(caption, breakdown_header(model, block), breakdown_rows(model, block, audience)));
+    return b;
+}
+
+std::vector<std::string> account(const ReportModel& model) {
+    return {"De cijfers komen uit de gegevens die de regio, de gecertificeerde instellingen en de aanbieders aanleverden" +
+                (model.delivered_on.empty() ? std::string(".") : " op " + format_long_date(*parse_iso_date(model.delivered_on)) + "."),
+            "Een regiocijfer is berekend over alle gegevens van de gemeenten in de regio, niet als gemiddelde van "
+            "gemeenten. Richting: een stijging of daling van meer dan 2% ten opzichte van hetzelfde kwartaal een jaar eerder.",
+            std::string("Kleine aantallen worden niet gepubliceerd. ") + suppression_note()};
+}
+
+} // namespace
+
+HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
+    return {read_text(folder / "report.mustache"), read_text(folder / "table.mustache"), read_text(folder / "style.css"),
+            read_text(folder / "index.mustache")};
+}
+
+std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links) {
+    mustache page{templates.report};
+    if (!page.is_valid()) throw InputError("templates/html/report.mustache: " + page.error_message());
+    data d;
+    d.set("title", document_title(model));
+    d.set("css", templates.css);
+    d.set("report_title", model.title);
+    d.set("subtitle", model.subtitle);
+    d.set("scope_title", scope_title(model.scope));
+    d.set("quarter_name", format_quarter(model.quarter));
+    d.set("period", format_quarter_period(model.quarter));
+    d.set("cover_lines", list_of(cover_lines(model)));
+    d.set("delivered_line", model.delivered_on.empty() ? std::string()
+                                                       : "gegevens aangeleverd op " + format_long_date(*parse_iso_date(model.delivered_on)));
+    data downloads{data::type::list};
+    for (size_t i = 0; i < links.downloads.size(); ++i) {
+        data link;
+        link.set("href", links.downloads[i].href);
+        link.set("label", links.downloads[i].label);
+        link.set("last", i + 1 == links.downloads.size());
+        downloads.push_back(link);
+    }
+    d.set("downloads", downloads);
+    if (links.region) {
+        data region;
+        region.set("href", links.region->href);
+        region.set("name", links.region->label);
+        d.set("region_link", region);
+    }
+    d.set("summary_intro", "De kerncijfers van " + format_quarter(model.quarter) +
+                               " met de verandering ten opzichte van een jaar eerder" +
+                               (compares_with_region(model) ? ", de regio ernaast" : std::string()) +
+                               " en de stand ten opzichte van het doel.");
+    d.set("summary", table_data("Kerncijfers " + format_quarter(model.quarter), summary_header(model),
+                                summary_rows(model, audience)));
+    data sections{data::type::list};
+    int counter = 0;
+    for (const auto& s : model.sections) {
+        data section;
+        section.set("id", s.id);
+        section.set("title", s.title);
+        section.set("intro", s.intro);
+        data blocks{data::type::list};
+        for (const auto& b : s.blocks) blocks.push_back(block_data(model, b, "k" + std::to_string(++counter)));
+        section.set("blocks", blocks);
+        sections.push_back(section);
+    }
+    d.set("sections", sections);
+    d.set("account", list_of(account(model)));
+    const std::string table_template = templates.table;
+    d.set("table", partial{[table_template]() { return table_template; }});
+    std::string html = page.render(d);
+    if (!page.is_valid()) throw InputError("templates/html: " + page.error_message());
+    return html;
+}
+
+std::string render_quarter_index(const std::vector<Scope>& scopes, const std::vector<std::string>& folders,
+                                 const Quarter& quarter, const std::string& delivered_on, const HtmlTemplates& templates) {
+    mustache page{templates.index};
+    if (!page.is_valid()) throw InputError("templates/html/index.mustache: " + page.error_message());
+    data d;
+    d.set("title", "Samen Sturen " + format_quarter(quarter) + " – alle gemeenten en regio’s");
+    d.set("report_title", "Samen Sturen");
+    d.set("css", templates.css);
+    d.set("quarter_name", format_quarter(quarter));
+    d.set("period", format_quarter_period(quarter));
+    if (!delivered_on.empty()) d.set("delivered_line", "Gegevens aangeleverd op " + format_long_date(*parse_iso_date(delivered_on)));
+    data regions{data::type::list};
+    for (size_t i = 0; i < scopes.size(); ++i) {
+        if (scopes[i].type != "region") continue;
+        data region;
+        region.set("id", "r-" + folders[i]);
+        region.set("name", scopes[i].name);
+        region.set("href", folders[i] + "/index.html");
+        data municipalities{data::type::list};
+        for (size_t m = 0; m < scopes.size(); ++m) {
+            if (scopes[m].type != "municipality" || scopes[m].region_code != scopes[i].code) continue;
+            data item;
+            item.set("name", scopes[m].name);
+            std::string search = scopes[m].name;
+            for (auto& c : search) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            item.set("search", search);
+            item.set("href", folders[m] + "/index.html");
+            municipalities.push_back(item);
+        }
+        region.set("municipalities", municipalities);
+        regions.push_back(region);
+    }
+    d.set("regions", regions);
+    return page.render(d);
+}
+
+} // namespace ss

@@ -1,0 +1,44 @@
+// The report as a static HTML page from the Mustache templates of templates/html/: inline SVG
+// charts from the same chart code as the PDF, each with a text alternative and its data table.
+// Public: the small-number rules apply and no case-level signal is shown.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report/report_model.hpp"
+
+namespace ss {
+
+/// The template texts, read once per run (templates are data; a page is rendered from them).
+struct HtmlTemplates {
+    std::string report; ///< report.mustache
+    std::string table;  ///< table.mustache, the partial of every table
+    std::string css;    ///< style.css, inlined: the pages make no external requests
+    std::string index;  ///< index.mustache, the quarter's site index
+};
+
+HtmlTemplates load_html_templates(const std::filesystem::path& folder);
+
+struct HtmlLink {
+    std::string href;
+    std::string label;
+};
+
+/// Links of the page: its downloads (PDF, Excel, kpis.csv) and, for a municipality, its region.
+struct HtmlLinks {
+    std::vector<HtmlLink> downloads;
+    std::optional<HtmlLink> region;
+};
+
+/// The page. Throws InputError when a template does not parse (naming the template).
+std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links);
+
+/// The quarter's index page: every region with its municipalities, searchable on the page.
+/// `folders` gives each scope's folder name, in the order of `scopes`.
+std::string render_quarter_index(const std::vector<Scope>& scopes, const std::vector<std::string>& folders,
+                                 const Quarter& quarter, const std::string& delivered_on, const HtmlTemplates& templates);
+
+} // namespace ss

@@ -1,0 +1,353 @@
+#include "render/pdf_document.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <cairo-pdf.h>
+
+#include "chart/cairo_handles.hpp"
+#include "chart/palette.hpp"
+#include "core/errors.hpp"
+
+namespace ss {
+
+namespace {
+
+constexpr double page_width = 595.276, page_height = 841.89; // A4 in points
+constexpr double margin_left = 62, margin_right = 56, margin_top = 72, margin_bottom = 64;
+constexpr double text_width = page_width - margin_left - margin_right;
+constexpr double content_bottom = page_height - margin_bottom;
+constexpr double cell_padding = 3;
+constexpr Rgb heading_colour{0.00, 0.30, 0.50};
+constexpr Rgb rule_colour{0.75, 0.75, 0.75};
+constexpr Rgb header_fill{0.91, 0.94, 0.97};
+
+struct TextStyle {
+    double size;
+    bool bold;
+    Rgb colour;
+};
+constexpr TextStyle body{9.5, false, text_colour};
+constexpr TextStyle small{8, false, muted_colour};
+constexpr TextStyle h1{17, true, heading_colour};
+constexpr TextStyle h2{11.5, true, text_colour};
+constexpr TextStyle cell{8, false, text_colour};
+constexpr TextStyle cell_bold{8, true, text_colour};
+
+enum class Align { left, right, centre };
+
+PangoLayoutPtr layout_of(cairo_t* cr, const std::string& text, const TextStyle& style, double width,
+                         Align align = Align::left) {
+    PangoLayoutPtr layout(pango_cairo_create_layout(cr));
+    FontDescription font(pango_font_description_new());
+    pango_font_description_set_family(font.get(), "DejaVu Sans");
+    pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
+    pango_font_description_set_weight(font.get(), style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout.get(), font.get());
+    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout.get(), align == Align::right    ? PANGO_ALIGN_RIGHT
+                                             : align == Align::centre ? PANGO_ALIGN_CENTER
+                                                                      : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(layout.get(), text.c_str(), -1);
+    return layout;
+}
+
+double layout_height(PangoLayout* layout) {
+    int w, h;
+    pango_layout_get_size(layout, &w, &h);
+    return static_cast<double>(h) / PANGO_SCALE;
+}
+
+double text_height(cairo_t* cr, const std::string& text, const TextStyle& style, double width) {
+    return layout_height(layout_of(cr, text, style, width).get());
+}
+
+/// Draws wrapped text with its top at y; returns its height.
+double draw_text_at(cairo_t* cr, const std::string& text, const TextStyle& style, double x, double y, double width,
+                    Align align = Align::left) {
+    auto layout = layout_of(cr, text, style, width, align);
+    cairo_set_source_rgb(cr, style.colour.r, style.colour.g, style.colour.b);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout.get());
+    return layout_height(layout.get());
+}
+
+/// Runs `draw` inside a structure tag of the tagged PDF (headings, paragraphs, tables, figures).
+template <typename Draw>
+void tagged(cairo_t* cr, const char* tag, Draw draw) {
+    cairo_tag_begin(cr, tag, nullptr);
+    draw();
+    cairo_tag_end(cr, tag);
+}
+
+// --- measuring -------------------------------------------------------------------------------
+
+double column_width(const PdfTable& t, size_t c) {
+    return text_width * (c < t.widths.size() ? t.widths[c] : 1.0 / static_cast<double>(t.header.size()));
+}
+
+double row_height(cairo_t* cr, const PdfTable& t, const std::vector<std::string>& row, const TextStyle& style) {
+    double h = 0;
+    for (size_t c = 0; c < row.size(); ++c)
+        h = std::max(h, text_height(cr, row[c], style, column_width(t, c) - 2 * cell_padding));
+    return h + 2 * cell_padding;
+}
+
+double spacing_after(PdfBlock::Kind kind) {
+    switch (kind) {
+    case PdfBlock::Kind::heading: return 8;
+    case PdfBlock::Kind::subheading: return 4;
+    case PdfBlock::Kind::paragraph: return 6;
+    case PdfBlock::Kind::note: return 6;
+    case PdfBlock::Kind::chart: return 6;
+    case PdfBlock::Kind::table: return 12;
+    }
+    return 6;
+}
+
+double block_height(cairo_t* cr, const PdfBlock& b) {
+    switch (b.kind) {
+    case PdfBlock::Kind::heading: return text_height(cr, b.text, h1, text_width) + 6;
+    case PdfBlock::Kind::subheading: return text_height(cr, b.text, h2, text_width);
+    case PdfBlock::Kind::paragraph: return text_height(cr, b.text, body, text_width);
+    case PdfBlock::Kind::note: return text_height(cr, b.text, small, text_width);
+    case PdfBlock::Kind::chart: return b.height;
+    case PdfBlock::Kind::table: break;
+    }
+    double h = row_height(cr, b.table, b.table.header, cell_bold);
+    for (const auto& row : b.table.rows) h += row_height(cr, b.table, row, cell);
+    return h;
+}
+
+/// How much of a block must fit below a heading so that the heading does not stand alone.
+double first_part_height(cairo_t* cr, const PdfBlock& b) {
+    if (b.kind != PdfBlock::Kind::table) return block_height(cr, b);
+    double h = row_height(cr, b.table, b.table.header, cell_bold);
+    if (!b.table.rows.empty()) h += row_height(cr, b.table, b.table.rows.front(), cell);
+    return h;
+}
+
+// --- pagination ------------------------------------------------------------------------------
+
+struct Placement {
+    size_t block;
+    double y;
+    size_t row_begin = 0, row_end = 0; ///< tables: the rows on this page
+};
+using Page = std::vector<Placement>;
+
+std::vector<Page> paginate(cairo_t* cr, const std::vector<PdfBlock>& blocks) {
+    std::vector<Page> pages(1);
+    double y = margin_top;
+    auto new_page = [&] {
+        pages.emplace_back();
+        y = margin_top;
+    };
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        const PdfBlock& b = blocks[i];
+        const bool is_heading = b.kind == PdfBlock::Kind::heading || b.kind == PdfBlock::Kind::subheading;
+        if (b.kind == PdfBlock::Kind::heading && y > margin_top) new_page(); // a chapter starts a page
+        double need = block_height(cr, b);
+        if (b.kind == PdfBlock::Kind::table) need = first_part_height(cr, b);
+        // Keep a heading with what follows it (and a subheading's paragraph with its chart).
+        for (size_t j = i + 1; is_heading && j < blocks.size(); ++j) {
+            need += spacing_after(blocks[j - 1].kind) + first_part_height(cr, blocks[j]);
+            if (blocks[j].kind != PdfBlock::Kind::subheading && blocks[j].kind != PdfBlock::Kind::paragraph) break;
+        }
+        if (y + need > content_bottom && y > margin_top) new_page();
+        if (b.kind != PdfBlock::Kind::table) {
+            pages.back().push_back({i, y});
+            y += block_height(cr, b) + spacing_after(b.kind);
+            continue;
+        }
+        // A table breaks between rows; each page repeats its header.
+        const double header = row_height(cr, b.table, b.table.header, cell_bold);
+        size_t row = 0;
+        do {
+            double h = header;
+            size_t end = row;
+            while (end < b.table.rows.size()) {
+                const double rh = row_height(cr, b.table, b.table.rows[end], cell);
+                if (y + h + rh > content_bottom && end > row) break;
+                h += rh;
+                ++end;
+            }
+            pages.back().push_back({i, y, row, end});
+            y += h + spacing_after(b.kind);
+            row = end;
+            if (row < b.table.rows.size()) new_page();
+        } while (row < b.table.rows.size());
+    }
+    return pages;
+}
+
+// --- drawing ---------------------------------------------------------------------------------
+
+double draw_row(cairo_t* cr, const PdfTable& t, const std::vector<std::string>& row, double y, bool header) {
+    const double h = row_height(cr, t, row, header ? cell_bold : cell);
+    if (header) {
+        cairo_set_source_rgb(cr, header_fill.r, header_fill.g, header_fill.b);
+        cairo_rectangle(cr, margin_left, y, text_width, h);
+        cairo_fill(cr);
+    }
+    tagged(cr, "TR", [&] {
+        double x = margin_left;
+        for (size_t c = 0; c < row.size(); ++c) {
+            const double w = column_width(t, c);
+            const bool right = c < t.numeric.size() && t.numeric[c];
+            tagged(cr, header ? "TH" : "TD", [&] {
+                draw_text_at(cr, row[c], header ? cell_bold : cell, x + cell_padding, y + cell_padding,
+                             w - 2 * cell_padding, right ? Align::right : Align::left);
+            });
+            x += w;
+        }
+    });
+    cairo_set_source_rgb(cr, rule_colour.r, rule_colour.g, rule_colour.b);
+    cairo_set_line_width(cr, 0.4);
+    cairo_move_to(cr, margin_left, y + h);
+    cairo_line_to(cr, margin_left + text_width, y + h);
+    cairo_stroke(cr);
+    return h;
+}
+
+void draw_block(cairo_t* cr, const PdfBlock& b, const Placement& p) {
+    switch (b.kind) {
+    case PdfBlock::Kind::heading:
+        tagged(cr, "H1", [&] { draw_text_at(cr, b.text, h1, margin_left, p.y, text_width); });
+        return;
+    case PdfBlock::Kind::subheading:
+        tagged(cr, "H2", [&] { draw_text_at(cr, b.text, h2, margin_left, p.y, text_width); });
+        return;
+    case PdfBlock::Kind::paragraph:
+        tagged(cr, "P", [&] { draw_text_at(cr, b.text, body, margin_left, p.y, text_width); });
+        return;
+    case PdfBlock::Kind::note:
+        tagged(cr, "P", [&] { draw_text_at(cr, b.text, small, margin_left, p.y, text_width); });
+        return;
+    case PdfBlock::Kind::chart:
+        tagged(cr, "Figure", [&] {
+            cairo_save(cr);
+            cairo_translate(cr, margin_left, p.y);
+            b.draw(cr);
+            cairo_restore(cr);
+        });
+        return;
+    case PdfBlock::Kind::table:
+        tagged(cr, "Table", [&] {
+            double y = p.y + draw_row(cr, b.table, b.table.header, p.y, true);
+            for (size_t r = p.row_begin; r < p.row_end; ++r) y += draw_row(cr, b.table, b.table.rows[r], y, false);
+        });
+        return;
+    }
+}
+
+void draw_page_frame(cairo_t* cr, const PdfDocument& doc, int page_number, int page_count) {
+    // Cairo 1.16 has no artifact tag; the running header and page number stay outside the structure.
+    {
+        draw_text_at(cr, doc.running_header, small, margin_left, 34, text_width);
+        cairo_set_source_rgb(cr, rule_colour.r, rule_colour.g, rule_colour.b);
+        cairo_set_line_width(cr, 0.5);
+        cairo_move_to(cr, margin_left, 50);
+        cairo_line_to(cr, margin_left + text_width, 50);
+        cairo_stroke(cr);
+        draw_text_at(cr, "Pagina " + std::to_string(page_number) + " van " + std::to_string(page_count), small,
+                     margin_left, page_height - 40, text_width, Align::right);
+    }
+}
+
+void draw_title_page(cairo_t* cr, const PdfTitlePage& t) {
+    cairo_set_source_rgb(cr, palette[0].r, palette[0].g, palette[0].b);
+    cairo_rectangle(cr, 0, 0, page_width, 12);
+    cairo_fill(cr);
+    double y = 250;
+    tagged(cr, "H1", [&] {
+        y += draw_text_at(cr, t.title, TextStyle{34, true, heading_colour}, margin_left, y, text_width) + 8;
+    });
+    tagged(cr, "P", [&] { y += draw_text_at(cr, t.subtitle, TextStyle{13, false, text_colour}, margin_left, y, text_width) + 40; });
+    tagged(cr, "P", [&] { y += draw_text_at(cr, t.scope, TextStyle{24, true, text_colour}, margin_left, y, text_width) + 14; });
+    for (const auto& line : t.lines)
+        tagged(cr, "P", [&] { y += draw_text_at(cr, line, TextStyle{11, false, text_colour}, margin_left, y, text_width) + 4; });
+}
+
+struct TocEntry {
+    std::string title;
+    int page;
+};
+
+void draw_contents(cairo_t* cr, const std::vector<TocEntry>& entries) {
+    double y = margin_top;
+    tagged(cr, "H1", [&] { y += draw_text_at(cr, "Inhoud", h1, margin_left, y, text_width) + 18; });
+    tagged(cr, "TOC", [&] {
+        for (const auto& e : entries) {
+            const std::string link = "page=" + std::to_string(e.page) + " pos=[" + std::to_string(static_cast<int>(margin_left)) +
+                                     " " + std::to_string(static_cast<int>(margin_top)) + "]";
+            tagged(cr, "TOCI", [&] {
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, link.c_str());
+                draw_text_at(cr, e.title, TextStyle{11, false, text_colour}, margin_left, y, text_width - 40);
+                draw_text_at(cr, std::to_string(e.page), TextStyle{11, false, text_colour}, margin_left, y, text_width,
+                             Align::right);
+                cairo_tag_end(cr, CAIRO_TAG_LINK);
+            });
+            y += 20;
+        }
+    });
+}
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+} // namespace
+
+double pdf_text_width() { return text_width; }
+
+std::string render_pdf(const PdfDocument& doc) {
+    std::string bytes;
+    CairoSurface surface(cairo_pdf_surface_create_for_stream(append_bytes, &bytes, page_width, page_height));
+    cairo_surface_t* s = surface.get();
+    const std::string date = doc.metadata.date + "T00:00:00";
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc.metadata.title.c_str());
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, doc.metadata.subject.c_str());
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, doc.metadata.author.c_str());
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, doc.metadata.keywords.c_str());
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "samen-sturen " SAMEN_STUREN_VERSION);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    Cairo context(cairo_create(s));
+    cairo_t* cr = context.get();
+
+    const std::vector<Page> pages = paginate(cr, doc.blocks);
+    constexpr int first_content_page = 3; // after the title page and the contents
+    const int page_count = static_cast<int>(pages.size()) + first_content_page - 1;
+    std::vector<TocEntry> toc;
+    for (size_t p = 0; p < pages.size(); ++p)
+        for (const auto& placed : pages[p])
+            if (doc.blocks[placed.block].kind == PdfBlock::Kind::heading)
+                toc.push_back({doc.blocks[placed.block].text, static_cast<int>(p) + first_content_page});
+
+    tagged(cr, "Document", [&] {
+        draw_title_page(cr, doc.title_page);
+        cairo_show_page(cr);
+        draw_page_frame(cr, doc, 2, page_count);
+        draw_contents(cr, toc);
+        cairo_show_page(cr);
+        for (size_t p = 0; p < pages.size(); ++p) {
+            draw_page_frame(cr, doc, static_cast<int>(p) + first_content_page, page_count);
+            for (const auto& placed : pages[p]) draw_block(cr, doc.blocks[placed.block], placed);
+            cairo_show_page(cr);
+        }
+    });
+    cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Inhoud", "page=2", CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    for (const auto& e : toc)
+        cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, e.title.c_str(), ("page=" + std::to_string(e.page)).c_str(),
+                                      CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    context.reset();
+    cairo_surface_finish(s);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+        throw OutputError(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(s)));
+    return bytes;
+}
+
+} // namespace ss

@@ -1,0 +1,142 @@
+#include "render/pdf_report.hpp"
+
+#include "format/dutch.hpp"
+#include "report/block_charts.hpp"
+#include "report/report_text.hpp"
+
+namespace ss {
+
+namespace {
+
+// The PDF is internal (the development table): exact values, counts beside them, signals listed.
+constexpr Audience audience = Audience::internal;
+
+PdfBlock heading(const std::string& text) { return {PdfBlock::Kind::heading, text, {}, 0, {}}; }
+PdfBlock subheading(const std::string& text) { return {PdfBlock::Kind::subheading, text, {}, 0, {}}; }
+PdfBlock paragraph(const std::string& text) { return {PdfBlock::Kind::paragraph, text, {}, 0, {}}; }
+
+PdfBlock table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows, std::vector<double> widths) {
+    PdfBlock b{PdfBlock::Kind::table, "", {}, 0, {}};
+    b.table.numeric.assign(header.size(), true);
+    b.table.numeric[0] = false;
+    b.table.header = std::move(header);
+    b.table.rows = std::move(rows);
+    b.table.widths = std::move(widths);
+    return b;
+}
+
+std::vector<double> first_wide(size_t columns, double first) {
+    std::vector<double> w(columns, (1.0 - first) / static_cast<double>(columns - 1));
+    w[0] = first;
+    return w;
+}
+
+void add_summary(const ReportModel& model, std::vector<PdfBlock>& blocks) {
+    blocks.push_back(heading("Samenvatting"));
+    blocks.push_back(paragraph("Deze rapportage gaat over " + format_quarter(model.quarter) + " (" +
+                               format_quarter_period(model.quarter) + "). De tabel toont de kerncijfers met de "
+                               "verandering ten opzichte van hetzelfde kwartaal een jaar eerder" +
+                               std::string(compares_with_region(model) ? ", de regio ernaast" : "") +
+                               " en de stand ten opzichte van het doel."));
+    auto header = summary_header(model);
+    std::vector<double> widths = first_wide(header.size(), 0.30);
+    blocks.push_back(table(std::move(header), summary_rows(model, audience), widths));
+    std::vector<std::string> attention;
+    for (const auto& s : model.sections)
+        for (const auto& b : s.blocks)
+            if (b.status == TargetStatus::off_target)
+                attention.push_back(b.item.title + ": " + figure_text(b, b.value, audience) + " tegen een doel van " +
+                                    target_text(b) + ".");
+    blocks.push_back(subheading("Aandachtspunten"));
+    if (attention.empty()) blocks.push_back(paragraph("Alle indicatoren met een doel zijn op of bijna op doel."));
+    for (const auto& a : attention) blocks.push_back(paragraph("• " + a));
+    if (!model.signals.empty())
+        blocks.push_back(paragraph("• " + std::to_string(model.signals.size()) +
+                                   (model.signals.size() == 1 ? " maatregel vraagt" : " maatregelen vragen") +
+                                   " aandacht; zie het hoofdstuk Signalen."));
+}
+
+void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfBlock>& blocks) {
+    blocks.push_back(subheading(block.item.title));
+    std::string text = block.item.explanation;
+    if (!block.item.unit.empty()) text += (text.empty() ? "" : " ") + std::string("Eenheid: ") + block.item.unit + ".";
+    if (block.item.breakdown.empty()) {
+        const std::string counts = counts_text(block, block.value);
+        text += (text.empty() ? "" : " ") + std::string("Dit kwartaal: ") + figure_text(block, block.value, audience) +
+                (counts.empty() ? "" : " (" + counts + ")") + ".";
+    }
+    if (!text.empty()) blocks.push_back(paragraph(text));
+    if (block.item.chart != ChartKind::none) {
+        PdfBlock chart{PdfBlock::Kind::chart, block.item.title, {}, 0, {}};
+        const double width = pdf_text_width();
+        chart.height = chart_height(model, block, audience, width);
+        chart.draw = [&model, &block, width, h = chart.height](cairo_t* cr) {
+            draw_block_chart(cr, model, block, audience, width, h);
+        };
+        blocks.push_back(std::move(chart));
+    }
+    if (block.item.breakdown.empty()) {
+        auto header = trend_header(model);
+        blocks.push_back(table(header, trend_rows(model, block, audience), first_wide(header.size(), 0.2)));
+    } else if (block.item.chart != ChartKind::stacked_trend) {
+        auto header = breakdown_header(model, block);
+        blocks.push_back(table(header, breakdown_rows(model, block, audience), first_wide(header.size(), 0.46)));
+    }
+}
+
+void add_signals(const ReportModel& model, std::vector<PdfBlock>& blocks) {
+    blocks.push_back(subheading("Maatregelen met een signaal"));
+    if (model.signals.empty()) {
+        blocks.push_back(paragraph("Er zijn dit kwartaal geen maatregelen met een signaal."));
+        return;
+    }
+    blocks.push_back(paragraph("Maatregelen van " + model.scope.name + " met een stagnatie- of escalatiesignaal, of "
+                               "waarvan de jeugdbeschermer aan het eind van het kwartaal geen geldige SKJ-registratie had. "
+                               "Alleen gepseudonimiseerde maatregelnummers; de GI kan ze herleiden."));
+    PdfBlock t = table({"Maatregel", "Soort", "Begonnen", "Signaal"}, signal_rows(model), {0.2, 0.18, 0.2, 0.42});
+    t.table.numeric.assign(4, false);
+    blocks.push_back(std::move(t));
+}
+
+void add_account(const ReportModel& model, std::vector<PdfBlock>& blocks) {
+    blocks.push_back(heading("Over deze rapportage"));
+    blocks.push_back(paragraph(
+        "De cijfers komen uit de maatregel- en trajectgegevens die de regio, de gecertificeerde instellingen en de "
+        "aanbieders aanleverden" +
+        (model.delivered_on.empty() ? std::string() : " op " + format_long_date(*parse_iso_date(model.delivered_on))) +
+        ". Elke indicator is één keer berekend volgens de KPI-catalogus van Samen Sturen; het Excel-bestand en "
+        "kpis.csv bij deze rapportage bevatten dezelfde cijfers met teller en noemer."));
+    blocks.push_back(paragraph(
+        "Een regiocijfer is berekend over alle gegevens van de gemeenten in de regio, niet als gemiddelde van "
+        "gemeenten. Richting: een stijging of daling van meer dan 2% ten opzichte van hetzelfde kwartaal een jaar "
+        "eerder. Status: op doel, bijna op doel (ten hoogste 10% van het doel ernaast) of niet op doel."));
+    blocks.push_back(paragraph("Dit is een intern document voor de ontwikkeltafel: het toont exacte aantallen, ook "
+                               "kleine. Publiceer het niet; de openbare cijfers staan in de raadsinformatiebrief en op "
+                               "de webpagina's, waar kleine aantallen zijn afgeschermd."));
+}
+
+} // namespace
+
+PdfDocument pdf_document_of(const ReportModel& model) {
+    PdfDocument doc;
+    doc.title_page = {model.title, model.subtitle, scope_title(model.scope), cover_lines(model)};
+    doc.title_page.lines.push_back("Intern document voor de ontwikkeltafel");
+    doc.running_header = model.title + " · " + scope_title(model.scope) + " · " + format_quarter(model.quarter) +
+                         " (" + format_quarter_period(model.quarter) + ")";
+    doc.metadata = {document_title(model), model.subtitle + ", " + format_quarter(model.quarter), model.author,
+                    "jeugdhulp; jeugdbescherming; " + model.scope.code + "; " + model.quarter.code(),
+                    model.delivered_on.empty() ? format_iso_date(model.quarter.last_day()) : model.delivered_on};
+    add_summary(model, doc.blocks);
+    for (const auto& section : model.sections) {
+        doc.blocks.push_back(heading(section.title));
+        if (!section.intro.empty()) doc.blocks.push_back(paragraph(section.intro));
+        for (const auto& block : section.blocks) add_block(model, block, doc.blocks);
+        if (section.signals && model.scope.type == "municipality") add_signals(model, doc.blocks);
+    }
+    add_account(model, doc.blocks);
+    return doc;
+}
+
+std::string render_report_pdf(const ReportModel& model) { return render_pdf(pdf_document_of(model)); }
+
+} // namespace ss

@@ -1,0 +1,320 @@
+#include "render/xlsx_report.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <memory>
+
+#include <xlsxwriter.h>
+
+#include "core/errors.hpp"
+#include "format/dutch.hpp"
+#include "report/report_text.hpp"
+
+namespace ss {
+
+namespace {
+
+struct WorkbookDeleter {
+    void operator()(lxw_workbook* w) const { lxw_workbook_free(w); }
+};
+using Workbook = std::unique_ptr<lxw_workbook, WorkbookDeleter>;
+
+/// Number formats as Excel format codes, so that each Excel shows its own locale's separators.
+struct Formats {
+    lxw_format* title;
+    lxw_format* bold;
+    lxw_format* date;
+    lxw_format* wrap;
+    std::map<std::pair<ValueStyle, int>, lxw_format*> values;
+    lxw_workbook* wb;
+
+    explicit Formats(lxw_workbook* w) : wb(w) {
+        title = workbook_add_format(wb);
+        format_set_bold(title);
+        format_set_font_size(title, 14);
+        bold = workbook_add_format(wb);
+        format_set_bold(bold);
+        date = workbook_add_format(wb);
+        format_set_num_format_index(date, 14); // the locale's short date
+        wrap = workbook_add_format(wb);
+        format_set_text_wrap(wrap);
+    }
+    lxw_format* value(ValueStyle style, int decimals) {
+        auto& f = values[{style, decimals}];
+        if (f) return f;
+        std::string code = "#,##0";
+        if (decimals > 0) code += "." + std::string(static_cast<size_t>(decimals), '0');
+        if (style == ValueStyle::percent) code += "\"%\""; // values are in percent already (0-100)
+        if (style == ValueStyle::euro) code = "\"€\" " + code;
+        f = workbook_add_format(wb);
+        format_set_num_format(f, code.c_str());
+        return f;
+    }
+};
+
+Date date_of(const std::string& iso) {
+    const auto d = parse_iso_date(iso);
+    return d ? *d : Date{};
+}
+
+lxw_datetime excel_date(Date d) {
+    int y, m, day;
+    split_date(d, y, m, day);
+    return lxw_datetime{y, m, day, 0, 0, 0};
+}
+
+void check(lxw_error error, const std::string& what) {
+    if (error != LXW_NO_ERROR) throw OutputError(what + ": " + lxw_strerror(error));
+}
+
+void write_optional(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v, lxw_format* f) {
+    if (v) worksheet_write_number(ws, r, c, *v, f);
+}
+
+/// An Excel table over rows [first, last] with the given headers; an empty table gets one blank row.
+void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::vector<std::string>& headers,
+               const std::string& name) {
+    std::vector<lxw_table_column> columns(headers.size());
+    std::vector<lxw_table_column*> pointers;
+    for (size_t i = 0; i < headers.size(); ++i) {
+        columns[i].header = const_cast<char*>(headers[i].c_str());
+        pointers.push_back(&columns[i]);
+    }
+    pointers.push_back(nullptr);
+    lxw_table_options options{};
+    options.name = const_cast<char*>(name.c_str());
+    options.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
+    options.style_type_number = 2;
+    options.columns = pointers.data();
+    worksheet_add_table(ws, first, 0, std::max(last, first + 1), static_cast<lxw_col_t>(headers.size() - 1), &options);
+}
+
+void set_properties(lxw_workbook* wb, const ReportModel& model) {
+    const std::string title = document_title(model), subject = model.subtitle, author = model.author,
+                      keywords = "jeugdhulp, jeugdbescherming, " + model.scope.code + ", " + model.quarter.code(),
+                      comments = "Gegevens aangeleverd op " + model.delivered_on + "; intern document voor de ontwikkeltafel.";
+    lxw_doc_properties p{};
+    p.title = const_cast<char*>(title.c_str());
+    p.subject = const_cast<char*>(subject.c_str());
+    p.author = const_cast<char*>(author.c_str());
+    p.company = const_cast<char*>(author.c_str());
+    p.keywords = const_cast<char*>(keywords.c_str());
+    p.comments = const_cast<char*>(comments.c_str());
+    // The document's date is the delivery date, so the same data gives the same properties.
+    std::tm tm{};
+    const Date d = model.delivered_on.empty() ? model.quarter.last_day() : date_of(model.delivered_on);
+    int y, m, day;
+    split_date(d, y, m, day);
+    tm.tm_year = y - 1900;
+    tm.tm_mon = m - 1;
+    tm.tm_mday = day;
+    p.created = timegm(&tm);
+    workbook_set_properties(wb, &p);
+}
+
+void write_summary(lxw_workbook* wb, Formats& f, const ReportModel& model) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Samenvatting");
+    worksheet_write_string(ws, 0, 0, document_title(model).c_str(), f.title);
+    lxw_row_t r = 1;
+    for (const auto& line : cover_lines(model)) worksheet_write_string(ws, r++, 0, line.c_str(), nullptr);
+    lxw_datetime first_day = excel_date(model.quarter.first_day()), last_day = excel_date(model.quarter.last_day());
+    worksheet_write_string(ws, r, 0, "Eerste dag", nullptr);
+    worksheet_write_datetime(ws, r++, 1, &first_day, f.date);
+    worksheet_write_string(ws, r, 0, "Laatste dag", nullptr);
+    worksheet_write_datetime(ws, r++, 1, &last_day, f.date);
+    ++r;
+    const lxw_row_t header = r;
+    std::vector<std::string> headers{"Indicator", "KPI", "Waarde", "Teller", "Noemer", "Jaar eerder", "Richting"};
+    if (compares_with_region(model)) headers.push_back("Regio");
+    headers.insert(headers.end(), {"Doel", "Status"});
+    const auto blocks = headline_blocks(model);
+    for (const KpiBlock* b : blocks) {
+        ++r;
+        lxw_format* vf = f.value(b->item.style, b->item.decimals);
+        lxw_col_t c = 0;
+        worksheet_write_string(ws, r, c++, b->item.title.c_str(), nullptr);
+        worksheet_write_string(ws, r, c++, b->item.kpi.c_str(), nullptr);
+        write_optional(ws, r, c++, b->value.value, vf);
+        write_optional(ws, r, c++, b->value.numerator, nullptr);
+        write_optional(ws, r, c++, b->value.denominator, nullptr);
+        write_optional(ws, r, c++, b->year_ago.value, vf);
+        worksheet_write_string(ws, r, c++, change_text(model, *b).c_str(), nullptr);
+        if (compares_with_region(model)) write_optional(ws, r, c++, b->region.value, vf);
+        if (b->target) worksheet_write_number(ws, r, c, b->target->value, vf);
+        ++c;
+        worksheet_write_string(ws, r, c, status_text(model, *b).c_str(), nullptr);
+    }
+    add_table(ws, header, r, headers, "Kerncijfers");
+    worksheet_freeze_panes(ws, header + 1, 1);
+    worksheet_set_column(ws, 0, 0, 44, nullptr);
+    worksheet_set_column(ws, 1, static_cast<lxw_col_t>(headers.size()), 13, nullptr);
+}
+
+struct BlockRows {
+    const KpiBlock* block;
+    lxw_row_t first, last;
+};
+
+/// One row per value the block shows: the trend quarters, or the breakdown codes.
+lxw_row_t write_block_rows(lxw_worksheet* ws, Formats& f, const ReportModel& model, const KpiBlock& b, lxw_row_t r) {
+    lxw_format* vf = f.value(b.item.style, b.item.decimals);
+    auto row = [&](const std::string& breakdown, const Quarter& q, const Figure& own, const Figure* region) {
+        worksheet_write_string(ws, r, 0, b.item.title.c_str(), nullptr);
+        worksheet_write_string(ws, r, 1, b.item.kpi.c_str(), nullptr);
+        worksheet_write_string(ws, r, 2, breakdown.c_str(), nullptr);
+        worksheet_write_string(ws, r, 3, q.code().c_str(), nullptr);
+        lxw_datetime last_day = excel_date(q.last_day());
+        worksheet_write_datetime(ws, r, 4, &last_day, f.date);
+        write_optional(ws, r, 5, own.value, vf);
+        write_optional(ws, r, 6, own.numerator, nullptr);
+        write_optional(ws, r, 7, own.denominator, nullptr);
+        if (region) write_optional(ws, r, 8, region->value, vf);
+        if (b.target && q == model.quarter) worksheet_write_number(ws, r, 9, b.target->value, vf);
+        ++r;
+    };
+    if (b.item.breakdown.empty()) {
+        for (size_t i = 0; i < model.quarters.size(); ++i)
+            row("totaal", model.quarters[i], b.trend[i], b.region_trend.empty() ? nullptr : &b.region_trend[i]);
+    } else if (b.item.chart == ChartKind::stacked_trend) {
+        for (const auto& br : b.rows)
+            for (size_t i = 0; i < model.quarters.size(); ++i) row(br.label, model.quarters[i], br.trend[i], nullptr);
+    } else {
+        const bool region = compares_with_region(model) && !b.item.region_level;
+        for (const auto& br : b.rows) row(br.label, model.quarter, br.scope, region ? &br.region : nullptr);
+    }
+    return r;
+}
+
+void add_chart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, const ReportModel& model,
+               const BlockRows& rows, lxw_row_t at) {
+    const KpiBlock& b = *rows.block;
+    const bool stacked = b.item.chart == ChartKind::stacked_trend;
+    const uint8_t type = b.item.chart == ChartKind::trend ? LXW_CHART_LINE
+                         : stacked                        ? LXW_CHART_COLUMN_STACKED
+                         : b.item.chart == ChartKind::columns ? LXW_CHART_COLUMN
+                                                              : LXW_CHART_BAR;
+    lxw_chart* chart = workbook_add_chart(wb, type);
+    const std::string title = b.item.title;
+    chart_title_set_name(chart, title.c_str());
+    const lxw_col_t category_column = b.item.chart == ChartKind::trend || stacked ? 3 : 2;
+    auto add_series = [&](lxw_row_t first, lxw_row_t last, lxw_col_t column, const std::string& name) {
+        lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(s, sheet.c_str(), first, category_column, last, category_column);
+        chart_series_set_values(s, sheet.c_str(), first, column, last, column);
+        chart_series_set_name(s, name.c_str());
+    };
+    if (stacked) {
+        const size_t n = model.quarters.size();
+        for (size_t i = 0; i < b.rows.size(); ++i)
+            add_series(rows.first + static_cast<lxw_row_t>(i * n), rows.first + static_cast<lxw_row_t>((i + 1) * n - 1), 5,
+                       b.rows[i].label);
+    } else {
+        add_series(rows.first, rows.last, 5, model.scope.name);
+        if (compares_with_region(model) && !b.item.region_level) add_series(rows.first, rows.last, 8, model.scope.region_name);
+    }
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    lxw_chart_options options{};
+    options.x_scale = 1.1;
+    options.y_scale = 1.0;
+    worksheet_insert_chart_opt(ws, at, 11, chart, &options);
+}
+
+void write_section(lxw_workbook* wb, Formats& f, const ReportModel& model, const Section& section, int index) {
+    const std::string name = sheet_name(section.title);
+    lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+    const std::vector<std::string> headers{"Indicator", "KPI", "Uitsplitsing", "Kwartaal", "Laatste dag", "Waarde",
+                                           "Teller", "Noemer", compares_with_region(model) ? "Regio" : "(regio)", "Doel"};
+    lxw_row_t r = 1;
+    std::vector<BlockRows> blocks;
+    for (const auto& b : section.blocks) {
+        const lxw_row_t first = r;
+        r = write_block_rows(ws, f, model, b, r);
+        blocks.push_back({&b, first, r - 1});
+    }
+    add_table(ws, 0, r - 1, headers, "Sectie" + std::to_string(index));
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_column(ws, 0, 0, 40, nullptr);
+    worksheet_set_column(ws, 1, 1, 6, nullptr);
+    worksheet_set_column(ws, 2, 2, 26, nullptr);
+    worksheet_set_column(ws, 3, 9, 12, nullptr);
+    // Charts beside the table, one under the other (a chart is about 15 rows high).
+    lxw_row_t at = 1;
+    for (const auto& rows : blocks) {
+        if (rows.block->item.chart == ChartKind::none) continue;
+        add_chart(wb, ws, name, model, rows, at);
+        at += 16;
+    }
+}
+
+void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Signaallijst");
+    lxw_row_t r = 0;
+    for (const auto& s : model.signals) {
+        ++r;
+        worksheet_write_string(ws, r, 0, s.measure_id.c_str(), nullptr);
+        worksheet_write_string(ws, r, 1, code_label(*model.labels, "kind", s.measure_kind).c_str(), nullptr);
+        lxw_datetime start = excel_date(date_of(s.start_date));
+        worksheet_write_datetime(ws, r, 2, &start, f.date);
+        worksheet_write_string(ws, r, 3, code_label(*model.labels, "signal", s.kind).c_str(), nullptr);
+    }
+    add_table(ws, 0, r, {"Maatregel", "Soort", "Begonnen", "Signaal"}, "Signalen");
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_column(ws, 0, 2, 16, nullptr);
+    worksheet_set_column(ws, 3, 3, 44, nullptr);
+}
+
+void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "KPI");
+    lxw_row_t r = 0;
+    for (const auto& v : model.long_form) {
+        ++r;
+        worksheet_write_string(ws, r, 0, v.quarter.c_str(), nullptr);
+        worksheet_write_string(ws, r, 1, v.scope_type.c_str(), nullptr);
+        worksheet_write_string(ws, r, 2, v.scope_code.c_str(), nullptr);
+        worksheet_write_string(ws, r, 3, v.kpi_id.c_str(), nullptr);
+        if (!v.breakdown.empty()) worksheet_write_string(ws, r, 4, v.breakdown.c_str(), nullptr);
+        write_optional(ws, r, 5, v.numerator, nullptr);
+        write_optional(ws, r, 6, v.denominator, nullptr);
+        write_optional(ws, r, 7, v.value, nullptr);
+    }
+    add_table(ws, 0, r, {"quarter", "scope_type", "scope_code", "kpi_id", "breakdown", "numerator", "denominator", "value"},
+              "KPI");
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_column(ws, 0, 7, 14, nullptr);
+}
+
+} // namespace
+
+std::string sheet_name(const std::string& title) {
+    std::string name;
+    size_t characters = 0;
+    for (size_t i = 0; i < title.size() && characters < 31;) {
+        const unsigned char c = static_cast<unsigned char>(title[i]);
+        const size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+        if (std::string_view("[]:*?/\\").find(title[i]) == std::string_view::npos) {
+            name.append(title, i, length);
+            ++characters;
+        }
+        i += length;
+    }
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\'')) name.pop_back();
+    return name.empty() ? "Blad" : name;
+}
+
+void write_report_xlsx(const ReportModel& model, const std::string& path) {
+    Workbook wb(workbook_new(path.c_str()));
+    if (!wb) throw OutputError(path + ": cannot be created");
+    Formats formats(wb.get());
+    set_properties(wb.get(), model);
+    write_summary(wb.get(), formats, model);
+    int index = 0;
+    for (const auto& section : model.sections) write_section(wb.get(), formats, model, section, ++index);
+    if (model.scope.type == "municipality") write_signals(wb.get(), formats, model);
+    write_kpi_sheet(wb.get(), model);
+    // workbook_close frees the workbook whatever it returns.
+    const lxw_error error = workbook_close(wb.release());
+    check(error, path);
+}
+
+} // namespace ss

@@ -1,0 +1,129 @@
+#include "report/block_charts.hpp"
+
+#include "format/dutch.hpp"
+
+namespace ss {
+
+namespace {
+
+struct SeriesBuild {
+    ChartSeries series;
+    bool suppressed = false;
+};
+
+SeriesBuild series_of(const std::string& label, const std::vector<Figure>& figures, const KpiBlock& block,
+                      Audience audience, bool dashed) {
+    SeriesBuild b{{label, {}, dashed}, false};
+    for (const auto& f : figures) {
+        const ShownFigure shown = show_figure(f, block.kind, block.item.style, block.item.decimals, audience);
+        b.series.values.push_back(shown.value);
+        b.suppressed = b.suppressed || shown.suppressed;
+    }
+    return b;
+}
+
+std::string own_label(const ReportModel& model, const KpiBlock& block) {
+    return block.item.region_level && model.scope.type == "municipality" ? model.scope.region_name : model.scope.name;
+}
+
+std::string note_for(bool suppressed, bool any_value) {
+    if (suppressed) return "Kleine aantallen zijn niet getoond.";
+    if (!any_value) return "Geen gegevens over deze periode.";
+    return {};
+}
+
+bool has_value(const std::vector<ChartSeries>& series) {
+    for (const auto& s : series)
+        for (const auto& v : s.values)
+            if (v) return true;
+    return false;
+}
+
+} // namespace
+
+TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block, Audience audience) {
+    TrendChart chart;
+    for (const auto& q : model.quarters) chart.categories.push_back(short_quarter_label(q));
+    auto own = series_of(own_label(model, block), block.trend, block, audience, false);
+    chart.series.push_back(own.series);
+    bool suppressed = own.suppressed;
+    if (!block.region_trend.empty()) {
+        auto region = series_of(model.scope.region_name, block.region_trend, block, audience, true);
+        chart.series.push_back(region.series);
+        suppressed = suppressed || region.suppressed;
+    }
+    if (block.target) chart.target = block.target->value;
+    chart.style = block.item.style;
+    chart.decimals = block.item.decimals;
+    chart.note = note_for(suppressed, has_value(chart.series));
+    return chart;
+}
+
+BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block, Audience audience) {
+    BarChart chart;
+    chart.style = block.item.style;
+    chart.decimals = block.item.decimals;
+    bool suppressed = false;
+    if (block.item.chart == ChartKind::stacked_trend) {
+        chart.layout = BarLayout::stacked;
+        for (const auto& q : model.quarters) chart.categories.push_back(short_quarter_label(q));
+        for (const auto& row : block.rows) {
+            auto s = series_of(row.label, row.trend, block, audience, false);
+            chart.series.push_back(s.series);
+            suppressed = suppressed || s.suppressed;
+        }
+    } else {
+        chart.layout = block.item.chart == ChartKind::columns ? BarLayout::columns : BarLayout::horizontal;
+        std::vector<Figure> own, region;
+        for (const auto& row : block.rows) {
+            chart.categories.push_back(row.label);
+            own.push_back(row.scope);
+            region.push_back(row.region);
+        }
+        auto s = series_of(own_label(model, block), own, block, audience, false);
+        chart.series.push_back(s.series);
+        suppressed = s.suppressed;
+        if (compares_with_region(model) && !block.item.region_level) {
+            auto r = series_of(model.scope.region_name, region, block, audience, false);
+            chart.series.push_back(r.series);
+            suppressed = suppressed || r.suppressed;
+        }
+    }
+    chart.note = note_for(suppressed, has_value(chart.series));
+    return chart;
+}
+
+double chart_height(const ReportModel& model, const KpiBlock& block, Audience audience, double width) {
+    (void)width;
+    if (block.item.chart == ChartKind::none) return 0;
+    if (block.item.chart == ChartKind::trend) return 200;
+    return bar_chart_height(bar_chart_of(model, block, audience));
+}
+
+void draw_block_chart(cairo_t* cr, const ReportModel& model, const KpiBlock& block, Audience audience,
+                      double width, double height) {
+    if (block.item.chart == ChartKind::trend) draw_trend_chart(cr, trend_chart_of(model, block, audience), width, height);
+    else if (block.item.chart != ChartKind::none) draw_bar_chart(cr, bar_chart_of(model, block, audience), width, height);
+}
+
+std::string chart_alt_text(const ReportModel& model, const KpiBlock& block, Audience audience) {
+    const auto shown = [&](const Figure& f) {
+        return show_figure(f, block.kind, block.item.style, block.item.decimals, audience).text;
+    };
+    std::string text = block.item.title + ", " + format_quarter(model.quarter) + ". ";
+    if (block.item.chart == ChartKind::trend) {
+        text += "Lijn over de acht kwartalen " + short_quarter_label(model.quarters.front()) + " tot en met " +
+                short_quarter_label(model.quarters.back()) + ". " + own_label(model, block) + ": " + shown(block.value);
+        if (!block.region_trend.empty()) text += "; " + model.scope.region_name + ": " + shown(block.region);
+        if (block.target) text += "; doel: " + format_styled(block.target->value, block.item.style, block.item.decimals);
+        return text + ". De cijfers staan in de tabel bij de grafiek.";
+    }
+    text += block.item.chart == ChartKind::stacked_trend ? "Gestapelde kolommen per kwartaal, per " : "Staafdiagram per ";
+    text += block.rows.empty() ? std::string("categorie") : block.rows.front().breakdown.substr(0, block.rows.front().breakdown.find('='));
+    text += ". ";
+    for (size_t i = 0; i < block.rows.size(); ++i)
+        text += (i ? "; " : "") + block.rows[i].label + ": " + shown(block.rows[i].scope);
+    return text + ". De cijfers staan in de tabel bij de grafiek.";
+}
+
+} // namespace ss

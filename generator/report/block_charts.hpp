@@ -1,0 +1,27 @@
+// The chart of a report block, as the chart code draws it: the same chart for the PDF and the
+// inline SVG of the HTML page, with values suppressed for published outputs.
+#pragma once
+
+#include <string>
+
+#include "chart/bar_chart.hpp"
+#include "chart/trend_chart.hpp"
+#include "report/figure_text.hpp"
+#include "report/report_model.hpp"
+
+namespace ss {
+
+TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block, Audience audience);
+BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block, Audience audience);
+
+/// The chart's size in points at `width`.
+double chart_height(const ReportModel& model, const KpiBlock& block, Audience audience, double width);
+
+/// Draws the block's chart (trend or bars) into (0, 0, width, height).
+void draw_block_chart(cairo_t* cr, const ReportModel& model, const KpiBlock& block, Audience audience,
+                      double width, double height);
+
+/// A text alternative for the chart: what it shows and its latest values, in one or two sentences.
+std::string chart_alt_text(const ReportModel& model, const KpiBlock& block, Audience audience);
+
+} // namespace ss

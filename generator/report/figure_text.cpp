@@ -1,0 +1,28 @@
+#include "report/figure_text.hpp"
+
+#include "format/dutch.hpp"
+
+namespace ss {
+
+std::string format_styled(double value, ValueStyle style, int decimals) {
+    switch (style) {
+    case ValueStyle::percent: return format_percent(value, decimals);
+    case ValueStyle::euro: return format_euro(value, decimals);
+    case ValueStyle::number: break;
+    }
+    return format_number(value, decimals);
+}
+
+ShownFigure show_figure(const Figure& f, KpiKind kind, ValueStyle style, int decimals, Audience audience) {
+    if (!f.value) return {std::nullopt, "–", false};
+    if (audience == Audience::published) {
+        const bool small_count = f.numerator && *f.numerator >= 1 && *f.numerator <= 4;
+        if (kind == KpiKind::count && small_count) return {std::nullopt, "<5", true};
+        if (kind == KpiKind::rate_per_1000 && small_count) return {std::nullopt, "*", true};
+        const bool few = f.denominator && *f.denominator < 10;
+        if ((kind == KpiKind::share || kind == KpiKind::mean) && few) return {std::nullopt, "*", true};
+    }
+    return {f.value, format_styled(*f.value, style, decimals), false};
+}
+
+} // namespace ss

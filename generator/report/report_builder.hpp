@@ -1,0 +1,36 @@
+// Builds the report model of one scope from the KPI values of a run: a pure function of its
+// inputs, so every output of a scope shows the same numbers, and tests need no database.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kpi/assessment.hpp"
+#include "kpi/kpi_definition.hpp"
+#include "report/kpi_table.hpp"
+#include "report/report_definition.hpp"
+#include "report/report_model.hpp"
+
+namespace ss {
+
+/// Everything the builder reads that is the same for every scope of a run.
+struct ReportContext {
+    const ReportDefinition* definition = nullptr;
+    const CodeLabels* labels = nullptr;
+    std::map<std::string, KpiDefinition> kpis; ///< by id: name and kind
+    const KpiTable* values = nullptr;          ///< the report quarter and the seven before it
+    Targets targets;                           ///< of the report quarter's year
+    Quarter quarter;
+    std::string delivered_on;
+};
+
+/// The eight quarters of a trend, oldest first, ending with `q`.
+std::vector<Quarter> trend_quarters(const Quarter& q);
+
+/// The report of `scope`. `signals` and `long_form` are passed through as they are.
+/// Throws InputError when the definition names a KPI that has no query file.
+ReportModel build_report(const ReportContext& context, const Scope& scope, std::vector<Signal> signals,
+                         std::vector<KpiValue> long_form);
+
+} // namespace ss

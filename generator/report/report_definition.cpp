@@ -1,0 +1,169 @@
+#include "report/report_definition.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+
+namespace ss {
+
+namespace {
+
+using nlohmann::json;
+
+std::string read_text(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InputError(file.string() + ": cannot be read");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+json parse_json(std::string_view file_name, std::string_view text) {
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw InputError(std::string(file_name) + ": not valid JSON: " + e.what());
+    }
+}
+
+std::string text_field(const json& object, const char* key, std::string_view where, bool required = false) {
+    if (!object.contains(key)) {
+        if (required) throw InputError(std::string(where) + ": '" + key + "' is missing");
+        return {};
+    }
+    if (!object[key].is_string()) throw InputError(std::string(where) + ": '" + key + "' must be text");
+    return object[key].get<std::string>();
+}
+
+ValueStyle parse_style(std::string_view text, std::string_view where) {
+    if (text.empty() || text == "number") return ValueStyle::number;
+    if (text == "percent") return ValueStyle::percent;
+    if (text == "euro") return ValueStyle::euro;
+    throw InputError(std::string(where) + ": format '" + std::string(text) + "' is not number, percent or euro");
+}
+
+ReportItem parse_item(const json& j, const std::string& where) {
+    if (!j.is_object()) throw InputError(where + ": an item must be an object");
+    ReportItem item;
+    item.kpi = text_field(j, "kpi", where, true);
+    item.title = text_field(j, "title", where);
+    item.breakdown = text_field(j, "breakdown", where);
+    const std::string chart = text_field(j, "chart", where);
+    try {
+        item.chart = chart.empty() ? ChartKind::trend : parse_chart_kind(chart);
+    } catch (const InputError& e) {
+        throw InputError(where + ": " + e.what());
+    }
+    item.style = parse_style(text_field(j, "format", where), where);
+    item.decimals = j.value("decimals", 1);
+    if (item.decimals < 0 || item.decimals > 3) throw InputError(where + ": decimals must be 0 to 3");
+    item.unit = text_field(j, "unit", where);
+    item.explanation = text_field(j, "explanation", where);
+    item.headline = j.value("headline", false);
+    item.region_level = j.value("region_level", false);
+    const bool per_code = item.chart == ChartKind::bars || item.chart == ChartKind::columns ||
+                          item.chart == ChartKind::stacked_trend;
+    if (per_code && item.breakdown.empty())
+        throw InputError(where + ": chart '" + chart + "' needs a 'breakdown' (segment, kind, …)");
+    if (item.chart == ChartKind::trend && !item.breakdown.empty())
+        throw InputError(where + ": a trend chart shows the total; use bars, columns or stacked_trend for a breakdown");
+    return item;
+}
+
+} // namespace
+
+ChartKind parse_chart_kind(std::string_view text) {
+    if (text == "none") return ChartKind::none;
+    if (text == "trend") return ChartKind::trend;
+    if (text == "bars") return ChartKind::bars;
+    if (text == "columns") return ChartKind::columns;
+    if (text == "stacked_trend") return ChartKind::stacked_trend;
+    throw InputError("chart '" + std::string(text) + "' is not none, trend, bars, columns or stacked_trend");
+}
+
+ReportDefinition parse_report_definition(std::string_view file_name, std::string_view json_text) {
+    const json j = parse_json(file_name, json_text);
+    const std::string where(file_name);
+    if (!j.is_object()) throw InputError(where + ": the report definition must be a JSON object");
+    ReportDefinition def;
+    def.file = where;
+    def.kind = text_field(j, "kind", where, true);
+    def.title = text_field(j, "title", where, true);
+    def.subtitle = text_field(j, "subtitle", where);
+    if (!j.contains("sections") || !j["sections"].is_array() || j["sections"].empty())
+        throw InputError(where + ": 'sections' must be a list with at least one section");
+    for (size_t s = 0; s < j["sections"].size(); ++s) {
+        const json& js = j["sections"][s];
+        const std::string at = where + ": section " + std::to_string(s + 1);
+        if (!js.is_object()) throw InputError(at + " must be an object");
+        ReportSection section;
+        section.id = text_field(js, "id", at, true);
+        section.title = text_field(js, "title", at, true);
+        section.intro = text_field(js, "intro", at);
+        section.signals = js.value("signals", false);
+        if (js.contains("items")) {
+            if (!js["items"].is_array()) throw InputError(at + ": 'items' must be a list");
+            for (size_t i = 0; i < js["items"].size(); ++i)
+                section.items.push_back(parse_item(js["items"][i], at + " (" + section.id + "), item " + std::to_string(i + 1)));
+        }
+        def.sections.push_back(std::move(section));
+    }
+    return def;
+}
+
+ReportDefinition load_report_definition(const std::filesystem::path& file) {
+    return parse_report_definition(file.filename().string(), read_text(file));
+}
+
+CodeLabels parse_code_labels(std::string_view file_name, std::string_view json_text) {
+    // ordered_json keeps the file's order, which is the order reports list the codes in.
+    nlohmann::ordered_json j;
+    try {
+        j = nlohmann::ordered_json::parse(json_text);
+    } catch (const json::parse_error& e) {
+        throw InputError(std::string(file_name) + ": not valid JSON: " + e.what());
+    }
+    if (!j.is_object()) throw InputError(std::string(file_name) + ": labels must be a JSON object of objects");
+    CodeLabels labels;
+    for (const auto& [dimension, codes] : j.items()) {
+        if (!codes.is_object()) throw InputError(std::string(file_name) + ": '" + dimension + "' must map codes to labels");
+        for (const auto& [code, label] : codes.items()) {
+            if (!label.is_string())
+                throw InputError(std::string(file_name) + ": label of " + dimension + "=" + code + " must be text");
+            labels[dimension].emplace_back(code, label.get<std::string>());
+        }
+    }
+    return labels;
+}
+
+CodeLabels load_code_labels(const std::filesystem::path& file) {
+    return parse_code_labels(file.filename().string(), read_text(file));
+}
+
+std::string code_label(const CodeLabels& labels, const std::string& dimension, const std::string& code) {
+    const auto codes = labels.find(dimension);
+    if (codes == labels.end()) return code;
+    for (const auto& [known, label] : codes->second)
+        if (known == code) return label;
+    return code;
+}
+
+std::string breakdown_label(const CodeLabels& labels, const std::string& breakdown) {
+    const size_t eq = breakdown.find('=');
+    if (eq == std::string::npos) return breakdown;
+    return code_label(labels, breakdown.substr(0, eq), breakdown.substr(eq + 1));
+}
+
+size_t breakdown_order(const CodeLabels& labels, const std::string& breakdown) {
+    const size_t eq = breakdown.find('=');
+    const auto codes = labels.find(breakdown.substr(0, eq));
+    if (eq == std::string::npos || codes == labels.end()) return 0;
+    for (size_t i = 0; i < codes->second.size(); ++i)
+        if (codes->second[i].first == breakdown.substr(eq + 1)) return i;
+    return codes->second.size();
+}
+
+} // namespace ss

@@ -1,0 +1,73 @@
+// A report kind as data (templates/<kind>.json): its sections, the KPIs each shows, with which
+// chart and which explanation. Read at run time, so adding a KPI to a report needs no code.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chart/trend_chart.hpp"
+
+namespace ss {
+
+/// How a KPI item is drawn. Every renderer supports every kind.
+enum class ChartKind {
+    none,          ///< a table only
+    trend,         ///< eight quarters, the scope's line with the region and the target
+    bars,          ///< horizontal bars per breakdown code, scope beside region
+    columns,       ///< vertical columns per breakdown code, scope beside region
+    stacked_trend, ///< eight quarters as stacked columns, one stack part per breakdown code
+};
+
+struct ReportItem {
+    std::string kpi;         ///< JH01
+    std::string title;       ///< shown as the item's heading; default: the KPI's name
+    std::string breakdown;   ///< "" for the total, else the dimension: segment, kind, referrer, …
+    ChartKind chart = ChartKind::trend;
+    ValueStyle style = ValueStyle::number;
+    int decimals = 1;
+    std::string unit;        ///< "per 1.000 jongeren", "dagen", …
+    std::string explanation; ///< one or two sentences: what the figure means
+    bool headline = false;   ///< listed in the summary table
+    bool region_level = false; ///< the KPI exists for regions only (WL01): a municipality shows its region's
+};
+
+struct ReportSection {
+    std::string id;    ///< used for anchors, sheet names and bookmarks
+    std::string title;
+    std::string intro;
+    std::vector<ReportItem> items;
+    bool signals = false; ///< also lists the case-level signals (internal outputs only)
+};
+
+struct ReportDefinition {
+    std::string kind;  ///< samen-sturen
+    std::string title; ///< Samen Sturen
+    std::string subtitle;
+    std::string file;  ///< for messages
+    std::vector<ReportSection> sections;
+};
+
+/// Dutch labels of codes per dimension, in the order reports list them (templates/labels.json):
+/// labels.at("segment") = {{"1", "Hoogspecialistisch"}, …}.
+using CodeLabels = std::map<std::string, std::vector<std::pair<std::string, std::string>>>;
+
+/// Parses a report definition. Throws InputError naming the file and what is wrong.
+ReportDefinition parse_report_definition(std::string_view file_name, std::string_view json_text);
+ReportDefinition load_report_definition(const std::filesystem::path& file);
+
+CodeLabels parse_code_labels(std::string_view file_name, std::string_view json_text);
+CodeLabels load_code_labels(const std::filesystem::path& file);
+
+/// The label of `breakdown` (`segment=4`), or the code itself when the labels do not know it.
+std::string breakdown_label(const CodeLabels& labels, const std::string& breakdown);
+/// The label of `code` in `dimension` (`target_status`, `on_target`), or the code itself.
+std::string code_label(const CodeLabels& labels, const std::string& dimension, const std::string& code);
+/// Where `breakdown` stands in its dimension's list (unknown codes after the known ones).
+size_t breakdown_order(const CodeLabels& labels, const std::string& breakdown);
+
+ChartKind parse_chart_kind(std::string_view text);
+
+} // namespace ss

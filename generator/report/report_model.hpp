@@ -1,0 +1,97 @@
+// The in-memory report: what every renderer (PDF, HTML, Excel) shows, built once per scope from
+// the KPI values. Renderers format these numbers; they never compute or look anything up.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.hpp"
+#include "kpi/assessment.hpp"
+#include "kpi/kpi_definition.hpp"
+#include "kpi/kpi_engine.hpp"
+#include "report/report_definition.hpp"
+
+namespace ss {
+
+/// A municipality, region or GI a report is about.
+struct Scope {
+    std::string type; ///< municipality, region, gi
+    std::string code; ///< GM0505, the region code, or <region>/<institution>
+    std::string name;
+    std::string region_code;
+    std::string region_name;
+};
+
+/// A KPI's value with the counts it follows from (kpis.md "Long form").
+struct Figure {
+    std::optional<double> value;
+    std::optional<double> numerator;
+    std::optional<double> denominator;
+};
+
+struct BreakdownRow {
+    std::string breakdown; ///< segment=4
+    std::string label;     ///< Specialistisch ambulant
+    Figure scope;
+    Figure region;
+    std::vector<Figure> trend; ///< the scope's value per quarter of ReportModel::quarters
+};
+
+/// One item of a section: a KPI, its total or breakdown, with its trend and judgement.
+struct KpiBlock {
+    ReportItem item;
+    std::string name; ///< the KPI's name from its query file
+    KpiKind kind = KpiKind::count;
+    Figure value;     ///< this quarter, the scope (for a region-level KPI: the region)
+    Figure region;    ///< this quarter, the scope's region (empty in a region's own report)
+    Figure year_ago;  ///< the same quarter a year before
+    std::optional<Target> target;
+    std::optional<TargetStatus> status;
+    std::optional<Change> change;
+    std::vector<Figure> trend;        ///< per quarter of ReportModel::quarters
+    std::vector<Figure> region_trend; ///< idem, the region (empty in a region's own report)
+    std::vector<BreakdownRow> rows;   ///< breakdown items only
+};
+
+struct Section {
+    std::string id;
+    std::string title;
+    std::string intro;
+    std::vector<KpiBlock> blocks;
+    bool signals = false;
+};
+
+/// A case-level signal: only in internal outputs, only for the scope's own measures.
+struct Signal {
+    std::string kind;       ///< stagnation, escalation, skj_expired
+    std::string measure_id; ///< a pseudonymous measure id
+    std::string measure_kind;
+    std::string start_date;
+};
+
+struct ReportModel {
+    std::string kind; ///< samen-sturen
+    std::string title;
+    std::string subtitle;
+    Scope scope;
+    Quarter quarter;
+    std::string delivered_on;           ///< ISO date the data was delivered
+    std::vector<Quarter> quarters;      ///< the trend: eight quarters ending with `quarter`
+    std::vector<Section> sections;
+    std::vector<Signal> signals;
+    std::vector<KpiValue> long_form;    ///< kpis.csv and the Excel KPI sheet: the rows of this folder
+    const CodeLabels* labels = nullptr; ///< Dutch labels of codes, statuses and signals
+    std::string author;                 ///< document metadata: the region
+};
+
+/// The headline blocks of a report, in order: the summary table of every output.
+std::vector<const KpiBlock*> headline_blocks(const ReportModel& model);
+
+/// The region is shown beside the scope only when the scope is not the region itself.
+inline bool compares_with_region(const ReportModel& model) { return model.scope.type == "municipality"; }
+
+/// "K3 2025": the short quarter label of chart axes and table headers.
+std::string short_quarter_label(const Quarter& q);
+
+} // namespace ss

@@ -1,0 +1,130 @@
+#include "report/report_text.hpp"
+
+#include "format/dutch.hpp"
+
+namespace ss {
+
+namespace {
+
+std::string label(const ReportModel& model, const std::string& dimension, const std::string& code) {
+    return model.labels ? code_label(*model.labels, dimension, code) : code;
+}
+
+std::string own_name(const ReportModel& model, const KpiBlock& block) {
+    return block.item.region_level && model.scope.type == "municipality" ? model.scope.region_name : model.scope.name;
+}
+
+std::string date_text(const std::string& iso) {
+    const auto d = parse_iso_date(iso);
+    return d ? format_long_date(*d) : iso;
+}
+
+} // namespace
+
+std::string scope_title(const Scope& scope) {
+    if (scope.type == "region") return "Regio " + scope.name;
+    if (scope.type == "gi") return scope.name;
+    return "Gemeente " + scope.name;
+}
+
+std::string document_title(const ReportModel& model) {
+    return model.title + " " + format_quarter(model.quarter) + " – " + scope_title(model.scope);
+}
+
+std::vector<std::string> cover_lines(const ReportModel& model) {
+    std::vector<std::string> lines{format_quarter(model.quarter),
+                                   "Periode: " + format_quarter_period(model.quarter)};
+    if (!model.delivered_on.empty()) lines.push_back("Gegevens aangeleverd op " + date_text(model.delivered_on));
+    if (model.scope.type == "municipality") lines.push_back("Regio " + model.scope.region_name);
+    return lines;
+}
+
+std::string change_text(const ReportModel& model, const KpiBlock& block) {
+    return block.change ? label(model, "change", to_string(*block.change)) : "–";
+}
+
+std::string status_text(const ReportModel& model, const KpiBlock& block) {
+    return block.status ? label(model, "target_status", to_string(*block.status)) : "–";
+}
+
+std::string target_text(const KpiBlock& block) {
+    return block.target ? format_styled(block.target->value, block.item.style, block.item.decimals) : "–";
+}
+
+std::string figure_text(const KpiBlock& block, const Figure& f, Audience audience) {
+    return show_figure(f, block.kind, block.item.style, block.item.decimals, audience).text;
+}
+
+std::string counts_text(const KpiBlock& block, const Figure& f) {
+    if (!f.numerator) return {};
+    const int decimals = block.kind == KpiKind::mean ? 1 : 0;
+    std::string text = "Teller " + format_number(*f.numerator, decimals);
+    if (f.denominator) text += ", noemer " + format_number(*f.denominator, 0);
+    return text;
+}
+
+std::vector<std::string> summary_header(const ReportModel& model) {
+    std::vector<std::string> h{"Indicator", short_quarter_label(model.quarter),
+                               short_quarter_label(Quarter{model.quarter.year - 1, model.quarter.q}), "Richting"};
+    if (compares_with_region(model)) h.push_back("Regio");
+    h.insert(h.end(), {"Doel", "Status"});
+    return h;
+}
+
+std::vector<std::vector<std::string>> summary_rows(const ReportModel& model, Audience audience) {
+    std::vector<std::vector<std::string>> rows;
+    for (const KpiBlock* b : headline_blocks(model)) {
+        std::vector<std::string> row{b->item.title, figure_text(*b, b->value, audience),
+                                     figure_text(*b, b->year_ago, audience), change_text(model, *b)};
+        if (compares_with_region(model)) row.push_back(figure_text(*b, b->region, audience));
+        row.insert(row.end(), {target_text(*b), status_text(model, *b)});
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<std::string> trend_header(const ReportModel& model) {
+    std::vector<std::string> h{""};
+    for (const auto& q : model.quarters) h.push_back(short_quarter_label(q));
+    return h;
+}
+
+std::vector<std::vector<std::string>> trend_rows(const ReportModel& model, const KpiBlock& block, Audience audience) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> own{own_name(model, block)};
+    for (const auto& f : block.trend) own.push_back(figure_text(block, f, audience));
+    rows.push_back(std::move(own));
+    if (!block.region_trend.empty()) {
+        std::vector<std::string> region{model.scope.region_name};
+        for (const auto& f : block.region_trend) region.push_back(figure_text(block, f, audience));
+        rows.push_back(std::move(region));
+    }
+    return rows;
+}
+
+std::vector<std::string> breakdown_header(const ReportModel& model, const KpiBlock& block) {
+    std::vector<std::string> h{"", own_name(model, block)};
+    if (compares_with_region(model) && !block.item.region_level) h.push_back(model.scope.region_name);
+    return h;
+}
+
+std::vector<std::vector<std::string>> breakdown_rows(const ReportModel& model, const KpiBlock& block, Audience audience) {
+    std::vector<std::vector<std::string>> rows;
+    const bool region = compares_with_region(model) && !block.item.region_level;
+    for (const auto& r : block.rows) {
+        std::vector<std::string> row{r.label, figure_text(block, r.scope, audience)};
+        if (region) row.push_back(figure_text(block, r.region, audience));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<std::vector<std::string>> signal_rows(const ReportModel& model) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& s : model.signals)
+        rows.push_back({s.measure_id, label(model, "kind", s.measure_kind), date_text(s.start_date),
+                        label(model, "signal", s.kind)});
+    return rows;
+}
+
+} // namespace ss

@@ -1,0 +1,41 @@
+// Texts every output of a report shares: the cover lines that name the quarter, its dates and the
+// delivery date, the scope's name, and the words for a change and a target status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "report/figure_text.hpp"
+#include "report/report_model.hpp"
+
+namespace ss {
+
+/// "Gemeente Dordrecht", "Regio Zuid-Holland Zuid".
+std::string scope_title(const Scope& scope);
+/// "Samen Sturen 3e kwartaal 2025 – Gemeente Dordrecht".
+std::string document_title(const ReportModel& model);
+/// The quarter, its dates, the delivery date and the scope's region: so nobody mistakes the period.
+std::vector<std::string> cover_lines(const ReportModel& model);
+/// "stijgt", "daalt", "gelijk", or "–" without a comparison.
+std::string change_text(const ReportModel& model, const KpiBlock& block);
+/// "op doel", "bijna op doel", "niet op doel", or "–" without a target.
+std::string status_text(const ReportModel& model, const KpiBlock& block);
+/// The target as text, or "–".
+std::string target_text(const KpiBlock& block);
+/// The figure as the audience may see it.
+std::string figure_text(const KpiBlock& block, const Figure& f, Audience audience);
+/// "Teller 123, noemer 4.567" (internal outputs).
+std::string counts_text(const KpiBlock& block, const Figure& f);
+/// The summary table's header and rows, shared by PDF and HTML.
+std::vector<std::string> summary_header(const ReportModel& model);
+std::vector<std::vector<std::string>> summary_rows(const ReportModel& model, Audience audience);
+/// A short trend table: a row per series, a column per quarter.
+std::vector<std::string> trend_header(const ReportModel& model);
+std::vector<std::vector<std::string>> trend_rows(const ReportModel& model, const KpiBlock& block, Audience audience);
+/// A breakdown table: a row per code with the scope (and the region).
+std::vector<std::string> breakdown_header(const ReportModel& model, const KpiBlock& block);
+std::vector<std::vector<std::string>> breakdown_rows(const ReportModel& model, const KpiBlock& block, Audience audience);
+/// "Maatregel", "Soort", "Begonnen", "Signaal" rows of the signals (internal only).
+std::vector<std::vector<std::string>> signal_rows(const ReportModel& model);
+
+} // namespace ss

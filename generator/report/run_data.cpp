@@ -1,0 +1,116 @@
+#include "report/run_data.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "core/errors.hpp"
+#include "report/report_builder.hpp"
+
+namespace ss {
+
+namespace {
+
+std::string read_text(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InputError(file.string() + ": cannot be read");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+bool scope_less(const KpiValue& v, const std::pair<std::string, std::string>& key) {
+    return std::tie(v.scope_type, v.scope_code) < std::tie(key.first, key.second);
+}
+
+/// The rows of one scope in values sorted by scope (compute_kpis sorts them so).
+void append_scope_rows(const std::vector<KpiValue>& values, const std::string& type, const std::string& code,
+                       std::vector<KpiValue>& out) {
+    auto it = std::lower_bound(values.begin(), values.end(), std::pair{type, code}, scope_less);
+    for (; it != values.end() && it->scope_type == type && it->scope_code == code; ++it) out.push_back(*it);
+}
+
+} // namespace
+
+std::vector<Scope> read_scopes(SQLite::Database& db) {
+    std::vector<Scope> scopes;
+    SQLite::Statement municipalities(db, "SELECT m.municipality_code, m.name, r.region_code, r.name FROM municipalities m "
+                                         "JOIN regions r USING (region_code) ORDER BY m.municipality_code");
+    while (municipalities.executeStep())
+        scopes.push_back({"municipality", municipalities.getColumn(0).getString(), municipalities.getColumn(1).getString(),
+                          municipalities.getColumn(2).getString(), municipalities.getColumn(3).getString()});
+    SQLite::Statement regions(db, "SELECT region_code, name FROM regions ORDER BY region_code");
+    while (regions.executeStep()) {
+        const std::string code = regions.getColumn(0).getString(), name = regions.getColumn(1).getString();
+        scopes.push_back({"region", code, name, code, name});
+    }
+    return scopes;
+}
+
+std::string read_delivered_on(SQLite::Database& db) {
+    SQLite::Statement latest(db, "SELECT max(delivered_on) FROM deliveries");
+    return latest.executeStep() && !latest.getColumn(0).isNull() ? latest.getColumn(0).getString() : "";
+}
+
+std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, const std::string& signals_sql,
+                                                        const Quarter& quarter) {
+    std::map<std::string, std::vector<Signal>> signals;
+    try {
+        SQLite::Statement stmt(db, signals_sql);
+        bind_quarter_parameters(stmt, quarter);
+        while (stmt.executeStep())
+            signals[stmt.getColumn(0).getString()].push_back(
+                {stmt.getColumn(1).getString(), stmt.getColumn(2).getString(), stmt.getColumn(3).getString(),
+                 stmt.getColumn(4).getString()});
+    } catch (const SQLite::Exception& e) {
+        throw DatabaseError("queries/signals/signals.sql (" + quarter.code() + "): " + e.what());
+    }
+    return signals;
+}
+
+RunData read_run_data(SQLite::Database& db, const std::vector<KpiDefinition>& kpis,
+                      const std::filesystem::path& queries_folder, const Quarter& quarter) {
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    RunData data;
+    data.quarter = quarter;
+    data.delivered_on = read_delivered_on(db);
+    data.scopes = read_scopes(db);
+    for (const auto& q : trend_quarters(quarter)) {
+        std::vector<KpiValue> values = compute_kpis(db, kpis, q);
+        if (q == quarter) {
+            data.table.add(values);
+            data.quarter_values = std::move(values);
+        } else {
+            std::erase_if(values, [](const KpiValue& v) { return !needed_for_trend(v); });
+            data.table.add(values);
+        }
+    }
+    data.targets = read_targets(db, quarter.year);
+    data.signals = read_signals(db, read_text(queries_folder / "signals" / "signals.sql"), quarter);
+    data.timings["sql"] = std::to_string(std::chrono::duration<double>(Clock::now() - start).count());
+    return data;
+}
+
+std::vector<KpiValue> folder_rows(const std::vector<KpiValue>& values, const Scope& scope) {
+    std::vector<KpiValue> rows;
+    append_scope_rows(values, scope.type, scope.code, rows);
+    if (scope.type == "municipality") {
+        // The region's figures, without its transparency rows: those belong in the region's folder.
+        std::vector<KpiValue> region;
+        append_scope_rows(values, "region", scope.region_code, region);
+        for (auto& v : region)
+            if (v.breakdown.rfind("provider=", 0) != 0) rows.push_back(std::move(v));
+        return rows;
+    }
+    // A region's folder also holds its GIs (scope code `<region>/<institution>`).
+    const std::string prefix = scope.code + "/";
+    auto it = std::lower_bound(values.begin(), values.end(), std::pair{std::string("gi"), prefix}, scope_less);
+    for (; it != values.end() && it->scope_type == "gi" && it->scope_code.rfind(prefix, 0) == 0; ++it) rows.push_back(*it);
+    return rows;
+}
+
+} // namespace ss

@@ -1,0 +1,49 @@
+// Reads what a quarter's run needs from the measure database, once for all scopes: the scopes,
+// the delivery date, the KPI values of the trend quarters, targets and case-level signals.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "kpi/assessment.hpp"
+#include "kpi/kpi_definition.hpp"
+#include "kpi/kpi_engine.hpp"
+#include "report/kpi_table.hpp"
+#include "report/report_model.hpp"
+
+namespace ss {
+
+struct RunData {
+    Quarter quarter;
+    std::string delivered_on;                         ///< the latest delivery's date
+    std::vector<Scope> scopes;                        ///< every municipality, then every region
+    std::vector<KpiValue> quarter_values;             ///< every value of the quarter: kpis.csv
+    KpiTable table;                                   ///< the quarter and the seven before it
+    Targets targets;                                  ///< of the quarter's year
+    std::map<std::string, std::vector<Signal>> signals; ///< by municipality code
+    std::map<std::string, std::string> timings;       ///< stage -> seconds, for the run summary
+};
+
+/// Every municipality (with its region) and every region, ordered by code.
+std::vector<Scope> read_scopes(SQLite::Database& db);
+
+/// The date of the latest delivery (ISO), or "" for a database without deliveries.
+std::string read_delivered_on(SQLite::Database& db);
+
+/// Case-level signals of every municipality for `quarter`, from `signals_sql`.
+std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, const std::string& signals_sql,
+                                                        const Quarter& quarter);
+
+/// Everything above, plus the KPI values of the eight trend quarters.
+RunData read_run_data(SQLite::Database& db, const std::vector<KpiDefinition>& kpis,
+                      const std::filesystem::path& queries_folder, const Quarter& quarter);
+
+/// The rows of kpis.csv for a scope's folder: a municipality's own rows and its region's; a
+/// region's own rows, its GIs' and its transparency rows.
+std::vector<KpiValue> folder_rows(const std::vector<KpiValue>& quarter_values, const Scope& scope);
+
+} // namespace ss
