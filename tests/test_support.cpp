@@ -7,6 +7,8 @@
 #include <sstream>
 #include <sys/wait.h>
 
+#include <doctest/doctest.h>
+
 namespace ss::test {
 
 TempDir::TempDir() {
@@ -134,6 +136,37 @@ std::string run_cli_text(const std::string& shell_command) {
     const std::string command = shell_command + " >" + (dir / "out").string() + " 2>/dev/null";
     if (std::system(command.c_str()) != 0) return "";
     return read_file(dir / "out");
+}
+
+const DemoRun& small_demo_run() {
+    static TempDir dir;
+    static const DemoRun run = [] {
+        DemoRun r{dir / "demo.db", dir / "out" / "2025-Q3"};
+        const auto demo = run_cli("demo --db " + r.db.string() + " --scale small");
+        REQUIRE_MESSAGE(demo.exit_code == 0, demo.err);
+        const auto render = run_cli("run --db " + r.db.string() + " --quarter 2025-Q3 --out " + (dir / "out").string());
+        REQUIRE_MESSAGE(render.exit_code == 0, render.err);
+        return r;
+    }();
+    return run;
+}
+
+std::string kpis_csv_value(const std::filesystem::path& file, const std::string& scope_code, const std::string& kpi_id,
+                           const std::string& breakdown) {
+    std::istringstream lines(read_file(file));
+    const std::string key = "," + scope_code + "," + kpi_id + "," + breakdown + ",";
+    for (std::string line; std::getline(lines, line);) {
+        const size_t at = line.find(key);
+        if (at == std::string::npos) continue;
+        return line.substr(line.rfind(',') + 1);
+    }
+    FAIL("no row " << key << " in " << file);
+    return {};
+}
+
+std::string pdf_text(const std::filesystem::path& pdf, int page) {
+    const std::string pages = page > 0 ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : "";
+    return run_cli_text("pdftotext -layout" + pages + " '" + pdf.string() + "' -");
 }
 
 } // namespace ss::test

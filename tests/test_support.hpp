@@ -55,4 +55,19 @@ std::string run_cli_text(const std::string& shell_command);
 /// Runs the built samen-sturen binary with `arguments` (shell-quoted by the caller).
 CommandResult run_cli(const std::string& arguments);
 
+/// A `small` demo database rendered for 2025-Q3 with `samen-sturen run`, made once per test
+/// process: its output folder (`.../2025-Q3`) and its database.
+struct DemoRun {
+    std::filesystem::path db;
+    std::filesystem::path quarter_folder;
+};
+const DemoRun& small_demo_run();
+
+/// The one value of kpis.csv `file` for scope, KPI and breakdown ("" when the row has none).
+std::string kpis_csv_value(const std::filesystem::path& file, const std::string& scope_code,
+                           const std::string& kpi_id, const std::string& breakdown = "");
+
+/// The text of a PDF (pdftotext -layout), or of one page of it.
+std::string pdf_text(const std::filesystem::path& pdf, int page = 0);
+
 } // namespace ss::test

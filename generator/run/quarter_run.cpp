@@ -90,6 +90,13 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     log << "run: " << options.quarter.code() << ": KPIs of " << data.scopes.size() << " scopes over 8 quarters in "
         << static_cast<int>(summary.sql_seconds + 0.5) << " s\n";
 
+    std::vector<const Scope*> scopes;
+    for (const auto& s : data.scopes)
+        if (selected(options, s)) scopes.push_back(&s);
+    for (const auto& code : options.only)
+        if (std::none_of(data.scopes.begin(), data.scopes.end(), [&](const Scope& s) { return s.code == code; }))
+            throw UsageError("--only: " + code + " is not a municipality or region in " + options.db);
+
     shared.context.definition = &definition;
     shared.context.labels = &labels;
     for (const auto& k : kpis) shared.context.kpis[k.id] = k;
@@ -101,12 +108,6 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.folder = options.out / options.quarter.code();
     fs::create_directories(shared.folder);
 
-    std::vector<const Scope*> scopes;
-    for (const auto& s : data.scopes)
-        if (selected(options, s)) scopes.push_back(&s);
-    for (const auto& code : options.only)
-        if (std::none_of(data.scopes.begin(), data.scopes.end(), [&](const Scope& s) { return s.code == code; }))
-            throw UsageError("--only: " + code + " is not a municipality or region in " + options.db);
 
     const auto render_start = Clock::now();
     std::atomic<size_t> next{0};

@@ -1,0 +1,118 @@
+// The PDF layout: a heading never stands alone at the foot of a page, a long table breaks between
+// rows and repeats its header, charts are never cut, and the file is valid with embedded fonts,
+// metadata, bookmarks and a structure tree.
+#include <doctest/doctest.h>
+
+#include "render/pdf_document.hpp"
+#include "test_support.hpp"
+
+using namespace ss;
+using namespace ss::test;
+
+namespace {
+
+PdfBlock paragraph(const std::string& text) { return {PdfBlock::Kind::paragraph, text, {}, 0, {}}; }
+PdfBlock subheading(const std::string& text) { return {PdfBlock::Kind::subheading, text, {}, 0, {}}; }
+
+PdfDocument document_with(std::vector<PdfBlock> blocks) {
+    PdfDocument doc;
+    doc.title_page = {"Samen Sturen", "Ondertitel", "Gemeente Aadorp", {"3e kwartaal 2025"}};
+    doc.running_header = "Samen Sturen · Gemeente Aadorp · 3e kwartaal 2025";
+    doc.metadata = {"Titel van het rapport", "Onderwerp", "Regio Een", "jeugdhulp", "2025-10-05"};
+    doc.blocks.push_back({PdfBlock::Kind::heading, "Hoofdstuk een", {}, 0, {}});
+    for (auto& b : blocks) doc.blocks.push_back(std::move(b));
+    return doc;
+}
+
+std::filesystem::path write_pdf_file(const TempDir& dir, const PdfDocument& doc) {
+    const auto path = dir / "doc.pdf";
+    write_file(path, render_pdf(doc));
+    return path;
+}
+
+int page_of(const std::filesystem::path& pdf, const std::string& text, int pages) {
+    for (int p = 1; p <= pages; ++p)
+        if (pdf_text(pdf, p).find(text) != std::string::npos) return p;
+    return 0;
+}
+
+} // namespace
+
+TEST_CASE("pdf: a subheading that would stand at the foot of a page moves to the next page") {
+    TempDir dir;
+    for (int filler = 40; filler <= 52; filler += 3) {
+        std::vector<PdfBlock> blocks;
+        for (int i = 0; i < filler; ++i) blocks.push_back(paragraph("Regel " + std::to_string(i) + " met tekst."));
+        blocks.push_back(subheading("Kopje onderaan"));
+        blocks.push_back(paragraph("De alinea bij het kopje."));
+        const auto pdf = write_pdf_file(dir, document_with(std::move(blocks)));
+        CAPTURE(filler);
+        const int heading = page_of(pdf, "Kopje onderaan", 6), body = page_of(pdf, "De alinea bij het kopje.", 6);
+        REQUIRE(heading > 0);
+        CHECK(heading == body);
+    }
+}
+
+TEST_CASE("pdf: a long table breaks between rows and repeats its header on every page") {
+    TempDir dir;
+    PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
+    table.table.header = {"Maatregel", "Soort"};
+    table.table.widths = {0.5, 0.5};
+    table.table.numeric = {false, false};
+    for (int i = 0; i < 120; ++i) table.table.rows.push_back({"M" + std::to_string(1000 + i), "OTS"});
+    std::vector<PdfBlock> blocks;
+    blocks.push_back(std::move(table));
+    const auto pdf = write_pdf_file(dir, document_with(std::move(blocks)));
+    const std::string all = pdf_text(pdf);
+    for (int i = 0; i < 120; ++i) CHECK(all.find("M" + std::to_string(1000 + i)) != std::string::npos);
+    const int first = page_of(pdf, "M1000", 8), last = page_of(pdf, "M1119", 8);
+    REQUIRE(last > first);
+    for (int p = first; p <= last; ++p) CHECK(pdf_text(pdf, p).find("Maatregel") != std::string::npos);
+}
+
+TEST_CASE("pdf: a chart is never cut across pages") {
+    TempDir dir;
+    std::vector<PdfBlock> blocks;
+    for (int i = 0; i < 45; ++i) blocks.push_back(paragraph("Regel " + std::to_string(i)));
+    PdfBlock chart{PdfBlock::Kind::chart, "Grafiek", {}, 300, {}};
+    chart.draw = [](cairo_t* cr) {
+        cairo_rectangle(cr, 0, 0, 100, 300);
+        cairo_fill(cr);
+        cairo_move_to(cr, 10, 10); // a marker text at the chart's top and one at its foot
+        cairo_show_text(cr, "BOVENKANT");
+        cairo_move_to(cr, 10, 295);
+        cairo_show_text(cr, "ONDERKANT");
+    };
+    blocks.push_back(std::move(chart));
+    const auto pdf = write_pdf_file(dir, document_with(std::move(blocks)));
+    const int top = page_of(pdf, "BOVENKANT", 6);
+    REQUIRE(top > 0);
+    CHECK(page_of(pdf, "ONDERKANT", 6) == top);
+}
+
+TEST_CASE("pdf: title page, contents with page numbers, metadata, bookmarks, embedded fonts, valid file") {
+    TempDir dir;
+    std::vector<PdfBlock> blocks{paragraph("Eerste hoofdstuk."), {PdfBlock::Kind::heading, "Hoofdstuk twee", {}, 0, {}},
+                                 paragraph("Tweede hoofdstuk.")};
+    const auto pdf = write_pdf_file(dir, document_with(std::move(blocks)));
+    CHECK(pdf_text(pdf, 1).find("Gemeente Aadorp") != std::string::npos);
+    const std::string contents = pdf_text(pdf, 2);
+    CHECK(contents.find("Inhoud") != std::string::npos);
+    CHECK(contents.find("Hoofdstuk een") != std::string::npos);
+    CHECK(contents.find("Hoofdstuk twee") != std::string::npos);
+    CHECK(pdf_text(pdf, 3).find("Pagina 3 van 4") != std::string::npos);
+    CHECK(pdf_text(pdf, 4).find("Hoofdstuk twee") != std::string::npos); // a chapter starts a page
+    const std::string info = run_cli_text("pdfinfo '" + pdf.string() + "'");
+    CHECK(info.find("Titel van het rapport") != std::string::npos);
+    CHECK(info.find("Regio Een") != std::string::npos);
+    CHECK(info.find("Tagged:          yes") != std::string::npos);
+    CHECK(info.find("CreationDate:    Sun Oct  5 00:00:00 2025") != std::string::npos);
+    CHECK(info.find("Page size:       595.276 x 841.89 pts (A4)") != std::string::npos);
+    const std::string bytes = read_file(pdf);
+    CHECK(bytes.find("/Outlines") != std::string::npos);
+    const std::string fonts = run_cli_text("pdffonts '" + pdf.string() + "' | tail -n +3");
+    REQUIRE_FALSE(fonts.empty());
+    std::istringstream lines(fonts);
+    for (std::string line; std::getline(lines, line);) CHECK_MESSAGE(line.find(" yes yes ") != std::string::npos, line);
+    CHECK(std::system(("qpdf --check '" + pdf.string() + "' >/dev/null 2>&1").c_str()) == 0);
+}

@@ -1,0 +1,139 @@
+// The report model of a scope follows from the KPI values alone: this quarter, the region beside
+// it, a year ago, the eight-quarter trend with gaps, targets and breakdown rows in label order.
+#include <doctest/doctest.h>
+
+#include "core/errors.hpp"
+#include "report/report_builder.hpp"
+
+using namespace ss;
+
+namespace {
+
+KpiValue value(const std::string& quarter, const std::string& type, const std::string& code, const std::string& kpi,
+               const std::string& breakdown, std::optional<double> n, std::optional<double> d, std::optional<double> v) {
+    return {quarter, type, code, kpi, breakdown, n, d, v};
+}
+
+struct Fixture {
+    ReportDefinition definition = parse_report_definition("t.json", R"({"kind": "samen-sturen", "title": "Samen Sturen",
+      "sections": [{"id": "a", "title": "A", "items": [
+        {"kpi": "JH01", "headline": true},
+        {"kpi": "JB02", "breakdown": "kind", "chart": "bars", "decimals": 0},
+        {"kpi": "WL01", "region_level": true, "decimals": 0}]}]})");
+    CodeLabels labels = parse_code_labels("l.json", R"({"kind": {"ots": "OTS", "uhp": "Uithuisplaatsing", "jr": "Jeugdreclassering"}})");
+    KpiTable table;
+    ReportContext context;
+    Scope town{"municipality", "GM0001", "Aadorp", "R1", "Regio Een"};
+    Scope region{"region", "R1", "Regio Een", "R1", "Regio Een"};
+
+    Fixture() {
+        std::vector<KpiValue> values;
+        // JH01 in six of the eight quarters 2023-Q4 … 2025-Q3: 2024-Q2 and 2024-Q3 are missing.
+        const char* quarters[] = {"2023-Q4", "2024-Q1", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3"};
+        double n = 90;
+        for (const char* q : quarters) {
+            values.push_back(value(q, "municipality", "GM0001", "JH01", "", n, 1000, n));
+            values.push_back(value(q, "region", "R1", "JH01", "", 2 * n, 4000, n / 2));
+            n += 1;
+        }
+        values.push_back(value("2024-Q3", "region", "R1", "JH01", "", 150, 4000, 37.5));
+        values.push_back(value("2024-Q3", "municipality", "GM0001", "JH01", "", 80, 1000, 80)); // a year ago
+        // Breakdown rows come in query order (alphabetical); the report lists them in label order.
+        for (const auto& [kind, count] : std::vector<std::pair<std::string, double>>{{"jr", 1}, {"ots", 7}, {"uhp", 2}}) {
+            values.push_back(value("2025-Q3", "municipality", "GM0001", "JB02", "kind=" + kind, count, {}, count));
+            values.push_back(value("2025-Q3", "region", "R1", "JB02", "kind=" + kind, 10 * count, {}, 10 * count));
+        }
+        values.push_back(value("2025-Q3", "region", "R1", "WL01", "", 3, {}, 3));
+        table.add(values);
+        context.definition = &definition;
+        context.labels = &labels;
+        context.kpis["JH01"] = {"JH01", "jongeren in jeugdhulp per 1.000", KpiKind::rate_per_1000, "JH01.sql", ""};
+        context.kpis["JB02"] = {"JB02", "nieuwe maatregelen", KpiKind::count, "JB02.sql", ""};
+        context.kpis["WL01"] = {"WL01", "lange wachttijden", KpiKind::count, "WL01.sql", ""};
+        context.values = &table;
+        context.targets[{"JH01", "GM0001"}] = Target{90, Direction::lower_is_better};
+        context.quarter = Quarter{2025, 3};
+        context.delivered_on = "2025-10-05";
+    }
+};
+
+} // namespace
+
+TEST_CASE("report builder: the trend is eight quarters ending with the report quarter") {
+    const auto q = trend_quarters(Quarter{2025, 3});
+    REQUIRE(q.size() == 8);
+    CHECK(q.front().code() == "2023-Q4");
+    CHECK(q.back().code() == "2025-Q3");
+}
+
+TEST_CASE("report builder: a total block has its value, region, year ago, change and target status") {
+    Fixture f;
+    const auto model = build_report(f.context, f.town, {}, {});
+    REQUIRE(model.sections.size() == 1);
+    const KpiBlock& b = model.sections[0].blocks[0];
+    CHECK(b.item.title == "jongeren in jeugdhulp per 1.000"); // the query's name when the item has no title
+    CHECK(*b.value.value == 95);
+    CHECK(*b.value.numerator == 95);
+    CHECK(*b.value.denominator == 1000);
+    CHECK(*b.region.value == 47.5);
+    CHECK(*b.year_ago.value == 80);
+    CHECK(b.change == Change::rises);
+    REQUIRE(b.target.has_value());
+    CHECK(b.status == TargetStatus::near); // 95 misses 90 by 5, within 10% of the target
+    REQUIRE(b.trend.size() == 8);
+    CHECK(*b.trend[0].value == 90);
+    CHECK_FALSE(b.trend[2].value.has_value()); // 2024-Q2 is missing: a gap, not a zero
+    CHECK(*b.trend[3].value == 80);
+    CHECK(*b.region_trend[3].value == 37.5);
+    CHECK(model.delivered_on == "2025-10-05");
+    CHECK(model.author == "Regio Een");
+    REQUIRE(headline_blocks(model).size() == 1);
+}
+
+TEST_CASE("report builder: breakdown rows follow the labels' order, with the region beside them") {
+    Fixture f;
+    const auto model = build_report(f.context, f.town, {}, {});
+    const KpiBlock& b = model.sections[0].blocks[1];
+    REQUIRE(b.rows.size() == 3);
+    CHECK(b.rows[0].label == "OTS");
+    CHECK(*b.rows[0].scope.value == 7);
+    CHECK(*b.rows[0].region.value == 70);
+    CHECK(b.rows[1].label == "Uithuisplaatsing");
+    CHECK(b.rows[2].label == "Jeugdreclassering");
+}
+
+TEST_CASE("report builder: a region-level KPI shows the region's figure in a municipality's report") {
+    Fixture f;
+    const auto model = build_report(f.context, f.town, {}, {});
+    const KpiBlock& b = model.sections[0].blocks[2];
+    CHECK(*b.value.value == 3);
+    CHECK(b.region_trend.empty()); // no second line: the figure is the region's already
+}
+
+TEST_CASE("report builder: a region's own report has no region beside it") {
+    Fixture f;
+    const auto model = build_report(f.context, f.region, {}, {});
+    const KpiBlock& b = model.sections[0].blocks[0];
+    CHECK(*b.value.value == 47.5);
+    CHECK_FALSE(b.region.value.has_value());
+    CHECK(b.region_trend.empty());
+    CHECK_FALSE(b.target.has_value()); // the target is the municipality's
+    CHECK_FALSE(compares_with_region(model));
+}
+
+TEST_CASE("report builder: a scope without any values gets empty figures, not errors") {
+    Fixture f;
+    const auto model = build_report(f.context, Scope{"municipality", "GM0009", "Leeg", "R1", "Regio Een"}, {}, {});
+    const KpiBlock& b = model.sections[0].blocks[0];
+    CHECK_FALSE(b.value.value.has_value());
+    CHECK_FALSE(b.change.has_value());
+    CHECK_FALSE(b.status.has_value());
+    CHECK(model.sections[0].blocks[1].rows.empty());
+}
+
+TEST_CASE("report builder: a definition naming a KPI without a query file is refused") {
+    Fixture f;
+    f.context.kpis.erase("WL01");
+    CHECK_THROWS_WITH_AS(build_report(f.context, f.town, {}, {}), "t.json: KPI WL01 has no query file in queries/",
+                         InputError);
+}

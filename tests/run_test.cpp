@@ -1,0 +1,171 @@
+// `samen-sturen run`: every municipality's and region's folder in the layout of reports.md, the
+// same figure in PDF, HTML and kpis.csv, case-level signals only in the municipality's own
+// internal outputs, and clear errors for bad options and broken templates.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <sstream>
+#include <vector>
+
+#include "format/dutch.hpp"
+#include "test_support.hpp"
+
+using namespace ss;
+using namespace ss::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* towns[] = {"GM0505-dordrecht", "GM0590-papendrecht", "GM0610-sliedrecht"};
+
+/// The measure ids of a municipality, straight from the database.
+std::vector<std::string> measure_ids(const fs::path& db, const std::string& municipality) {
+    const std::string ids = run_cli_text("sqlite3 '" + db.string() + "' \"SELECT measure_id FROM measures WHERE municipality_code = '" +
+                                         municipality + "'\"");
+    std::vector<std::string> out;
+    std::istringstream lines(ids);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) out.push_back(line);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("run: every scope's folder holds its PDF, Excel, HTML and kpis.csv") {
+    const auto& run = small_demo_run();
+    for (const char* town : towns) {
+        const fs::path folder = run.quarter_folder / town;
+        const std::string code = std::string(town).substr(0, 6);
+        CAPTURE(town);
+        CHECK(fs::file_size(folder / ("samen-sturen-2025-Q3-" + code + ".pdf")) > 10000);
+        CHECK(fs::file_size(folder / ("samen-sturen-2025-Q3-" + code + ".xlsx")) > 10000);
+        CHECK(fs::file_size(folder / "index.html") > 10000);
+        CHECK(fs::file_size(folder / "kpis.csv") > 1000);
+    }
+    const fs::path region = run.quarter_folder / "regio-JZ31-zuid-holland-zuid";
+    CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31.pdf"));
+    CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31.xlsx"));
+    CHECK(fs::exists(region / "index.html"));
+    CHECK(fs::exists(region / "kpis.csv"));
+    const std::string index = read_file(run.quarter_folder / "index.html");
+    CHECK(index.find("href=\"GM0505-dordrecht/index.html\"") != std::string::npos);
+    CHECK(index.find("href=\"regio-JZ31-zuid-holland-zuid/index.html\"") != std::string::npos);
+    // No temporary file is left behind.
+    for (const auto& entry : fs::recursive_directory_iterator(run.quarter_folder))
+        CHECK_MESSAGE(entry.path().extension() != ".partial", entry.path());
+}
+
+TEST_CASE("run: kpis.csv of a folder holds its own and its region's rows, the same numbers as `kpis`") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    const auto all = run_cli("kpis --db " + run.db.string() + " --quarter 2025-Q3 --out " + (dir / "all.csv").string());
+    REQUIRE(all.exit_code == 0);
+    const fs::path town = run.quarter_folder / "GM0505-dordrecht" / "kpis.csv";
+    const std::string csv = read_file(town);
+    CHECK(csv.rfind("quarter,scope_type,scope_code,kpi_id,breakdown,numerator,denominator,value\n", 0) == 0);
+    CHECK(csv.find(",GM0590,") == std::string::npos); // no other municipality
+    CHECK(csv.find("provider=") == std::string::npos); // the transparency rows are the region's
+    for (const std::string kpi : {"JH01", "JB01", "JH06", "UI02"}) {
+        CHECK(kpis_csv_value(town, "GM0505", kpi) == kpis_csv_value(dir / "all.csv", "GM0505", kpi));
+        CHECK(kpis_csv_value(town, "JZ31", kpi) == kpis_csv_value(dir / "all.csv", "JZ31", kpi));
+    }
+    const std::string region = read_file(run.quarter_folder / "regio-JZ31-zuid-holland-zuid" / "kpis.csv");
+    CHECK(region.find(",gi,JZ31/") != std::string::npos);
+    CHECK(region.find("provider=") != std::string::npos);
+    CHECK(region.find(",municipality,") == std::string::npos);
+}
+
+TEST_CASE("run: the PDF and the HTML page show the figures of kpis.csv") {
+    const auto& run = small_demo_run();
+    const fs::path folder = run.quarter_folder / "GM0505-dordrecht";
+    // pdftotext reads the no-break space after the euro sign as a space.
+    std::string pdf = pdf_text(folder / "samen-sturen-2025-Q3-GM0505.pdf");
+    for (size_t at; (at = pdf.find("\u00A0")) != std::string::npos;) pdf.replace(at, 2, " ");
+    const std::string html = read_file(folder / "index.html");
+    const fs::path csv = folder / "kpis.csv";
+    const double jh01 = std::stod(kpis_csv_value(csv, "GM0505", "JH01"));
+    const double jh06 = std::stod(kpis_csv_value(csv, "GM0505", "JH06"));
+    const double region_jb01 = std::stod(kpis_csv_value(csv, "JZ31", "JB01"));
+    for (const std::string& text : {format_number(jh01, 1), format_euro(jh06, 0), format_number(region_jb01, 1)}) {
+        std::string plain = text;
+        for (size_t at; (at = plain.find("\u00A0")) != std::string::npos;) plain.replace(at, 2, " ");
+        CHECK_MESSAGE(pdf.find(plain) != std::string::npos, text << " not in the PDF");
+        CHECK_MESSAGE(html.find(text) != std::string::npos, text << " not in the HTML");
+    }
+    CHECK(pdf.find("3e kwartaal 2025") != std::string::npos);
+    CHECK(pdf.find("1 juli 2025 t/m 30 september 2025") != std::string::npos);
+    CHECK(pdf.find("Gegevens aangeleverd op 20 januari 2026") != std::string::npos);
+    CHECK(html.find("Gegevens aangeleverd op 20 januari 2026") != std::string::npos);
+}
+
+TEST_CASE("run: PDFs are valid A4 with every font embedded") {
+    const auto& run = small_demo_run();
+    for (const fs::path pdf : {run.quarter_folder / "GM0610-sliedrecht" / "samen-sturen-2025-Q3-GM0610.pdf",
+                               run.quarter_folder / "regio-JZ31-zuid-holland-zuid" / "samen-sturen-regio-2025-Q3-JZ31.pdf"}) {
+        CAPTURE(pdf);
+        CHECK(std::system(("qpdf --check '" + pdf.string() + "' >/dev/null 2>&1").c_str()) == 0);
+        const std::string fonts = run_cli_text("pdffonts '" + pdf.string() + "' | tail -n +3");
+        std::istringstream lines(fonts);
+        int count = 0;
+        for (std::string line; std::getline(lines, line); ++count)
+            CHECK_MESSAGE(line.find(" yes yes ") != std::string::npos, line);
+        CHECK(count > 0);
+        const std::string info = run_cli_text("pdfinfo '" + pdf.string() + "'");
+        CHECK(info.find("Tagged:          yes") != std::string::npos);
+        const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
+        CHECK(pages >= 8);
+        CHECK(pages <= 30);
+    }
+}
+
+TEST_CASE("run: signals list the municipality's own measure ids, in internal outputs only") {
+    const auto& run = small_demo_run();
+    const std::string own = pdf_text(run.quarter_folder / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.pdf");
+    CHECK(own.find("Maatregelen met een signaal") != std::string::npos);
+    const auto ids = measure_ids(run.db, "GM0505");
+    REQUIRE_FALSE(ids.empty());
+    int listed = 0;
+    for (const auto& id : ids) listed += own.find("\n" + id + " ") != std::string::npos;
+    CHECK(listed > 0);
+    // No measure id of another municipality in any file of Dordrecht's folder, and none in the HTML.
+    const auto others = measure_ids(run.db, "GM0590");
+    for (const auto& entry : fs::directory_iterator(run.quarter_folder / "GM0505-dordrecht")) {
+        if (entry.path().extension() == ".xlsx") continue; // zipped: checked through LibreOffice in xlsx_check_test
+        const std::string text = entry.path().extension() == ".pdf" ? pdf_text(entry.path()) : read_file(entry.path());
+        for (const auto& id : others) CHECK_MESSAGE(text.find(id) == std::string::npos, id << " in " << entry.path());
+    }
+    const std::string html = read_file(run.quarter_folder / "GM0505-dordrecht" / "index.html");
+    for (const auto& id : ids) CHECK_MESSAGE(html.find(">" + id + "<") == std::string::npos, id << " in the public HTML");
+}
+
+TEST_CASE("run: bad options and broken templates give a clear error and a documented exit code") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    const std::string db = run.db.string(), out = (dir / "out").string();
+    auto r = run_cli("run --db " + db + " --quarter 2025-Q5 --out " + out);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "samen-sturen: --quarter: '2025-Q5' is not a quarter (YYYY-Qn, e.g. 2025-Q3)\n");
+    r = run_cli("run --db " + db + " --quarter 2025-Q3 --only GM9999 --out " + (dir / "only").string());
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--only: GM9999 is not a municipality or region in") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "only" / "2025-Q3"));
+    r = run_cli("run --db " + (dir / "missing.db").string() + " --quarter 2025-Q3 --out " + out);
+    CHECK(r.exit_code == 4);
+    // A template folder whose report definition is broken: refused before any output is written.
+    fs::copy(std::string(SAMEN_STUREN_SOURCE_DIR) + "/templates", dir / "templates", fs::copy_options::recursive);
+    write_file(dir / "templates" / "samen-sturen.json", "{\"kind\": \"samen-sturen\", \"title\": \"X\", \"sections\": [{\"id\": \"a\"}]}");
+    r = run_cli("run --db " + db + " --quarter 2025-Q3 --templates " + (dir / "templates").string() + " --out " + out);
+    CHECK(r.exit_code == 3);
+    CHECK(r.err == "samen-sturen: samen-sturen.json: section 1: 'title' is missing\n");
+    CHECK_FALSE(fs::exists(dir / "out" / "2025-Q3"));
+}
+
+TEST_CASE("run: --only renders just the named scopes") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    const auto r = run_cli("run --db " + run.db.string() + " --quarter 2025-Q3 --only GM0610 --jobs 1 --out " + dir.path().string());
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(fs::exists(dir / "2025-Q3" / "GM0610-sliedrecht" / "index.html"));
+    CHECK_FALSE(fs::exists(dir / "2025-Q3" / "GM0505-dordrecht"));
+    CHECK(r.out.find("1 scopes") != std::string::npos);
+}
