@@ -4,6 +4,7 @@ BUILD_TYPE ?= Release
 JOBS       ?= $(shell nproc)
 SCALE      ?= national
 SEED       ?= 1
+QUARTER    ?= 2025-Q4
 DEMO_DB    ?= output/demo-$(SCALE).db
 BIN        := $(BUILD_DIR)/samen-sturen
 
@@ -28,9 +29,10 @@ $(DEMO_DB):
 
 demo: $(DEMO_DB)
 
+# The demo's last complete quarter, every municipality and region, into output/<quarter>/.
 run: build demo
-	@echo "make run: the demo measure database is $(DEMO_DB)."
-	@echo "Reports are not rendered yet; look inside with: sqlite3 $(DEMO_DB) '.tables'"
+	$(BIN) run --db $(DEMO_DB) --quarter $(QUARTER) --out output
+	@echo "make run: open output/$(QUARTER)/index.html; the database is $(DEMO_DB)."
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

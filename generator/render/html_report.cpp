@@ -85,9 +85,10 @@ data block_data(const ReportModel& model, const KpiBlock& block, const std::stri
         b.set("headline_value", figure_text(block, block.value, audience));
         b.set("unit", block.item.unit);
     }
-    b.set("alt", chart_alt_text(model, block, audience));
+    // The chart draws its note itself; the text alternative carries it for screen readers.
+    const std::string note = chart_note(model, block);
+    b.set("alt", chart_alt_text(model, block, audience) + (note.empty() ? "" : " " + note));
     b.set("svg", chart_svg(model, block, anchor));
-    b.set("note", chart_note(model, block));
     const std::string caption = "Cijfers bij de grafiek: " + block.item.title;
     if (block.item.breakdown.empty())
         b.set("data_table", table_data(caption, trend_header(model), trend_rows(model, block, audience)));

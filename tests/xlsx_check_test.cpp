@@ -1,0 +1,105 @@
+// Every workbook opens in LibreOffice (headless) and converts to CSV: the KPI sheet holds the
+// numbers of kpis.csv as numbers (never text), dates are dates, and a sheet per section exists.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <sstream>
+#include <vector>
+
+#include "csv/csv_reader.hpp"
+#include "test_support.hpp"
+
+using namespace ss;
+using namespace ss::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Converts every sheet of `xlsx` to `<out>/<stem>-<sheet>.csv`, with text cells quoted so that a
+/// number stored as text shows. Its own LibreOffice profile, so tests may run side by side.
+void convert_with_libreoffice(const fs::path& xlsx, const fs::path& out) {
+    const std::string command = "cd '" + out.string() + "' && timeout 180 soffice -env:UserInstallation=file://" +
+                                (out / "profile").string() +
+                                " --headless --norestore --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1' --outdir '" +
+                                out.string() + "' '" + xlsx.string() + "' >convert.log 2>&1";
+    REQUIRE_MESSAGE(std::system(command.c_str()) == 0, read_file(out / "convert.log"));
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+std::vector<std::string> fields_of(const std::string& line) {
+    std::vector<std::string> fields;
+    std::string field;
+    bool quoted = false;
+    for (char c : line) {
+        if (c == '"') quoted = !quoted;
+        if (c == ',' && !quoted) {
+            fields.push_back(field);
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    fields.push_back(field);
+    return fields;
+}
+
+bool same_number(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return a == b;
+    const double x = std::stod(a), y = std::stod(b);
+    return std::abs(x - y) <= 1e-12 * std::max(1.0, std::abs(y));
+}
+
+} // namespace
+
+TEST_CASE("xlsx: the workbook opens in LibreOffice and its KPI sheet holds kpis.csv as numbers") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    const fs::path folder = run.quarter_folder / "GM0590-papendrecht";
+    convert_with_libreoffice(folder / "samen-sturen-2025-Q3-GM0590.xlsx", dir.path());
+    const std::string stem = (dir / "samen-sturen-2025-Q3-GM0590-").string();
+    for (const char* sheet : {"Samenvatting", "Jeugdhulp gebruik en instroom", "Kosten", "Jeugdbescherming", "Signalen",
+                              "Resultaten", "Toegang en wachttijden", "Signaallijst", "KPI"})
+        CHECK_MESSAGE(fs::exists(stem + sheet + ".csv"), sheet);
+
+    const auto sheet = lines_of(read_file(stem + "KPI.csv"));
+    const auto csv = lines_of(read_file(folder / "kpis.csv"));
+    REQUIRE(sheet.size() == csv.size());
+    CHECK(sheet[0] == "\"quarter\",\"scope_type\",\"scope_code\",\"kpi_id\",\"breakdown\",\"numerator\",\"denominator\",\"value\"");
+    for (size_t i = 1; i < csv.size(); ++i) {
+        const auto a = fields_of(sheet[i]), b = fields_of(csv[i]);
+        REQUIRE(a.size() == 8);
+        CAPTURE(csv[i]);
+        CHECK(a[3] == "\"" + b[3] + "\"");
+        for (size_t c = 5; c < 8; ++c) {
+            CHECK(a[c].find('"') == std::string::npos); // a number, never text
+            CHECK(same_number(a[c], b[c]));
+        }
+    }
+}
+
+TEST_CASE("xlsx: section sheets carry typed values and dates beside the trend of each KPI") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    const fs::path folder = run.quarter_folder / "GM0505-dordrecht";
+    convert_with_libreoffice(folder / "samen-sturen-2025-Q3-GM0505.xlsx", dir.path());
+    const auto rows = lines_of(read_file(dir / "samen-sturen-2025-Q3-GM0505-Kosten.csv"));
+    REQUIRE(rows.size() > 8);
+    CHECK(rows[0].rfind("\"Indicator\",\"KPI\",\"Uitsplitsing\",\"Kwartaal\",\"Laatste dag\",\"Waarde\"", 0) == 0);
+    const auto last_quarter = fields_of(rows[8]); // JH06: the eighth quarter is the report quarter
+    CHECK(last_quarter[1] == "\"JH06\"");
+    CHECK(last_quarter[3] == "\"2025-Q3\"");
+    CHECK(last_quarter[4] == "09/30/2025"); // a date, not text
+    CHECK(same_number(last_quarter[5], kpis_csv_value(folder / "kpis.csv", "GM0505", "JH06")));
+    CHECK(same_number(last_quarter[8], kpis_csv_value(folder / "kpis.csv", "JZ31", "JH06")));
+    // The signals sheet lists the municipality's own measures only.
+    const std::string signals = read_file(dir / "samen-sturen-2025-Q3-GM0505-Signaallijst.csv");
+    const std::string others = run_cli_text("sqlite3 '" + run.db.string() +
+                                            "' \"SELECT measure_id FROM measures WHERE municipality_code <> 'GM0505'\"");
+    for (const auto& id : lines_of(others)) CHECK_MESSAGE(signals.find("\"" + id + "\"") == std::string::npos, id);
+}
