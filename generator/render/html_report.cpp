@@ -1,12 +1,11 @@
 #include "render/html_report.hpp"
 
-#include <fstream>
-#include <sstream>
 
 #include <kainjow/mustache.hpp>
 
 #include "chart/chart_output.hpp"
 #include "core/errors.hpp"
+#include "core/text_file.hpp"
 #include "format/dutch.hpp"
 #include "report/block_charts.hpp"
 #include "report/report_text.hpp"
@@ -22,14 +21,6 @@ using kainjow::mustache::partial;
 // The HTML site is public: kpis.md's small-number rules apply to every figure on it.
 constexpr Audience audience = Audience::published;
 constexpr double chart_width = 520;
-
-std::string read_text(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(file.string() + ": cannot be read (HTML template)");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 data list_of(const std::vector<std::string>& items) {
     data list{data::type::list};
@@ -108,8 +99,8 @@ std::vector<std::string> account(const ReportModel& model) {
 } // namespace
 
 HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
-    return {read_text(folder / "report.mustache"), read_text(folder / "table.mustache"), read_text(folder / "style.css"),
-            read_text(folder / "index.mustache")};
+    const auto read = [&](const char* name) { return read_text_file(folder / name, "HTML template"); };
+    return {read("report.mustache"), read("table.mustache"), read("style.css"), read("index.mustache")};
 }
 
 std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links) {

@@ -1,16 +1,11 @@
 #include "report/figure_text.hpp"
 
-#include "format/dutch.hpp"
+#include "chart/chart_text.hpp"
 
 namespace ss {
 
 std::string format_styled(double value, ValueStyle style, int decimals) {
-    switch (style) {
-    case ValueStyle::percent: return format_percent(value, decimals);
-    case ValueStyle::euro: return format_euro(value, decimals);
-    case ValueStyle::number: break;
-    }
-    return format_number(value, decimals);
+    return chart_text::format_value(value, style, decimals);
 }
 
 ShownFigure show_figure(const Figure& f, KpiKind kind, ValueStyle style, int decimals, Audience audience) {

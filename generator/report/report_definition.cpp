@@ -1,25 +1,16 @@
 #include "report/report_definition.hpp"
 
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/text_file.hpp"
 
 namespace ss {
 
 namespace {
 
 using nlohmann::json;
-
-std::string read_text(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(file.string() + ": cannot be read");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 json parse_json(std::string_view file_name, std::string_view text) {
     try {
@@ -115,7 +106,7 @@ ReportDefinition parse_report_definition(std::string_view file_name, std::string
 }
 
 ReportDefinition load_report_definition(const std::filesystem::path& file) {
-    return parse_report_definition(file.filename().string(), read_text(file));
+    return parse_report_definition(file.filename().string(), read_text_file(file, "report definition"));
 }
 
 CodeLabels parse_code_labels(std::string_view file_name, std::string_view json_text) {
@@ -140,7 +131,7 @@ CodeLabels parse_code_labels(std::string_view file_name, std::string_view json_t
 }
 
 CodeLabels load_code_labels(const std::filesystem::path& file) {
-    return parse_code_labels(file.filename().string(), read_text(file));
+    return parse_code_labels(file.filename().string(), read_text_file(file, "code labels"));
 }
 
 std::string code_label(const CodeLabels& labels, const std::string& dimension, const std::string& code) {

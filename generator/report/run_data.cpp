@@ -2,25 +2,16 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 #include <SQLiteCpp/Statement.h>
 
 #include "core/errors.hpp"
+#include "core/text_file.hpp"
 #include "report/report_builder.hpp"
 
 namespace ss {
 
 namespace {
-
-std::string read_text(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(file.string() + ": cannot be read");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 bool scope_less(const KpiValue& v, const std::pair<std::string, std::string>& key) {
     return std::tie(v.scope_type, v.scope_code) < std::tie(key.first, key.second);
@@ -90,7 +81,7 @@ RunData read_run_data(SQLite::Database& db, const std::vector<KpiDefinition>& kp
         }
     }
     data.targets = read_targets(db, quarter.year);
-    data.signals = read_signals(db, read_text(queries_folder / "signals" / "signals.sql"), quarter);
+    data.signals = read_signals(db, read_text_file(queries_folder / "signals" / "signals.sql", "signals query"), quarter);
     data.timings["sql"] = std::to_string(std::chrono::duration<double>(Clock::now() - start).count());
     return data;
 }
