@@ -19,3 +19,5 @@ SELECT s.scope_type, s.scope_code, b.breakdown, coalesce(c.n, 0) AS numerator, y
 FROM measure_scopes s CROSS JOIN breakdowns b
 LEFT JOIN counts c ON c.scope_type = s.scope_type AND c.scope_code = s.scope_code AND c.kind IS b.kind
 LEFT JOIN scope_youths y ON y.scope_type = s.scope_type AND y.scope_code = s.scope_code
+-- In the GI benchmark JB01 is the total only (kpis.md, edge rules).
+WHERE s.scope_type <> 'gi' OR b.breakdown = ''

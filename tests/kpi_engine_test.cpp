@@ -246,6 +246,14 @@ TEST_CASE("kpi: the GI benchmark scopes are each GI within a region") {
     CHECK(f.value("R2/GI", "GI02") == doctest::Approx(100.0));
     CHECK(f.get("R1/GI", "JB01").denominator == 1500.0); // the youths of the whole region
     CHECK(f.value("R1/GI", "JB01") == doctest::Approx(2.0));
+    // In the GI benchmark JB01 is the total only; JB04 keeps its rows by kind.
+    size_t jb01 = 0, jb04 = 0;
+    for (const auto& v : f.values) {
+        jb01 += v.scope_code == "R1/GI" && v.kpi_id == "JB01";
+        jb04 += v.scope_code == "R1/GI" && v.kpi_id == "JB04";
+    }
+    CHECK(jb01 == 1);
+    CHECK(jb04 == 5);
     CHECK(f.value("R1/GI2", "JB01") == doctest::Approx(1000.0 / 1500));
     CHECK(f.get("R1/GI", "JB01").scope_type == "gi");
     CHECK(f.value("R1/GI", "JB09") == doctest::Approx(1700.0 / 6)); // M1, M2, M3, M4, M5, M11
