@@ -100,7 +100,8 @@ std::vector<std::string> account(const ReportModel& model) {
 
 HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
     const auto read = [&](const char* name) { return read_text_file(folder / name, "HTML template"); };
-    return {read("report.mustache"), read("table.mustache"), read("style.css"), read("index.mustache")};
+    return {read("report.mustache"), read("table.mustache"), read("style.css"), read("index.mustache"),
+            read("council.mustache")};
 }
 
 std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links) {

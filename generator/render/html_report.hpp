@@ -18,6 +18,7 @@ struct HtmlTemplates {
     std::string table;  ///< table.mustache, the partial of every table
     std::string css;    ///< style.css, inlined: the pages make no external requests
     std::string index;  ///< index.mustache, the quarter's site index
+    std::string council; ///< council.mustache, the council letter
 };
 
 HtmlTemplates load_html_templates(const std::filesystem::path& folder);

@@ -137,7 +137,7 @@ struct Placement {
 };
 using Page = std::vector<Placement>;
 
-std::vector<Page> paginate(cairo_t* cr, const std::vector<PdfBlock>& blocks) {
+std::vector<Page> paginate(cairo_t* cr, const std::vector<PdfBlock>& blocks, bool letter) {
     std::vector<Page> pages(1);
     double y = margin_top;
     auto new_page = [&] {
@@ -147,7 +147,7 @@ std::vector<Page> paginate(cairo_t* cr, const std::vector<PdfBlock>& blocks) {
     for (size_t i = 0; i < blocks.size(); ++i) {
         const PdfBlock& b = blocks[i];
         const bool is_heading = b.kind == PdfBlock::Kind::heading || b.kind == PdfBlock::Kind::subheading;
-        if (b.kind == PdfBlock::Kind::heading && y > margin_top) new_page(); // a chapter starts a page
+        if (b.kind == PdfBlock::Kind::heading && y > margin_top && !letter) new_page(); // a chapter starts a page
         double need = block_height(cr, b);
         if (b.kind == PdfBlock::Kind::table) need = first_part_height(cr, b);
         // Keep a heading with what follows it (and a subheading's paragraph with its chart).
@@ -318,8 +318,8 @@ std::string render_pdf(const PdfDocument& doc) {
     Cairo context(cairo_create(s));
     cairo_t* cr = context.get();
 
-    const std::vector<Page> pages = paginate(cr, doc.blocks);
-    constexpr int first_content_page = 3; // after the title page and the contents
+    const std::vector<Page> pages = paginate(cr, doc.blocks, doc.letter);
+    const int first_content_page = doc.letter ? 1 : 3; // after the title page and the contents
     const int page_count = static_cast<int>(pages.size()) + first_content_page - 1;
     std::vector<TocEntry> toc;
     for (size_t p = 0; p < pages.size(); ++p)
@@ -328,18 +328,20 @@ std::string render_pdf(const PdfDocument& doc) {
                 toc.push_back({doc.blocks[placed.block].text, static_cast<int>(p) + first_content_page});
 
     tagged(cr, "Document", [&] {
-        draw_title_page(cr, doc.title_page);
-        cairo_show_page(cr);
-        draw_page_frame(cr, doc, 2, page_count);
-        draw_contents(cr, toc);
-        cairo_show_page(cr);
+        if (!doc.letter) {
+            draw_title_page(cr, doc.title_page);
+            cairo_show_page(cr);
+            draw_page_frame(cr, doc, 2, page_count);
+            draw_contents(cr, toc);
+            cairo_show_page(cr);
+        }
         for (size_t p = 0; p < pages.size(); ++p) {
             draw_page_frame(cr, doc, static_cast<int>(p) + first_content_page, page_count);
             for (const auto& placed : pages[p]) draw_block(cr, doc.blocks[placed.block], placed);
             cairo_show_page(cr);
         }
     });
-    cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Inhoud", "page=2", CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    if (!doc.letter) cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Inhoud", "page=2", CAIRO_PDF_OUTLINE_FLAG_OPEN);
     for (const auto& e : toc)
         cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, e.title.c_str(), ("page=" + std::to_string(e.page)).c_str(),
                                       CAIRO_PDF_OUTLINE_FLAG_OPEN);

@@ -43,6 +43,7 @@ struct PdfDocument {
     std::string running_header; ///< "Samen Sturen · Dordrecht · 3e kwartaal 2025"
     PdfMetadata metadata;
     std::vector<PdfBlock> blocks;
+    bool letter = false; ///< a letter: no title page and contents, a heading does not start a page
 };
 
 /// The text width of a page in points (A4 less the margins): the width charts are drawn at.

@@ -65,15 +65,16 @@ KpiBlock build_block(const ReportContext& c, const std::vector<Quarter>& quarter
         block.rows = breakdown_rows(c, quarters, own, with_region ? &region : nullptr, item);
         return block;
     }
-    block.value = c.values->get(q, own.type, own.code, item.kpi);
-    block.year_ago = c.values->get(Quarter{c.quarter.year - 1, c.quarter.q}.code(), own.type, own.code, item.kpi);
-    block.trend = trend_of(*c.values, quarters, own, item.kpi, "");
+    const std::string& key = item.select; // "" for the total
+    block.value = c.values->get(q, own.type, own.code, item.kpi, key);
+    block.year_ago = c.values->get(Quarter{c.quarter.year - 1, c.quarter.q}.code(), own.type, own.code, item.kpi, key);
+    block.trend = trend_of(*c.values, quarters, own, item.kpi, key);
     if (with_region) {
-        block.region = c.values->get(q, region.type, region.code, item.kpi);
-        block.region_trend = trend_of(*c.values, quarters, region, item.kpi, "");
+        block.region = c.values->get(q, region.type, region.code, item.kpi, key);
+        block.region_trend = trend_of(*c.values, quarters, region, item.kpi, key);
     }
     block.change = compare_with_year_ago(block.value.value, block.year_ago.value);
-    const auto target = c.targets.find({item.kpi, own.code});
+    const auto target = key.empty() ? c.targets.find({item.kpi, own.code}) : c.targets.end();
     if (target != c.targets.end()) {
         block.target = target->second;
         if (block.value.value) block.status = target_status(*block.value.value, target->second);
@@ -106,6 +107,8 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
         for (const auto& item : def.items) section.blocks.push_back(build_block(c, model.quarters, scope, item));
         model.sections.push_back(std::move(section));
     }
+    model.sentences = c.definition->sentences;
+    model.paragraphs = c.definition->paragraphs;
     model.signals = std::move(signals);
     model.long_form = std::move(long_form);
     return model;

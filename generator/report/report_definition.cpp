@@ -42,6 +42,9 @@ ReportItem parse_item(const json& j, const std::string& where) {
     item.kpi = text_field(j, "kpi", where, true);
     item.title = text_field(j, "title", where);
     item.breakdown = text_field(j, "breakdown", where);
+    item.select = text_field(j, "select", where);
+    if (!item.select.empty() && (!item.breakdown.empty() || item.select.find('=') == std::string::npos))
+        throw InputError(where + ": 'select' names one breakdown row (like kind=ots) of an item without 'breakdown'");
     const std::string chart = text_field(j, "chart", where);
     try {
         item.chart = chart.empty() ? ChartKind::trend : parse_chart_kind(chart);
@@ -54,6 +57,8 @@ ReportItem parse_item(const json& j, const std::string& where) {
     item.unit = text_field(j, "unit", where);
     item.explanation = text_field(j, "explanation", where);
     item.headline = j.value("headline", false);
+    item.subject = text_field(j, "subject", where);
+    item.unit_one = text_field(j, "unit_one", where);
     item.region_level = j.value("region_level", false);
     const bool per_code = item.chart == ChartKind::bars || item.chart == ChartKind::columns ||
                           item.chart == ChartKind::stacked_trend;
@@ -101,6 +106,21 @@ ReportDefinition parse_report_definition(std::string_view file_name, std::string
                 section.items.push_back(parse_item(js["items"][i], at + " (" + section.id + "), item " + std::to_string(i + 1)));
         }
         def.sections.push_back(std::move(section));
+    }
+    if (j.contains("sentences")) {
+        const json& p = j["sentences"];
+        const std::string at = where + ": sentences";
+        def.sentences = {text_field(p, "rises", at, true),           text_field(p, "falls", at, true),
+                         text_field(p, "same", at, true),            text_field(p, "no_history", at, true),
+                         text_field(p, "no_history_note", at, true), text_field(p, "missing", at, true),
+                         text_field(p, "suppressed", at, true),      text_field(p, "region", at, true)};
+    }
+    if (j.contains("paragraphs")) {
+        if (!j["paragraphs"].is_array()) throw InputError(where + ": 'paragraphs' must be a list of texts");
+        for (const auto& p : j["paragraphs"]) {
+            if (!p.is_string()) throw InputError(where + ": 'paragraphs' must be a list of texts");
+            def.paragraphs.push_back(p.get<std::string>());
+        }
     }
     return def;
 }

@@ -25,11 +25,14 @@ struct ReportItem {
     std::string kpi;         ///< JH01
     std::string title;       ///< shown as the item's heading; default: the KPI's name
     std::string breakdown;   ///< "" for the total, else the dimension: segment, kind, referrer, …
+    std::string select;      ///< one breakdown row shown as the figure (`kind=ots`); "" for the total
     ChartKind chart = ChartKind::trend;
     ValueStyle style = ValueStyle::number;
     int decimals = 1;
     std::string unit;        ///< "per 1.000 jongeren", "dagen", …
     std::string explanation; ///< one or two sentences: what the figure means
+    std::string subject;     ///< the council letter's sentence subject: "Het aantal jongeren met jeugdhulp"
+    std::string unit_one;    ///< the unit after exactly 1 ("maatregel"); `unit` otherwise
     bool headline = false;   ///< listed in the summary table
     bool region_level = false; ///< the KPI exists for regions only (WL01): a municipality shows its region's
 };
@@ -42,12 +45,20 @@ struct ReportSection {
     bool signals = false; ///< also lists the case-level signals (internal outputs only)
 };
 
+/// The council letter's sentence patterns (templates/council.json, "sentences"): placeholders
+/// {subject}, {now}, {before}, {unit}, {region}, {region_name}.
+struct SentencePatterns {
+    std::string rises, falls, same, no_history, no_history_note, missing, suppressed, region;
+};
+
 struct ReportDefinition {
     std::string kind;  ///< samen-sturen
     std::string title; ///< Samen Sturen
     std::string subtitle;
     std::string file;  ///< for messages
     std::vector<ReportSection> sections;
+    SentencePatterns sentences; ///< council letters only
+    std::vector<std::string> paragraphs; ///< fixed texts of a letter: opening, closing
 };
 
 /// Dutch labels of codes per dimension, in the order reports list them (templates/labels.json):

@@ -83,6 +83,8 @@ struct ReportModel {
     std::vector<KpiValue> long_form;    ///< kpis.csv and the Excel KPI sheet: the rows of this folder
     const CodeLabels* labels = nullptr; ///< Dutch labels of codes, statuses and signals
     std::string author;                 ///< document metadata: the region
+    SentencePatterns sentences;         ///< council letters: the sentence patterns
+    std::vector<std::string> paragraphs; ///< council letters: the fixed paragraphs
 };
 
 /// The headline blocks of a report, in order: the summary table of every output.

@@ -11,6 +11,7 @@
 #include "db/database.hpp"
 #include "kpi/kpi_csv.hpp"
 #include "output/output_files.hpp"
+#include "render/council_letter.hpp"
 #include "render/html_report.hpp"
 #include "render/pdf_report.hpp"
 #include "render/xlsx_report.hpp"
@@ -29,6 +30,7 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 /// What every worker reads and nobody changes while scopes render.
 struct RunShared {
     ReportContext context;
+    ReportContext council; ///< the same values, the council letter's definition
     const RunData* data = nullptr;
     HtmlTemplates html;
     fs::path folder;
@@ -57,10 +59,20 @@ int render_scope(const RunShared& shared, const Scope& scope) {
     write_file_atomically(folder / "kpis.csv", kpis_csv(model.long_form));
     HtmlLinks links;
     links.downloads = {{stem + ".pdf", "rapport (PDF)"}, {stem + ".xlsx", "werkmap (Excel)"}, {"kpis.csv", "alle cijfers (CSV)"}};
-    if (scope.type == "municipality") links.region = HtmlLink{"../" + region_folder_of(scope) + "/index.html",
-                                                              "Regio " + scope.region_name};
+    int files = 4;
+    if (scope.type == "municipality") {
+        links.region = HtmlLink{"../" + region_folder_of(scope) + "/index.html", "Regio " + scope.region_name};
+        const ReportModel letter = build_report(shared.council, scope, {}, {});
+        const std::string letter_stem = report_file_stem(letter.kind, scope, data.quarter);
+        write_file_atomically(folder / (letter_stem + ".pdf"), render_council_pdf(letter));
+        write_file_atomically(folder / "raadsinformatiebrief.html",
+                              render_council_html(letter, shared.html, {{{letter_stem + ".pdf", "brief (PDF)"}}, {}}));
+        links.downloads.push_back({"raadsinformatiebrief.html", "raadsinformatiebrief"});
+        links.downloads.push_back({letter_stem + ".pdf", "raadsinformatiebrief (PDF)"});
+        files += 2;
+    }
     write_file_atomically(folder / "index.html", render_report_html(model, shared.html, links));
-    return 4;
+    return files;
 }
 
 bool selected(const RunOptions& options, const Scope& scope) {
@@ -75,6 +87,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     // stops the run at once, not after the SQL.
     const auto kpis = load_kpi_queries(options.queries);
     const ReportDefinition definition = load_report_definition(options.templates / "samen-sturen.json");
+    const ReportDefinition council = load_report_definition(options.templates / "council.json");
     const CodeLabels labels = load_code_labels(options.templates / "labels.json");
     RunShared shared;
     shared.html = load_html_templates(options.templates / "html");
@@ -104,6 +117,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.context.targets = data.targets;
     shared.context.quarter = options.quarter;
     shared.context.delivered_on = data.delivered_on;
+    shared.council = shared.context;
+    shared.council.definition = &council;
     shared.data = &data;
     shared.folder = options.out / options.quarter.code();
     fs::create_directories(shared.folder);

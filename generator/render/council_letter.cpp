@@ -1,0 +1,115 @@
+#include "render/council_letter.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include "core/errors.hpp"
+#include "format/dutch.hpp"
+#include "report/council_sentences.hpp"
+#include "report/report_text.hpp"
+
+namespace ss {
+
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+constexpr Audience audience = Audience::published;
+
+std::string direction_word(const ReportModel& model, const KpiBlock& b) {
+    const ShownFigure now = show_figure(b.value, b.kind, b.item.style, b.item.decimals, audience);
+    const ShownFigure before = show_figure(b.year_ago, b.kind, b.item.style, b.item.decimals, audience);
+    if (!now.value || !before.value || !b.change) return "–";
+    if (now.text == before.text) return code_label(*model.labels, "change", "same");
+    return change_text(model, b);
+}
+
+data texts(const std::vector<std::string>& lines) {
+    data list{data::type::list};
+    for (const auto& l : lines) list.push_back(data{l});
+    return list;
+}
+
+} // namespace
+
+CouncilLetter council_letter_of(const ReportModel& model) {
+    CouncilLetter letter;
+    letter.title = model.title + " " + scope_title(model.scope);
+    letter.heading = {"Onderwerp: " + model.subtitle + ", " + format_quarter(model.quarter),
+                      "Periode: " + format_quarter_period(model.quarter)};
+    if (!model.delivered_on.empty())
+        letter.heading.push_back("Gegevens aangeleverd op " + format_long_date(*parse_iso_date(model.delivered_on)));
+    // The first two paragraphs open the letter; the rest close it.
+    for (size_t i = 0; i < model.paragraphs.size(); ++i)
+        (i < 2 ? letter.opening : letter.closing).push_back(model.paragraphs[i]);
+    letter.table_header = {"Kerncijfer", short_quarter_label(model.quarter),
+                           short_quarter_label(Quarter{model.quarter.year - 1, model.quarter.q}), "Richting",
+                           "Regio"};
+    const std::string region = model.scope.type == "municipality" ? model.scope.region_name : "";
+    for (const KpiBlock* b : headline_blocks(model)) {
+        letter.table_rows.push_back({b->item.title + (b->item.unit.empty() ? "" : " (" + b->item.unit + ")"),
+                                     figure_text(*b, b->value, audience), figure_text(*b, b->year_ago, audience),
+                                     direction_word(model, *b), figure_text(*b, b->region, audience)});
+        letter.sentences.push_back(council_sentence(*b, model.sentences, region));
+    }
+    return letter;
+}
+
+PdfDocument council_pdf_document(const ReportModel& model) {
+    const CouncilLetter letter = council_letter_of(model);
+    PdfDocument doc;
+    doc.letter = true;
+    doc.running_header = letter.title + " · " + format_quarter(model.quarter);
+    doc.metadata = {letter.title + ", " + format_quarter(model.quarter), model.subtitle, model.author,
+                    "raadsinformatiebrief; jeugdhulp; jeugdbescherming; " + model.scope.code,
+                    model.delivered_on.empty() ? format_iso_date(model.quarter.last_day()) : model.delivered_on};
+    auto add = [&](PdfBlock::Kind kind, const std::string& text) { doc.blocks.push_back({kind, text, {}, 0, {}}); };
+    add(PdfBlock::Kind::heading, letter.title);
+    for (const auto& line : letter.heading) add(PdfBlock::Kind::note, line);
+    for (const auto& p : letter.opening) add(PdfBlock::Kind::paragraph, p);
+    PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
+    table.table = {letter.table_header, letter.table_rows, {0.44, 0.13, 0.13, 0.15, 0.15}, {false, true, true, false, true}};
+    doc.blocks.push_back(std::move(table));
+    add(PdfBlock::Kind::subheading, "Wat zeggen de cijfers?");
+    for (const auto& s : letter.sentences) add(PdfBlock::Kind::paragraph, "• " + s);
+    for (const auto& p : letter.closing) add(PdfBlock::Kind::paragraph, p);
+    return doc;
+}
+
+std::string render_council_pdf(const ReportModel& model) { return render_pdf(council_pdf_document(model)); }
+
+std::string render_council_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links) {
+    const CouncilLetter letter = council_letter_of(model);
+    mustache page{templates.council};
+    if (!page.is_valid()) throw InputError("templates/html/council.mustache: " + page.error_message());
+    data d;
+    d.set("title", letter.title + ", " + format_quarter(model.quarter));
+    d.set("css", templates.css);
+    d.set("heading", letter.title);
+    d.set("lines", texts(letter.heading));
+    d.set("opening", texts(letter.opening));
+    d.set("closing", texts(letter.closing));
+    d.set("sentences", texts(letter.sentences));
+    d.set("header", texts(letter.table_header));
+    data rows{data::type::list};
+    for (const auto& r : letter.table_rows) {
+        data row;
+        row.set("label", r.front());
+        row.set("cells", texts(std::vector<std::string>(r.begin() + 1, r.end())));
+        rows.push_back(row);
+    }
+    d.set("rows", rows);
+    d.set("quarter_name", format_quarter(model.quarter));
+    data downloads{data::type::list};
+    for (size_t i = 0; i < links.downloads.size(); ++i) {
+        data link;
+        link.set("href", links.downloads[i].href);
+        link.set("label", links.downloads[i].label);
+        link.set("last", i + 1 == links.downloads.size());
+        downloads.push_back(link);
+    }
+    d.set("downloads", downloads);
+    return page.render(d);
+}
+
+} // namespace ss
