@@ -41,15 +41,34 @@ std::pair<double, double> value_range(const BarChart& chart) {
                     high = std::max(high, *v);
                 }
     }
+    if (chart.reference) {
+        low = std::min(low, *chart.reference);
+        high = std::max(high, *chart.reference);
+    }
     if (high <= low) high = low + 1;
     return {low, high};
 }
 
 /// Legend swatches in rows that wrap at `width`; returns the height used. Draws only when `draw`.
 double legend(cairo_t* cr, const BarChart& chart, double x0, double y, double width, bool draw) {
-    if (chart.series.size() < 2) return 0;
+    if (chart.series.size() < 2 && !chart.reference) return 0;
     double x = x0;
     double rows = 1;
+    if (chart.reference) {
+        if (draw) {
+            set_colour(cr, palette[1]);
+            cairo_set_line_width(cr, 1.6);
+            const double dashes[] = {3.0, 2.0};
+            cairo_set_dash(cr, dashes, 2, 0);
+            cairo_move_to(cr, x + 4, y - 5);
+            cairo_line_to(cr, x + 4, y + 5);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, nullptr, 0, 0);
+            draw_text(cr, chart.reference_label, x + 13, y, Anchor::left);
+        }
+        x += 14 + text_extent(cr, chart.reference_label).width + 12;
+    }
+    if (chart.series.size() < 2) return rows * legend_row;
     for (size_t i = 0; i < chart.series.size(); ++i) {
         const double item = 14 + text_extent(cr, chart.series[i].label).width + 12;
         if (x > x0 && x + item > x0 + width) {
@@ -150,6 +169,16 @@ void draw_horizontal(cairo_t* cr, const BarChart& chart, double width, double he
                       Anchor::left, s == 0 ? text_colour : muted_colour, s == 0);
         }
     }
+    if (chart.reference) {
+        set_colour(cr, palette[1]);
+        cairo_set_line_width(cr, 1.6);
+        const double dashes[] = {3.0, 2.0};
+        cairo_set_dash(cr, dashes, 2, 0);
+        cairo_move_to(cr, x(*chart.reference), top);
+        cairo_line_to(cr, x(*chart.reference), plot_bottom);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, nullptr, 0, 0);
+    }
     draw_footer(cr, chart, left, plot_bottom + 16, width - left);
     (void)height;
 }
@@ -212,7 +241,7 @@ void draw_vertical(cairo_t* cr, const BarChart& chart, double width, double heig
 } // namespace
 
 double bar_chart_height(const BarChart& chart) {
-    const double legend_rows = chart.series.size() < 2 ? 0 : chart.layout == BarLayout::stacked ? 2 : 1;
+    const double legend_rows = chart.series.size() < 2 && !chart.reference ? 0 : chart.layout == BarLayout::stacked ? 2 : 1;
     const double footer = legend_rows * legend_row + (chart.note.empty() ? 0 : legend_row);
     if (chart.layout != BarLayout::horizontal) return 190 + footer;
     const double group = bar_thickness * static_cast<double>(std::max<size_t>(1, chart.series.size()));

@@ -2,6 +2,7 @@
 // and stacked columns (a breakdown over the quarters). Same fonts, palette and axes as the trend.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct BarChart {
     ValueStyle style = ValueStyle::number;
     int decimals = 1;
     std::string note; ///< under the chart, e.g. why values are missing
+    std::optional<double> reference; ///< horizontal bars: a marked value, e.g. the region's
+    std::string reference_label;      ///< its legend text: "Regio Zuid-Holland Zuid: 11,0"
 };
 
 /// Draws `chart` in the rectangle (0, 0, width, height) of `cr`, in points. A missing value

@@ -9,6 +9,7 @@
 #include "format/dutch.hpp"
 #include "report/block_charts.hpp"
 #include "report/report_text.hpp"
+#include "chart/bar_chart.hpp"
 
 namespace ss {
 
@@ -101,7 +102,7 @@ std::vector<std::string> account(const ReportModel& model) {
 HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
     const auto read = [&](const char* name) { return read_text_file(folder / name, "HTML template"); };
     return {read("report.mustache"), read("table.mustache"), read("style.css"), read("index.mustache"),
-            read("council.mustache")};
+            read("council.mustache"), read("transparency.mustache")};
 }
 
 std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links) {
@@ -152,12 +153,53 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         sections.push_back(section);
     }
     d.set("sections", sections);
+    data comparisons{data::type::list};
+    for (const auto& cmp : model.comparisons) {
+        const std::string anchor = "g" + std::to_string(++counter);
+        data c;
+        c.set("anchor", anchor);
+        c.set("title", cmp.item.title);
+        c.set("alt", comparison_alt_text(model, cmp, audience));
+        const BarChart chart = comparison_chart(model, cmp, audience);
+        const double height = bar_chart_height(chart);
+        std::string svg = draw_svg([&](cairo_t* cr) { draw_bar_chart(cr, chart, chart_width, height); }, chart_width, height, anchor);
+        svg.insert(svg.find("<svg") + 4, " aria-hidden=\"true\" focusable=\"false\"");
+        c.set("svg", svg);
+        c.set("data_table", table_data("Cijfers bij de grafiek: " + cmp.item.title, {"Gemeente", short_quarter_label(model.quarter)},
+                                       comparison_rows(model, cmp, audience)));
+        comparisons.push_back(c);
+    }
+    d.set("has_comparisons", !model.comparisons.empty());
+    d.set("comparisons", comparisons);
+    if (!links.transparency.empty()) d.set("transparency_link", links.transparency);
     d.set("account", list_of(account(model)));
     const std::string table_template = templates.table;
     d.set("table", partial{[table_template]() { return table_template; }});
     std::string html = page.render(d);
     if (!page.is_valid()) throw InputError("templates/html: " + page.error_message());
     return html;
+}
+
+std::string render_transparency_html(const ReportModel& model, const HtmlTemplates& templates) {
+    mustache page{templates.transparency};
+    if (!page.is_valid()) throw InputError("templates/html/transparency.mustache: " + page.error_message());
+    data d;
+    d.set("title", "Transparantie aanbieders, regio " + model.scope.name + ", " + format_quarter(model.quarter));
+    d.set("css", templates.css);
+    d.set("quarter_name", format_quarter(model.quarter));
+    d.set("region_name", model.scope.name);
+    d.set("lines", list_of(cover_lines(model)));
+    d.set("intro", list_of({"Resultaten van jeugdhulp per aanbieder, ondersteuningsprofiel en intensiteit over het "
+                            "voortschrijdend jaar tot en met " + format_quarter(model.quarter) + ".",
+                            "n: afgesloten trajecten; uitval: voortijdig beëindigd of niet meer verschenen (%); jongere en "
+                            "ouder: gemiddeld rapportcijfer bij het einde; de vier doelen: het deel van de trajecten waarin "
+                            "het doel is bereikt (%)."}));
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : model.transparency) rows.push_back(transparency_cells(r));
+    d.set("data_table", table_data("Transparantietabel, " + std::to_string(rows.size()) + " combinaties",
+                                   transparency_header(model), rows));
+    d.set("table", partial{[t = templates.table]() { return t; }});
+    return page.render(d);
 }
 
 std::string render_quarter_index(const std::vector<Scope>& scopes, const std::vector<std::string>& folders,

@@ -19,6 +19,7 @@ struct HtmlTemplates {
     std::string css;    ///< style.css, inlined: the pages make no external requests
     std::string index;  ///< index.mustache, the quarter's site index
     std::string council; ///< council.mustache, the council letter
+    std::string transparency; ///< transparency.mustache, a region's provider transparency table
 };
 
 HtmlTemplates load_html_templates(const std::filesystem::path& folder);
@@ -32,10 +33,14 @@ struct HtmlLink {
 struct HtmlLinks {
     std::vector<HtmlLink> downloads;
     std::optional<HtmlLink> region;
+    std::string transparency; ///< a region's transparency page, "" for none
 };
 
 /// The page. Throws InputError when a template does not parse (naming the template).
 std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links);
+
+/// A region's provider transparency table (UI01-UI03 per provider x profile x intensity), public.
+std::string render_transparency_html(const ReportModel& model, const HtmlTemplates& templates);
 
 /// The quarter's index page: every region with its municipalities, searchable on the page.
 /// `folders` gives each scope's folder name, in the order of `scopes`.

@@ -31,8 +31,7 @@ constexpr TextStyle body{9.5, false, text_colour};
 constexpr TextStyle small{8, false, muted_colour};
 constexpr TextStyle h1{17, true, heading_colour};
 constexpr TextStyle h2{11.5, true, text_colour};
-constexpr TextStyle cell{8, false, text_colour};
-constexpr TextStyle cell_bold{8, true, text_colour};
+TextStyle cell_style(const struct PdfTable& t, bool bold) { return {t.font_size, bold, text_colour}; }
 
 enum class Align { left, right, centre };
 
@@ -87,7 +86,8 @@ double column_width(const PdfTable& t, size_t c) {
     return text_width * (c < t.widths.size() ? t.widths[c] : 1.0 / static_cast<double>(t.header.size()));
 }
 
-double row_height(cairo_t* cr, const PdfTable& t, const std::vector<std::string>& row, const TextStyle& style) {
+double row_height(cairo_t* cr, const PdfTable& t, const std::vector<std::string>& row, bool header) {
+    const TextStyle style = cell_style(t, header);
     double h = 0;
     for (size_t c = 0; c < row.size(); ++c)
         h = std::max(h, text_height(cr, row[c], style, column_width(t, c) - 2 * cell_padding));
@@ -115,16 +115,16 @@ double block_height(cairo_t* cr, const PdfBlock& b) {
     case PdfBlock::Kind::chart: return b.height;
     case PdfBlock::Kind::table: break;
     }
-    double h = row_height(cr, b.table, b.table.header, cell_bold);
-    for (const auto& row : b.table.rows) h += row_height(cr, b.table, row, cell);
+    double h = row_height(cr, b.table, b.table.header, true);
+    for (const auto& row : b.table.rows) h += row_height(cr, b.table, row, false);
     return h;
 }
 
 /// How much of a block must fit below a heading so that the heading does not stand alone.
 double first_part_height(cairo_t* cr, const PdfBlock& b) {
     if (b.kind != PdfBlock::Kind::table) return block_height(cr, b);
-    double h = row_height(cr, b.table, b.table.header, cell_bold);
-    if (!b.table.rows.empty()) h += row_height(cr, b.table, b.table.rows.front(), cell);
+    double h = row_height(cr, b.table, b.table.header, true);
+    if (!b.table.rows.empty()) h += row_height(cr, b.table, b.table.rows.front(), false);
     return h;
 }
 
@@ -162,13 +162,13 @@ std::vector<Page> paginate(cairo_t* cr, const std::vector<PdfBlock>& blocks, boo
             continue;
         }
         // A table breaks between rows; each page repeats its header.
-        const double header = row_height(cr, b.table, b.table.header, cell_bold);
+        const double header = row_height(cr, b.table, b.table.header, true);
         size_t row = 0;
         do {
             double h = header;
             size_t end = row;
             while (end < b.table.rows.size()) {
-                const double rh = row_height(cr, b.table, b.table.rows[end], cell);
+                const double rh = row_height(cr, b.table, b.table.rows[end], false);
                 if (y + h + rh > content_bottom && end > row) break;
                 h += rh;
                 ++end;
@@ -185,7 +185,7 @@ std::vector<Page> paginate(cairo_t* cr, const std::vector<PdfBlock>& blocks, boo
 // --- drawing ---------------------------------------------------------------------------------
 
 double draw_row(cairo_t* cr, const PdfTable& t, const std::vector<std::string>& row, double y, bool header) {
-    const double h = row_height(cr, t, row, header ? cell_bold : cell);
+    const double h = row_height(cr, t, row, header);
     if (header) {
         cairo_set_source_rgb(cr, header_fill.r, header_fill.g, header_fill.b);
         cairo_rectangle(cr, margin_left, y, text_width, h);
@@ -197,7 +197,7 @@ double draw_row(cairo_t* cr, const PdfTable& t, const std::vector<std::string>& 
             const double w = column_width(t, c);
             const bool right = c < t.numeric.size() && t.numeric[c];
             tagged(cr, header ? "TH" : "TD", [&] {
-                draw_text_at(cr, row[c], header ? cell_bold : cell, x + cell_padding, y + cell_padding,
+                draw_text_at(cr, row[c], cell_style(t, header), x + cell_padding, y + cell_padding,
                              w - 2 * cell_padding, right ? Align::right : Align::left);
             });
             x += w;

@@ -15,6 +15,7 @@ struct PdfTable {
     std::vector<std::vector<std::string>> rows;
     std::vector<double> widths;  ///< fractions of the text width, one per column
     std::vector<bool> numeric;   ///< right-aligned columns
+    double font_size = 8;        ///< points; smaller for wide tables
 };
 
 struct PdfBlock {

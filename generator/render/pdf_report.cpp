@@ -98,6 +98,49 @@ void add_signals(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     blocks.push_back(std::move(t));
 }
 
+void add_comparisons(const ReportModel& model, std::vector<PdfBlock>& blocks) {
+    if (model.comparisons.empty()) return;
+    blocks.push_back(heading("Gemeenten naast elkaar"));
+    blocks.push_back(paragraph("De kerncijfers van " + format_quarter(model.quarter) + " voor elke gemeente van de regio, "
+                               "van hoog naar laag. De stippellijn is de regio als geheel."));
+    for (const auto& cmp : model.comparisons) {
+        blocks.push_back(subheading(cmp.item.title));
+        PdfBlock chart{PdfBlock::Kind::chart, cmp.item.title, {}, 0, {}};
+        const double width = pdf_text_width();
+        chart.height = bar_chart_height(comparison_chart(model, cmp, audience));
+        chart.draw = [&model, &cmp, width, h = chart.height](cairo_t* cr) {
+            draw_bar_chart(cr, comparison_chart(model, cmp, audience), width, h);
+        };
+        blocks.push_back(std::move(chart));
+    }
+}
+
+void add_transparency(const ReportModel& model, std::vector<PdfBlock>& blocks) {
+    if (model.scope.type != "region") return;
+    constexpr size_t most_rows = 60; // the whole table is in the workbook and on the HTML page
+    blocks.push_back(heading("Transparantie aanbieders"));
+    std::vector<std::vector<std::string>> rows;
+    size_t publishable = 0;
+    for (const auto& r : model.transparency)
+        if (transparency_publishable(r) && ++publishable <= most_rows) rows.push_back(transparency_cells(r));
+    blocks.push_back(paragraph(
+        "Resultaten per aanbieder, ondersteuningsprofiel en intensiteit over het voortschrijdend jaar tot en met " +
+        format_quarter(model.quarter) + ": uitval, de ervaring van jongere en ouder (rapportcijfer) en de realisatie van "
+        "de vier doelen. De tabel telt " + std::to_string(model.transparency.size()) + " combinaties; hier staan " +
+        std::to_string(rows.size()) + " combinaties met tien of meer afgesloten trajecten" +
+        (publishable > rows.size() ? " (de eerste " + std::to_string(rows.size()) + " van " + std::to_string(publishable) + ")" : "") +
+        ". De volledige tabel staat in het Excel-bestand en op de webpagina van de regio. n: afgesloten trajecten; "
+        "uitval: voortijdig beëindigd of niet meer verschenen; jongere en ouder: gemiddeld rapportcijfer; de vier "
+        "doelen: het deel van de trajecten waarin het doel is bereikt."));
+    if (rows.empty()) return;
+    PdfBlock t = table(transparency_header(model), std::move(rows),
+                       {0.20, 0.07, 0.10, 0.05, 0.07, 0.08, 0.07, 0.10, 0.075, 0.10, 0.085});
+    t.table.numeric[1] = t.table.numeric[2] = false;
+    t.table.font_size = 6.5; // eleven columns on a portrait page
+    blocks.push_back(std::move(t));
+    blocks.push_back(paragraph(suppression_note()));
+}
+
 void add_account(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     blocks.push_back(heading("Over deze rapportage"));
     blocks.push_back(paragraph(
@@ -133,6 +176,8 @@ PdfDocument pdf_document_of(const ReportModel& model) {
         for (const auto& block : section.blocks) add_block(model, block, doc.blocks);
         if (section.signals && model.scope.type == "municipality") add_signals(model, doc.blocks);
     }
+    add_comparisons(model, doc.blocks);
+    add_transparency(model, doc.blocks);
     add_account(model, doc.blocks);
     return doc;
 }

@@ -126,4 +126,36 @@ std::string chart_alt_text(const ReportModel& model, const KpiBlock& block, Audi
     return text + ". De cijfers staan in de tabel bij de grafiek.";
 }
 
+BarChart comparison_chart(const ReportModel& model, const Comparison& cmp, Audience audience) {
+    BarChart chart;
+    chart.layout = BarLayout::horizontal;
+    chart.style = cmp.item.style;
+    chart.decimals = cmp.item.decimals;
+    ChartSeries series{model.scope.name, {}, false};
+    bool suppressed = false;
+    for (const auto& m : cmp.municipalities) {
+        chart.categories.push_back(m.name);
+        const ShownFigure shown = show_figure(m.figure, cmp.kind, cmp.item.style, cmp.item.decimals, audience);
+        series.values.push_back(shown.value);
+        suppressed = suppressed || shown.suppressed;
+    }
+    series.label = "Gemeenten";
+    chart.series.push_back(series);
+    const ShownFigure region = show_figure(cmp.region, cmp.kind, cmp.item.style, cmp.item.decimals, audience);
+    if (region.value) {
+        chart.reference = region.value;
+        chart.reference_label = "Regio " + model.scope.name + ": " + region.text;
+    }
+    chart.note = note_for(suppressed, has_value(chart.series));
+    return chart;
+}
+
+std::string comparison_alt_text(const ReportModel& model, const Comparison& cmp, Audience audience) {
+    std::string text = cmp.item.title + " per gemeente, " + format_quarter(model.quarter) + ", van hoog naar laag. ";
+    for (size_t i = 0; i < cmp.municipalities.size(); ++i)
+        text += (i ? "; " : "") + cmp.municipalities[i].name + ": " +
+                show_figure(cmp.municipalities[i].figure, cmp.kind, cmp.item.style, cmp.item.decimals, audience).text;
+    return text + ". Regio: " + show_figure(cmp.region, cmp.kind, cmp.item.style, cmp.item.decimals, audience).text + ".";
+}
+
 } // namespace ss

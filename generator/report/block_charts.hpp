@@ -21,6 +21,10 @@ double chart_height(const ReportModel& model, const KpiBlock& block, Audience au
 void draw_block_chart(cairo_t* cr, const ReportModel& model, const KpiBlock& block, Audience audience,
                       double width, double height);
 
+/// The municipalities of a region side by side, sorted, with the region's value marked.
+BarChart comparison_chart(const ReportModel& model, const Comparison& comparison, Audience audience);
+std::string comparison_alt_text(const ReportModel& model, const Comparison& comparison, Audience audience);
+
 /// A text alternative for the chart: what it shows and its latest values, in one or two sentences.
 std::string chart_alt_text(const ReportModel& model, const KpiBlock& block, Audience audience);
 

@@ -1,6 +1,7 @@
 #include "report/report_builder.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/errors.hpp"
 
@@ -82,7 +83,83 @@ KpiBlock build_block(const ReportContext& c, const std::vector<Quarter>& quarter
     return block;
 }
 
+/// Each headline total of the report for every municipality of the region, high to low.
+std::vector<Comparison> comparisons_of(const ReportContext& c, const ReportModel& model) {
+    std::vector<Comparison> out;
+    if (!c.scopes) return out;
+    const std::string q = c.quarter.code();
+    for (const KpiBlock* b : headline_blocks(model)) {
+        Comparison cmp{b->item, b->kind, {}, b->value};
+        for (const auto& s : *c.scopes)
+            if (s.type == "municipality" && s.region_code == model.scope.code)
+                cmp.municipalities.push_back({s.code, s.name, c.values->get(q, s.type, s.code, b->item.kpi, b->item.select)});
+        std::stable_sort(cmp.municipalities.begin(), cmp.municipalities.end(), [](const ScopeFigure& x, const ScopeFigure& y) {
+            if (x.figure.value.has_value() != y.figure.value.has_value()) return x.figure.value.has_value();
+            return x.figure.value && *x.figure.value > *y.figure.value;
+        });
+        out.push_back(std::move(cmp));
+    }
+    return out;
+}
+
+/// Splits `provider=P,profile=3,intensity=acuut[,own=key]` into its cell and its own key.
+bool split_cell(const std::string& breakdown, std::string& cell, std::string& own) {
+    if (breakdown.rfind("provider=", 0) != 0) return false;
+    const size_t intensity = breakdown.find(",intensity=");
+    if (intensity == std::string::npos) return false;
+    const size_t own_start = breakdown.find(',', intensity + 1);
+    cell = breakdown.substr(0, own_start);
+    own = own_start == std::string::npos ? "" : breakdown.substr(own_start + 1);
+    return true;
+}
+
+std::string field_of(const std::string& cell, const std::string& name) {
+    const size_t at = cell.find(name + "=");
+    if (at == std::string::npos) return {};
+    const size_t start = at + name.size() + 1;
+    return cell.substr(start, cell.find(',', start) - start);
+}
+
 } // namespace
+
+const std::vector<std::string>& goal_keys() {
+    static const std::vector<std::string> keys{"goal=education", "goal=family_balance", "goal=problem_reduction",
+                                               "goal=participation"};
+    return keys;
+}
+
+std::vector<TransparencyRow> transparency_rows(const std::vector<KpiValue>& region_rows,
+                                               const std::map<std::string, std::string>& provider_names) {
+    std::map<std::string, TransparencyRow> cells;
+    for (const auto& v : region_rows) {
+        std::string cell, own;
+        if (v.scope_type != "region" || !split_cell(v.breakdown, cell, own)) continue;
+        TransparencyRow& row = cells[cell];
+        if (row.provider_id.empty()) {
+            row.provider_id = field_of(cell, "provider");
+            const auto name = provider_names.find(row.provider_id);
+            row.provider_name = name == provider_names.end() ? row.provider_id : name->second;
+            row.profile = field_of(cell, "profile");
+            row.intensity = field_of(cell, "intensity");
+            row.goals.resize(goal_keys().size());
+        }
+        const Figure f{v.value, v.numerator, v.denominator};
+        if (v.kpi_id == "UI02" && own.empty()) row.dropout = f;
+        else if (v.kpi_id == "UI01" && own == "respondent=youth") row.youth = f;
+        else if (v.kpi_id == "UI01" && own == "respondent=parent") row.parent = f;
+        else if (v.kpi_id == "UI03")
+            for (size_t g = 0; g < goal_keys().size(); ++g)
+                if (own == goal_keys()[g]) row.goals[g] = f;
+    }
+    std::vector<TransparencyRow> rows;
+    for (auto& [cell, row] : cells) rows.push_back(std::move(row));
+    std::stable_sort(rows.begin(), rows.end(), [](const TransparencyRow& a, const TransparencyRow& b) {
+        const auto profile = [](const std::string& p) { return p.empty() ? 99 : std::stoi(p); };
+        return std::tuple(a.provider_name, profile(a.profile), a.intensity) <
+               std::tuple(b.provider_name, profile(b.profile), b.intensity);
+    });
+    return rows;
+}
 
 std::vector<Quarter> trend_quarters(const Quarter& q) {
     std::vector<Quarter> quarters{q};
@@ -106,6 +183,10 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
         Section section{def.id, def.title, def.intro, {}, def.signals};
         for (const auto& item : def.items) section.blocks.push_back(build_block(c, model.quarters, scope, item));
         model.sections.push_back(std::move(section));
+    }
+    if (scope.type == "region") {
+        model.comparisons = comparisons_of(c, model);
+        model.transparency = transparency_rows(long_form, c.provider_names);
     }
     model.sentences = c.definition->sentences;
     model.paragraphs = c.definition->paragraphs;

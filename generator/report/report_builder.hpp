@@ -23,7 +23,13 @@ struct ReportContext {
     Targets targets;                           ///< of the report quarter's year
     Quarter quarter;
     std::string delivered_on;
+    const std::vector<Scope>* scopes = nullptr;       ///< every scope: a region's municipalities
+    std::map<std::string, std::string> provider_names; ///< institution id -> name
 };
+
+/// The transparency cells of a region's long-form rows (breakdowns `provider=…,profile=…,intensity=…`).
+std::vector<TransparencyRow> transparency_rows(const std::vector<KpiValue>& region_rows,
+                                               const std::map<std::string, std::string>& provider_names);
 
 /// The eight quarters of a trend, oldest first, ending with `q`.
 std::vector<Quarter> trend_quarters(const Quarter& q);

@@ -70,6 +70,37 @@ struct Signal {
     std::string start_date;
 };
 
+/// One municipality's figure beside the others (the region report).
+struct ScopeFigure {
+    std::string code;
+    std::string name;
+    Figure figure;
+};
+
+/// A headline KPI for every municipality of a region, sorted from high to low (missing last).
+struct Comparison {
+    ReportItem item;
+    KpiKind kind = KpiKind::count;
+    std::vector<ScopeFigure> municipalities;
+    Figure region;
+};
+
+/// One cell of the provider transparency table (kpis.md: UI01-UI03 per provider x profile x
+/// intensity over the rolling year), with the number of ended trajectories it rests on.
+struct TransparencyRow {
+    std::string provider_id;
+    std::string provider_name;
+    std::string profile; ///< "" when the trajectories have no profile
+    std::string intensity;
+    Figure dropout;      ///< UI02 total: its denominator is the number of ended trajectories
+    Figure youth;        ///< UI01 respondent=youth
+    Figure parent;       ///< UI01 respondent=parent
+    std::vector<Figure> goals; ///< UI03 per goal, in the order of goal_keys()
+};
+
+/// The UI03 goals in table order.
+const std::vector<std::string>& goal_keys();
+
 struct ReportModel {
     std::string kind; ///< samen-sturen
     std::string title;
@@ -83,6 +114,8 @@ struct ReportModel {
     std::vector<KpiValue> long_form;    ///< kpis.csv and the Excel KPI sheet: the rows of this folder
     const CodeLabels* labels = nullptr; ///< Dutch labels of codes, statuses and signals
     std::string author;                 ///< document metadata: the region
+    std::vector<Comparison> comparisons;        ///< region reports: the municipalities side by side
+    std::vector<TransparencyRow> transparency;  ///< region reports: the provider transparency table
     SentencePatterns sentences;         ///< council letters: the sentence patterns
     std::vector<std::string> paragraphs; ///< council letters: the fixed paragraphs
 };

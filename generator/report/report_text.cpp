@@ -127,4 +127,34 @@ std::vector<std::vector<std::string>> signal_rows(const ReportModel& model) {
     return rows;
 }
 
+std::vector<std::vector<std::string>> comparison_rows(const ReportModel& model, const Comparison& cmp, Audience audience) {
+    const auto text = [&](const Figure& f) { return show_figure(f, cmp.kind, cmp.item.style, cmp.item.decimals, audience).text; };
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& m : cmp.municipalities) rows.push_back({m.name, text(m.figure)});
+    rows.push_back({"Regio " + model.scope.name, text(cmp.region)});
+    return rows;
+}
+
+std::vector<std::string> transparency_header(const ReportModel& model) {
+    std::vector<std::string> h{"Aanbieder", "Profiel", "Intensiteit", "n", "Uitval", "Jongere", "Ouder"};
+    for (const auto& g : goal_keys()) h.push_back(label(model, "goal_short", g.substr(g.find('=') + 1)));
+    return h;
+}
+
+std::vector<std::string> transparency_cells(const TransparencyRow& row) {
+    constexpr Audience a = Audience::published;
+    const Figure ended{row.dropout.denominator, row.dropout.denominator, {}};
+    std::vector<std::string> cells{row.provider_name, row.profile.empty() ? "–" : row.profile, row.intensity,
+                                   show_figure(ended, KpiKind::count, ValueStyle::number, 0, a).text,
+                                   show_figure(row.dropout, KpiKind::share, ValueStyle::percent, 0, a).text,
+                                   show_figure(row.youth, KpiKind::mean, ValueStyle::number, 1, a).text,
+                                   show_figure(row.parent, KpiKind::mean, ValueStyle::number, 1, a).text};
+    for (const auto& g : row.goals) cells.push_back(show_figure(g, KpiKind::share, ValueStyle::percent, 0, a).text);
+    return cells;
+}
+
+bool transparency_publishable(const TransparencyRow& row) {
+    return row.dropout.denominator && *row.dropout.denominator >= 10;
+}
+
 } // namespace ss

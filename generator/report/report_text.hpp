@@ -35,6 +35,14 @@ std::vector<std::vector<std::string>> trend_rows(const ReportModel& model, const
 /// A breakdown table: a row per code with the scope (and the region).
 std::vector<std::string> breakdown_header(const ReportModel& model, const KpiBlock& block);
 std::vector<std::vector<std::string>> breakdown_rows(const ReportModel& model, const KpiBlock& block, Audience audience);
+/// The side-by-side table of a comparison: one row per municipality, then the region.
+std::vector<std::vector<std::string>> comparison_rows(const ReportModel& model, const Comparison& cmp, Audience audience);
+/// The transparency table: its header and the row of a cell (always with the small-number rules:
+/// the table is meant for publication).
+std::vector<std::string> transparency_header(const ReportModel& model);
+std::vector<std::string> transparency_cells(const TransparencyRow& row);
+/// Whether a cell rests on enough ended trajectories for its shares and means to be shown.
+bool transparency_publishable(const TransparencyRow& row);
 /// "Maatregel", "Soort", "Begonnen", "Signaal" rows of the signals (internal only).
 std::vector<std::vector<std::string>> signal_rows(const ReportModel& model);
 

@@ -81,6 +81,9 @@ RunData read_run_data(SQLite::Database& db, const std::vector<KpiDefinition>& kp
         }
     }
     data.targets = read_targets(db, quarter.year);
+    SQLite::Statement institutions(db, "SELECT institution_id, name FROM institutions");
+    while (institutions.executeStep())
+        data.institution_names[institutions.getColumn(0).getString()] = institutions.getColumn(1).getString();
     data.signals = read_signals(db, read_text_file(queries_folder / "signals" / "signals.sql", "signals query"), quarter);
     data.timings["sql"] = std::to_string(std::chrono::duration<double>(Clock::now() - start).count());
     return data;

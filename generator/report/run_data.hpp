@@ -25,6 +25,7 @@ struct RunData {
     KpiTable table;                                   ///< the quarter and the seven before it
     Targets targets;                                  ///< of the quarter's year
     std::map<std::string, std::vector<Signal>> signals; ///< by municipality code
+    std::map<std::string, std::string> institution_names; ///< institution id -> name
     std::map<std::string, std::string> timings;       ///< stage -> seconds, for the run summary
 };
 

@@ -71,6 +71,11 @@ int render_scope(const RunShared& shared, const Scope& scope) {
         links.downloads.push_back({letter_stem + ".pdf", "raadsinformatiebrief (PDF)"});
         files += 2;
     }
+    if (scope.type == "region") {
+        links.transparency = "transparantie.html";
+        write_file_atomically(folder / "transparantie.html", render_transparency_html(model, shared.html));
+        ++files;
+    }
     write_file_atomically(folder / "index.html", render_report_html(model, shared.html, links));
     return files;
 }
@@ -117,6 +122,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.context.targets = data.targets;
     shared.context.quarter = options.quarter;
     shared.context.delivered_on = data.delivered_on;
+    shared.context.scopes = &data.scopes;
+    shared.context.provider_names = data.institution_names;
     shared.council = shared.context;
     shared.council.definition = &council;
     shared.data = &data;
