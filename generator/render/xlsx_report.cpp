@@ -264,6 +264,83 @@ void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
     worksheet_set_column(ws, 3, 3, 44, nullptr);
 }
 
+void write_comparisons(lxw_workbook* wb, Formats& f, const ReportModel& model) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Gemeenten naast elkaar");
+    lxw_row_t r = 0;
+    lxw_row_t chart_at = 1;
+    for (const auto& cmp : model.comparisons) {
+        lxw_format* vf = f.value(cmp.item.style, cmp.item.decimals);
+        const lxw_row_t first = r + 1;
+        for (const auto& m : cmp.municipalities) {
+            ++r;
+            worksheet_write_string(ws, r, 0, cmp.item.title.c_str(), nullptr);
+            worksheet_write_string(ws, r, 1, cmp.item.kpi.c_str(), nullptr);
+            worksheet_write_string(ws, r, 2, m.code.c_str(), nullptr);
+            worksheet_write_string(ws, r, 3, m.name.c_str(), nullptr);
+            write_optional(ws, r, 4, m.figure.value, vf);
+            write_optional(ws, r, 5, m.figure.numerator, nullptr);
+            write_optional(ws, r, 6, m.figure.denominator, nullptr);
+            write_optional(ws, r, 7, cmp.region.value, vf);
+        }
+        lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
+        chart_title_set_name(chart, cmp.item.title.c_str());
+        lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(s, "Gemeenten naast elkaar", first, 3, r, 3);
+        chart_series_set_values(s, "Gemeenten naast elkaar", first, 4, r, 4);
+        chart_series_set_name(s, "Gemeenten");
+        lxw_chart_series* region = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(region, "Gemeenten naast elkaar", first, 3, r, 3);
+        chart_series_set_values(region, "Gemeenten naast elkaar", first, 7, r, 7);
+        chart_series_set_name(region, ("Regio " + model.scope.name).c_str());
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+        worksheet_insert_chart(ws, chart_at, 9, chart);
+        chart_at += 16;
+    }
+    add_table(ws, 0, r, {"Indicator", "KPI", "Code", "Gemeente", "Waarde", "Teller", "Noemer", "Regio"}, "Gemeenten");
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_column(ws, 0, 0, 40, nullptr);
+    worksheet_set_column(ws, 1, 2, 8, nullptr);
+    worksheet_set_column(ws, 3, 3, 24, nullptr);
+    worksheet_set_column(ws, 4, 7, 12, nullptr);
+}
+
+/// The transparency table is meant for publication: a cell over fewer than ten ended
+/// trajectories leaves its shares and means empty (kpis.md, small numbers), with a remark.
+void write_transparency(lxw_workbook* wb, Formats& f, const ReportModel& model) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Transparantie");
+    lxw_format* share = f.value(ValueStyle::percent, 1);
+    lxw_format* mean = f.value(ValueStyle::number, 1);
+    lxw_row_t r = 0;
+    const auto published = [](const Figure& fig) {
+        return fig.denominator && *fig.denominator >= 10 ? fig.value : std::nullopt;
+    };
+    for (const auto& row : model.transparency) {
+        ++r;
+        worksheet_write_string(ws, r, 0, row.provider_id.c_str(), nullptr);
+        worksheet_write_string(ws, r, 1, row.provider_name.c_str(), nullptr);
+        if (!row.profile.empty()) worksheet_write_number(ws, r, 2, std::stod(row.profile), nullptr);
+        worksheet_write_string(ws, r, 3, row.intensity.c_str(), nullptr);
+        const double n = row.dropout.denominator.value_or(0);
+        if (n == 0 || n >= 5) worksheet_write_number(ws, r, 4, n, nullptr);
+        write_optional(ws, r, 5, published(row.dropout), share);
+        write_optional(ws, r, 6, published(row.youth), mean);
+        write_optional(ws, r, 7, published(row.parent), mean);
+        for (size_t g = 0; g < row.goals.size(); ++g)
+            write_optional(ws, r, static_cast<lxw_col_t>(8 + g), published(row.goals[g]), share);
+        if (n < 10) worksheet_write_string(ws, r, 12, n > 0 && n < 5 ? "minder dan 5 trajecten" : "minder dan 10: niet getoond", nullptr);
+    }
+    std::vector<std::string> headers{"Aanbieder-id", "Aanbieder", "Profiel", "Intensiteit", "Afgesloten trajecten",
+                                     "Uitval", "Ervaring jongere", "Ervaring ouder"};
+    for (const auto& g : goal_keys()) headers.push_back("Doel " + code_label(*model.labels, "goal", g.substr(g.find('=') + 1)));
+    headers.push_back("Opmerking");
+    add_table(ws, 0, r, headers, "Transparantie");
+    worksheet_freeze_panes(ws, 1, 2);
+    worksheet_set_column(ws, 0, 0, 14, nullptr);
+    worksheet_set_column(ws, 1, 1, 36, nullptr);
+    worksheet_set_column(ws, 2, 11, 12, nullptr);
+    worksheet_set_column(ws, 12, 12, 28, nullptr);
+}
+
 void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "KPI");
     lxw_row_t r = 0;
@@ -311,6 +388,8 @@ void write_report_xlsx(const ReportModel& model, const std::string& path) {
     int index = 0;
     for (const auto& section : model.sections) write_section(wb.get(), formats, model, section, ++index);
     if (model.scope.type == "municipality") write_signals(wb.get(), formats, model);
+    if (!model.comparisons.empty()) write_comparisons(wb.get(), formats, model);
+    if (model.scope.type == "region") write_transparency(wb.get(), formats, model);
     write_kpi_sheet(wb.get(), model);
     // workbook_close frees the workbook whatever it returns.
     const lxw_error error = workbook_close(wb.release());
