@@ -50,7 +50,7 @@ TEST_CASE("report definition: errors name the file, section and item") {
     CHECK(error_of(R"({"kind": "x", "title": "X", "sections": [{"id": "a", "title": "A", "items": [{"chart": "trend"}]}]})") ==
           "test.json: section 1 (a), item 1: 'kpi' is missing");
     CHECK(error_of(R"({"kind": "x", "title": "X", "sections": [{"id": "a", "title": "A", "items": [{"kpi": "JH01", "chart": "pie"}]}]})") ==
-          "test.json: section 1 (a), item 1: chart 'pie' is not none, trend, bars, columns or stacked_trend");
+          "test.json: section 1 (a), item 1: chart 'pie' is not none, trend, bars, columns, stacked_trend or funnel");
     CHECK(error_of(R"({"kind": "x", "title": "X", "sections": [{"id": "a", "title": "A", "items": [{"kpi": "JH03", "chart": "bars"}]}]})") ==
           "test.json: section 1 (a), item 1: chart 'bars' needs a 'breakdown' (segment, kind, …)");
     CHECK(error_of(R"({"kind": "x", "title": "X", "sections": [{"id": "a", "title": "A", "items": [{"kpi": "JH01", "format": "pct"}]}]})") ==

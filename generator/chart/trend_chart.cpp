@@ -107,6 +107,7 @@ void draw_series(cairo_t* cr, const Plot& p, const ChartSeries& s, const Rgb& co
     cairo_set_dash(cr, nullptr, 0, 0);
     for (size_t i = 0; i < s.values.size() && i < p.categories; ++i) {
         if (!s.values[i]) continue;
+        cairo_new_path(cr);
         cairo_arc(cr, p.x(i), p.y(*s.values[i]), strong ? 2.4 : 1.8, 0, 2 * M_PI);
         cairo_fill(cr);
     }

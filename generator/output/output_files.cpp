@@ -62,4 +62,20 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
     }
 }
 
+void write_file_atomically_with(const std::filesystem::path& path, const std::function<void(const std::string&)>& write) {
+    const std::string temporary = path.string() + ".partial";
+    try {
+        write(temporary);
+    } catch (...) {
+        std::remove(temporary.c_str());
+        throw;
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        std::remove(temporary.c_str());
+        throw OutputError(path.string() + ": cannot be written: " + ec.message());
+    }
+}
+
 } // namespace ss

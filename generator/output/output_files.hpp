@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,9 @@ std::string report_file_stem(const std::string& kind, const Scope& scope, const 
 /// Writes `bytes` to a temporary name beside `path` and renames it into place, so a reader (or
 /// a run killed half-way) never sees a partial file. Throws OutputError naming the file.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+/// The same for a writer that needs a path (libxlsxwriter): `write` writes to a temporary path,
+/// which is renamed to `path` when it returns; on an exception the temporary file is removed.
+void write_file_atomically_with(const std::filesystem::path& path, const std::function<void(const std::string&)>& write);
 
 } // namespace ss

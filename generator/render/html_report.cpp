@@ -102,7 +102,7 @@ std::vector<std::string> account(const ReportModel& model) {
 HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
     const auto read = [&](const char* name) { return read_text_file(folder / name, "HTML template"); };
     return {read("report.mustache"), read("table.mustache"), read("style.css"), read("index.mustache"),
-            read("council.mustache"), read("transparency.mustache")};
+            read("council.mustache"), read("transparency.mustache"), read("gi-benchmark.mustache")};
 }
 
 std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links) {
@@ -172,6 +172,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     d.set("has_comparisons", !model.comparisons.empty());
     d.set("comparisons", comparisons);
     if (!links.transparency.empty()) d.set("transparency_link", links.transparency);
+    if (!links.gi_benchmark.empty()) d.set("gi_benchmark_link", links.gi_benchmark);
     d.set("account", list_of(account(model)));
     const std::string table_template = templates.table;
     d.set("table", partial{[table_template]() { return table_template; }});

@@ -20,6 +20,7 @@ struct HtmlTemplates {
     std::string index;  ///< index.mustache, the quarter's site index
     std::string council; ///< council.mustache, the council letter
     std::string transparency; ///< transparency.mustache, a region's provider transparency table
+    std::string gi_benchmark; ///< gi-benchmark.mustache
 };
 
 HtmlTemplates load_html_templates(const std::filesystem::path& folder);
@@ -34,6 +35,7 @@ struct HtmlLinks {
     std::vector<HtmlLink> downloads;
     std::optional<HtmlLink> region;
     std::string transparency; ///< a region's transparency page, "" for none
+    std::string gi_benchmark; ///< a region's GI benchmark page, "" for none
 };
 
 /// The page. Throws InputError when a template does not parse (naming the template).

@@ -7,6 +7,8 @@
 
 #include <xlsxwriter.h>
 
+#include "render/xlsx_support.hpp"
+
 #include "core/errors.hpp"
 #include "format/dutch.hpp"
 #include "report/report_text.hpp"
@@ -15,103 +17,7 @@ namespace ss {
 
 namespace {
 
-struct WorkbookDeleter {
-    void operator()(lxw_workbook* w) const { lxw_workbook_free(w); }
-};
-using Workbook = std::unique_ptr<lxw_workbook, WorkbookDeleter>;
-
-/// Number formats as Excel format codes, so that each Excel shows its own locale's separators.
-struct Formats {
-    lxw_format* title;
-    lxw_format* bold;
-    lxw_format* date;
-    lxw_format* wrap;
-    std::map<std::pair<ValueStyle, int>, lxw_format*> values;
-    lxw_workbook* wb;
-
-    explicit Formats(lxw_workbook* w) : wb(w) {
-        title = workbook_add_format(wb);
-        format_set_bold(title);
-        format_set_font_size(title, 14);
-        bold = workbook_add_format(wb);
-        format_set_bold(bold);
-        date = workbook_add_format(wb);
-        format_set_num_format_index(date, 14); // the locale's short date
-        wrap = workbook_add_format(wb);
-        format_set_text_wrap(wrap);
-    }
-    lxw_format* value(ValueStyle style, int decimals) {
-        auto& f = values[{style, decimals}];
-        if (f) return f;
-        std::string code = "#,##0";
-        if (decimals > 0) code += "." + std::string(static_cast<size_t>(decimals), '0');
-        if (style == ValueStyle::percent) code += "\"%\""; // values are in percent already (0-100)
-        if (style == ValueStyle::euro) code = "\"€\" " + code;
-        f = workbook_add_format(wb);
-        format_set_num_format(f, code.c_str());
-        return f;
-    }
-};
-
-Date date_of(const std::string& iso) {
-    const auto d = parse_iso_date(iso);
-    return d ? *d : Date{};
-}
-
-lxw_datetime excel_date(Date d) {
-    int y, m, day;
-    split_date(d, y, m, day);
-    return lxw_datetime{y, m, day, 0, 0, 0};
-}
-
-void check(lxw_error error, const std::string& what) {
-    if (error != LXW_NO_ERROR) throw OutputError(what + ": " + lxw_strerror(error));
-}
-
-void write_optional(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v, lxw_format* f) {
-    if (v) worksheet_write_number(ws, r, c, *v, f);
-}
-
-/// An Excel table over rows [first, last] with the given headers; an empty table gets one blank row.
-void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::vector<std::string>& headers,
-               const std::string& name) {
-    std::vector<lxw_table_column> columns(headers.size());
-    std::vector<lxw_table_column*> pointers;
-    for (size_t i = 0; i < headers.size(); ++i) {
-        columns[i].header = const_cast<char*>(headers[i].c_str());
-        pointers.push_back(&columns[i]);
-    }
-    pointers.push_back(nullptr);
-    lxw_table_options options{};
-    options.name = const_cast<char*>(name.c_str());
-    options.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
-    options.style_type_number = 2;
-    options.columns = pointers.data();
-    worksheet_add_table(ws, first, 0, std::max(last, first + 1), static_cast<lxw_col_t>(headers.size() - 1), &options);
-}
-
-void set_properties(lxw_workbook* wb, const ReportModel& model) {
-    const std::string title = document_title(model), subject = model.subtitle, author = model.author,
-                      keywords = "jeugdhulp, jeugdbescherming, " + model.scope.code + ", " + model.quarter.code(),
-                      comments = "Gegevens aangeleverd op " + model.delivered_on + "; intern document voor de ontwikkeltafel.";
-    lxw_doc_properties p{};
-    p.title = const_cast<char*>(title.c_str());
-    p.subject = const_cast<char*>(subject.c_str());
-    p.author = const_cast<char*>(author.c_str());
-    p.company = const_cast<char*>(author.c_str());
-    p.keywords = const_cast<char*>(keywords.c_str());
-    p.comments = const_cast<char*>(comments.c_str());
-    // The document's date is the delivery date, so the same data gives the same properties.
-    std::tm tm{};
-    const Date d = model.delivered_on.empty() ? model.quarter.last_day() : date_of(model.delivered_on);
-    int y, m, day;
-    split_date(d, y, m, day);
-    tm.tm_year = y - 1900;
-    tm.tm_mon = m - 1;
-    tm.tm_mday = day;
-    p.created = timegm(&tm);
-    workbook_set_properties(wb, &p);
-}
+using namespace xlsx;
 
 void write_summary(lxw_workbook* wb, Formats& f, const ReportModel& model) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Samenvatting");
@@ -363,27 +269,14 @@ void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
 
 } // namespace
 
-std::string sheet_name(const std::string& title) {
-    std::string name;
-    size_t characters = 0;
-    for (size_t i = 0; i < title.size() && characters < 31;) {
-        const unsigned char c = static_cast<unsigned char>(title[i]);
-        const size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-        if (std::string_view("[]:*?/\\").find(title[i]) == std::string_view::npos) {
-            name.append(title, i, length);
-            ++characters;
-        }
-        i += length;
-    }
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\'')) name.pop_back();
-    return name.empty() ? "Blad" : name;
-}
-
 void write_report_xlsx(const ReportModel& model, const std::string& path) {
     Workbook wb(workbook_new(path.c_str()));
     if (!wb) throw OutputError(path + ": cannot be created");
     Formats formats(wb.get());
-    set_properties(wb.get(), model);
+    set_properties(wb.get(), {document_title(model), model.subtitle, model.author,
+                              "jeugdhulp, jeugdbescherming, " + model.scope.code + ", " + model.quarter.code(),
+                              "Gegevens aangeleverd op " + model.delivered_on + "; intern document voor de ontwikkeltafel.",
+                              model.delivered_on.empty() ? model.quarter.last_day() : date_of(model.delivered_on)});
     write_summary(wb.get(), formats, model);
     int index = 0;
     for (const auto& section : model.sections) write_section(wb.get(), formats, model, section, ++index);
@@ -391,9 +284,7 @@ void write_report_xlsx(const ReportModel& model, const std::string& path) {
     if (!model.comparisons.empty()) write_comparisons(wb.get(), formats, model);
     if (model.scope.type == "region") write_transparency(wb.get(), formats, model);
     write_kpi_sheet(wb.get(), model);
-    // workbook_close frees the workbook whatever it returns.
-    const lxw_error error = workbook_close(wb.release());
-    check(error, path);
+    close(std::move(wb), path);
 }
 
 } // namespace ss

@@ -12,7 +12,4 @@ namespace ss {
 /// Writes the workbook to `path`. Throws OutputError naming the file when it cannot be written.
 void write_report_xlsx(const ReportModel& model, const std::string& path);
 
-/// An Excel sheet name from a title: at most 31 characters, none of []:*?/\ (exposed for tests).
-std::string sheet_name(const std::string& title);
-
 } // namespace ss

@@ -77,7 +77,8 @@ ChartKind parse_chart_kind(std::string_view text) {
     if (text == "bars") return ChartKind::bars;
     if (text == "columns") return ChartKind::columns;
     if (text == "stacked_trend") return ChartKind::stacked_trend;
-    throw InputError("chart '" + std::string(text) + "' is not none, trend, bars, columns or stacked_trend");
+    if (text == "funnel") return ChartKind::funnel;
+    throw InputError("chart '" + std::string(text) + "' is not none, trend, bars, columns, stacked_trend or funnel");
 }
 
 ReportDefinition parse_report_definition(std::string_view file_name, std::string_view json_text) {

@@ -19,6 +19,7 @@ enum class ChartKind {
     bars,          ///< horizontal bars per breakdown code, scope beside region
     columns,       ///< vertical columns per breakdown code, scope beside region
     stacked_trend, ///< eight quarters as stacked columns, one stack part per breakdown code
+    funnel,        ///< GI benchmark: each GI's share against its denominator, with control limits
 };
 
 struct ReportItem {

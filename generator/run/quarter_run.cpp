@@ -12,6 +12,7 @@
 #include "kpi/kpi_csv.hpp"
 #include "output/output_files.hpp"
 #include "render/council_letter.hpp"
+#include "render/gi_benchmark_render.hpp"
 #include "render/html_report.hpp"
 #include "render/pdf_report.hpp"
 #include "render/xlsx_report.hpp"
@@ -31,6 +32,7 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 struct RunShared {
     ReportContext context;
     ReportContext council; ///< the same values, the council letter's definition
+    ReportContext gi_benchmark; ///< the same values, the GI benchmark's definition
     const RunData* data = nullptr;
     HtmlTemplates html;
     fs::path folder;
@@ -52,10 +54,7 @@ int render_scope(const RunShared& shared, const Scope& scope) {
     fs::create_directories(folder);
     const std::string stem = report_file_stem(model.kind, scope, data.quarter);
     write_file_atomically(folder / (stem + ".pdf"), render_report_pdf(model));
-    const fs::path xlsx = folder / (stem + ".xlsx");
-    const std::string partial = xlsx.string() + ".partial";
-    write_report_xlsx(model, partial);
-    fs::rename(partial, xlsx);
+    write_file_atomically_with(folder / (stem + ".xlsx"), [&](const std::string& path) { write_report_xlsx(model, path); });
     write_file_atomically(folder / "kpis.csv", kpis_csv(model.long_form));
     HtmlLinks links;
     links.downloads = {{stem + ".pdf", "rapport (PDF)"}, {stem + ".xlsx", "werkmap (Excel)"}, {"kpis.csv", "alle cijfers (CSV)"}};
@@ -74,7 +73,18 @@ int render_scope(const RunShared& shared, const Scope& scope) {
     if (scope.type == "region") {
         links.transparency = "transparantie.html";
         write_file_atomically(folder / "transparantie.html", render_transparency_html(model, shared.html));
-        ++files;
+        const GiBenchmark benchmark = build_gi_benchmark(shared.gi_benchmark, scope, model.long_form);
+        const std::string gi_stem = report_file_stem("gi-benchmark", scope, data.quarter);
+        // reports.md names these gi-benchmark-<quarter>-<region>, without "regio".
+        const std::string gi_name = "gi-benchmark-" + data.quarter.code() + "-" + gi_stem.substr(gi_stem.rfind('-') + 1);
+        write_file_atomically(folder / (gi_name + ".pdf"), render_gi_benchmark_pdf(benchmark));
+        write_file_atomically(folder / (gi_name + ".html"), render_gi_benchmark_html(benchmark, shared.html));
+        write_file_atomically_with(folder / (gi_name + ".xlsx"),
+                                   [&](const std::string& path) { write_gi_benchmark_xlsx(benchmark, path); });
+        links.gi_benchmark = gi_name + ".html";
+        links.downloads.push_back({gi_name + ".pdf", "GI-benchmark (PDF)"});
+        links.downloads.push_back({gi_name + ".xlsx", "GI-benchmark (Excel)"});
+        files += 4;
     }
     write_file_atomically(folder / "index.html", render_report_html(model, shared.html, links));
     return files;
@@ -93,6 +103,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     const auto kpis = load_kpi_queries(options.queries);
     const ReportDefinition definition = load_report_definition(options.templates / "samen-sturen.json");
     const ReportDefinition council = load_report_definition(options.templates / "council.json");
+    const ReportDefinition gi_benchmark = load_report_definition(options.templates / "gi-benchmark.json");
     const CodeLabels labels = load_code_labels(options.templates / "labels.json");
     RunShared shared;
     shared.html = load_html_templates(options.templates / "html");
@@ -126,6 +137,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.context.provider_names = data.institution_names;
     shared.council = shared.context;
     shared.council.definition = &council;
+    shared.gi_benchmark = shared.context;
+    shared.gi_benchmark.definition = &gi_benchmark;
     shared.data = &data;
     shared.folder = options.out / options.quarter.code();
     fs::create_directories(shared.folder);

@@ -1,0 +1,281 @@
+#include "render/gi_benchmark_render.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include "chart/chart_output.hpp"
+#include "core/errors.hpp"
+#include "format/dutch.hpp"
+#include "render/xlsx_support.hpp"
+#include "report/report_text.hpp"
+
+namespace ss {
+
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+using kainjow::mustache::partial;
+
+constexpr double chart_width = 520, chart_height = 280;
+
+std::string cell(const GiRow& row, const Figure& f, Audience audience) {
+    return show_figure(f, row.kind, row.item.style, row.item.decimals, audience).text;
+}
+
+std::vector<std::string> overview_header(const GiBenchmark& b) {
+    std::vector<std::string> h{"Indicator"};
+    for (const auto& gi : b.gis) h.push_back(gi.name);
+    h.push_back("Regio");
+    return h;
+}
+
+std::vector<std::vector<std::string>> overview_rows(const GiBenchmark& b, Audience audience) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : b.rows) {
+        std::vector<std::string> r{row.item.title};
+        for (const auto& f : row.gis) r.push_back(cell(row, f, audience));
+        r.push_back(cell(row, row.region, audience));
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+std::vector<std::string> funnel_header() { return {"GI", "Teller", "Noemer", "Waarde", "Ligging"}; }
+
+std::vector<std::vector<std::string>> funnel_rows(const GiBenchmark& b, const GiRow& row, Audience audience) {
+    std::vector<std::vector<std::string>> rows;
+    for (size_t i = 0; i < b.gis.size(); ++i) {
+        const Figure& f = row.gis[i];
+        const ShownFigure shown = show_figure(f, row.kind, row.item.style, row.item.decimals, audience);
+        const bool counts = audience == Audience::internal;
+        rows.push_back({b.gis[i].name, counts && f.numerator ? format_number(*f.numerator) : "",
+                        counts && f.denominator ? format_number(*f.denominator) : "", shown.text,
+                        shown.value && f.denominator ? position_text(gi_position(row, i)) : "–"});
+    }
+    return rows;
+}
+
+std::string cover_date(const GiBenchmark& b) {
+    return b.delivered_on.empty() ? "" : "Gegevens aangeleverd op " + format_long_date(*parse_iso_date(b.delivered_on));
+}
+
+std::string explanation_of_funnels() {
+    return "In een trechterdiagram staat elke GI met haar percentage tegen het aantal maatregelen waarover het gaat. "
+           "De doorgetrokken lijn is de regio als geheel. De stippellijnen zijn de grenzen waarbinnen een GI van die "
+           "omvang door toeval kan uitkomen: 95% (gestreept) en 99,8% (gestippeld). Een kleine GI krijgt zo ruimere "
+           "grenzen en wordt niet gerangschikt op toeval; alleen een GI buiten de grenzen wijkt echt af.";
+}
+
+} // namespace
+
+std::string position_text(FunnelPosition p) {
+    switch (p) {
+    case FunnelPosition::within: return "binnen de grenzen";
+    case FunnelPosition::above95: return "boven de 95%-grens";
+    case FunnelPosition::below95: return "onder de 95%-grens";
+    case FunnelPosition::above998: return "boven de 99,8%-grens";
+    case FunnelPosition::below998: return "onder de 99,8%-grens";
+    }
+    return "";
+}
+
+FunnelChart funnel_chart_of(const GiBenchmark& b, const GiRow& row, Audience audience) {
+    FunnelChart chart;
+    chart.decimals = row.item.decimals;
+    const double p = row.region.value ? *row.region.value / 100.0 : 0;
+    chart.centre = p * 100;
+    chart.centre_label = "Regio " + b.region.name + ": " + cell(row, row.region, Audience::internal);
+    chart.limits = [p](double n) {
+        const ControlLimits l = binomial_control_limits(p, n);
+        return std::array<double, 4>{l.lower95 * 100, l.upper95 * 100, l.lower998 * 100, l.upper998 * 100};
+    };
+    bool left_out = false;
+    for (size_t i = 0; i < b.gis.size(); ++i) {
+        const ShownFigure shown = show_figure(row.gis[i], row.kind, row.item.style, row.item.decimals, audience);
+        if (shown.value && row.gis[i].denominator) chart.points.push_back({b.gis[i].name, *row.gis[i].denominator, *shown.value});
+        else left_out = true;
+    }
+    if (left_out) chart.note = "Niet getoond: GI's zonder cijfer of met te weinig maatregelen.";
+    return chart;
+}
+
+PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
+    PdfDocument doc;
+    const std::string scope = "Regio " + b.region.name;
+    doc.title_page = {b.title, b.subtitle, scope,
+                      {format_quarter(b.quarter), "Periode: " + format_quarter_period(b.quarter), cover_date(b),
+                       "Intern document voor contractmanagers en de gecertificeerde instellingen"}};
+    doc.running_header = b.title + " · " + scope + " · " + format_quarter(b.quarter);
+    doc.metadata = {b.title + " " + format_quarter(b.quarter) + " – " + scope, b.subtitle, b.region.name,
+                    "GI-benchmark; jeugdbescherming; " + b.region.code + "; " + b.quarter.code(),
+                    b.delivered_on.empty() ? format_iso_date(b.quarter.last_day()) : b.delivered_on};
+    auto add = [&](PdfBlock::Kind kind, const std::string& text) { doc.blocks.push_back({kind, text, {}, 0, {}}); };
+    auto add_table = [&](std::vector<std::string> header, std::vector<std::vector<std::string>> rows, double first) {
+        PdfBlock t{PdfBlock::Kind::table, "", {}, 0, {}};
+        std::vector<double> widths(header.size(), (1 - first) / static_cast<double>(header.size() - 1));
+        widths[0] = first;
+        t.table = {std::move(header), std::move(rows), widths, std::vector<bool>(widths.size(), true)};
+        t.table.numeric[0] = false;
+        doc.blocks.push_back(std::move(t));
+    };
+    add(PdfBlock::Kind::heading, "Overzicht");
+    add(PdfBlock::Kind::paragraph, "De gecertificeerde instellingen (GI's) die in " + format_quarter(b.quarter) +
+                                       " maatregelen uitvoerden voor de gemeenten van de regio, met de regio als geheel ernaast. "
+                                       "Elke GI is berekend over haar maatregelen voor de gemeenten van deze regio.");
+    add_table(overview_header(b), overview_rows(b, Audience::internal), 0.28);
+    // GI names are long ("Jeugdbescherming west"): a smaller font keeps words whole with four GIs.
+    doc.blocks.back().table.font_size = b.gis.size() >= 4 ? 6 : 7.5;
+    add(PdfBlock::Kind::heading, "Trechterdiagrammen");
+    add(PdfBlock::Kind::paragraph, explanation_of_funnels());
+    for (const auto& row : b.rows) {
+        if (row.item.chart != ChartKind::funnel) continue;
+        add(PdfBlock::Kind::subheading, row.item.title);
+        if (!row.item.explanation.empty()) add(PdfBlock::Kind::paragraph, row.item.explanation);
+        PdfBlock chart{PdfBlock::Kind::chart, row.item.title, {}, chart_height, {}};
+        const double width = pdf_text_width();
+        chart.draw = [&b, &row, width](cairo_t* cr) {
+            draw_funnel_chart(cr, funnel_chart_of(b, row, Audience::internal), width, chart_height);
+        };
+        doc.blocks.push_back(std::move(chart));
+        auto t = funnel_rows(b, row, Audience::internal);
+        PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
+        table.table = {funnel_header(), std::move(t), {0.34, 0.12, 0.12, 0.14, 0.28}, {false, true, true, true, false}};
+        doc.blocks.push_back(std::move(table));
+    }
+    add(PdfBlock::Kind::heading, "Over deze vergelijking");
+    add(PdfBlock::Kind::paragraph, "De grenzen volgen uit de binomiale verdeling rond het regiopercentage (normale benadering: "
+                                   "p ± z·√(p(1−p)/n), met z = 1,96 voor 95% en z = 3,09 voor 99,8%). Lopende maatregelen zijn "
+                                   "de maatregelen die aan het eind van het kwartaal liepen. Dit is een intern document: het "
+                                   "toont exacte aantallen.");
+    return doc;
+}
+
+std::string render_gi_benchmark_pdf(const GiBenchmark& b) { return render_pdf(gi_benchmark_pdf_document(b)); }
+
+std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& templates) {
+    // The page is part of the public site: the small-number rules apply.
+    constexpr Audience audience = Audience::published;
+    mustache page{templates.gi_benchmark};
+    if (!page.is_valid()) throw InputError("templates/html/gi-benchmark.mustache: " + page.error_message());
+    const auto list = [](const std::vector<std::string>& items) {
+        data l{data::type::list};
+        for (const auto& i : items) l.push_back(data{i});
+        return l;
+    };
+    const auto table = [&](const std::string& caption, const std::vector<std::string>& header,
+                           const std::vector<std::vector<std::string>>& rows) {
+        data t;
+        t.set("caption", caption);
+        t.set("header", list(header));
+        data body{data::type::list};
+        for (const auto& r : rows) {
+            data row;
+            row.set("label", r.front());
+            row.set("cells", list(std::vector<std::string>(r.begin() + 1, r.end())));
+            body.push_back(row);
+        }
+        t.set("rows", body);
+        t.set("suppression_note", std::string(suppression_note()));
+        return t;
+    };
+    data d;
+    d.set("title", b.title + " " + format_quarter(b.quarter) + " – regio " + b.region.name);
+    d.set("css", templates.css);
+    d.set("heading", b.title);
+    d.set("region_name", b.region.name);
+    d.set("quarter_name", format_quarter(b.quarter));
+    d.set("lines", list({format_quarter(b.quarter), "Periode: " + format_quarter_period(b.quarter), cover_date(b)}));
+    d.set("overview", table("De GI's naast elkaar, " + format_quarter(b.quarter), overview_header(b), overview_rows(b, audience)));
+    d.set("funnel_intro", explanation_of_funnels());
+    data funnels{data::type::list};
+    int counter = 0;
+    for (const auto& row : b.rows) {
+        if (row.item.chart != ChartKind::funnel) continue;
+        const std::string anchor = "f" + std::to_string(++counter);
+        data f;
+        f.set("anchor", anchor);
+        f.set("title", row.item.title);
+        f.set("explanation", row.item.explanation);
+        const FunnelChart chart = funnel_chart_of(b, row, audience);
+        std::string alt = "Trechterdiagram " + row.item.title + ". " + chart.centre_label + ".";
+        for (const auto& p : chart.points) alt += " " + p.label + ": " + format_percent(p.rate, row.item.decimals) + ";";
+        f.set("alt", alt + " De cijfers staan in de tabel bij de grafiek.");
+        std::string svg = draw_svg([&](cairo_t* cr) { draw_funnel_chart(cr, chart, chart_width, chart_height); }, chart_width,
+                                   chart_height, anchor);
+        svg.insert(svg.find("<svg") + 4, " aria-hidden=\"true\" focusable=\"false\"");
+        f.set("svg", svg);
+        f.set("data_table", table("Cijfers bij de grafiek: " + row.item.title, funnel_header(), funnel_rows(b, row, audience)));
+        funnels.push_back(f);
+    }
+    d.set("funnels", funnels);
+    d.set("table", partial{[t = templates.table]() { return t; }});
+    return page.render(d);
+}
+
+void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
+    using namespace xlsx;
+    Workbook wb(workbook_new(path.c_str()));
+    if (!wb) throw OutputError(path + ": cannot be created");
+    Formats formats(wb.get());
+    set_properties(wb.get(), {b.title + " " + format_quarter(b.quarter) + " – regio " + b.region.name, b.subtitle,
+                              b.region.name, "GI-benchmark, " + b.region.code + ", " + b.quarter.code(),
+                              "Intern document voor contractmanagers.",
+                              b.delivered_on.empty() ? b.quarter.last_day() : date_of(b.delivered_on)});
+    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "GI-benchmark");
+    lxw_row_t r = 0;
+    struct Span {
+        const GiRow* row;
+        lxw_row_t first, last;
+    };
+    std::vector<Span> spans;
+    for (const auto& row : b.rows) {
+        lxw_format* vf = formats.value(row.item.style, row.item.decimals);
+        const lxw_row_t first = r + 1;
+        for (size_t i = 0; i < b.gis.size(); ++i) {
+            ++r;
+            const Figure& f = row.gis[i];
+            worksheet_write_string(ws, r, 0, row.item.title.c_str(), nullptr);
+            worksheet_write_string(ws, r, 1, row.item.kpi.c_str(), nullptr);
+            worksheet_write_string(ws, r, 2, row.item.select.c_str(), nullptr);
+            worksheet_write_string(ws, r, 3, b.gis[i].id.c_str(), nullptr);
+            worksheet_write_string(ws, r, 4, b.gis[i].name.c_str(), nullptr);
+            write_optional(ws, r, 5, f.numerator, nullptr);
+            write_optional(ws, r, 6, f.denominator, nullptr);
+            write_optional(ws, r, 7, f.value, vf);
+            write_optional(ws, r, 8, row.region.value, vf);
+            if (row.item.chart == ChartKind::funnel && f.value)
+                worksheet_write_string(ws, r, 9, position_text(gi_position(row, i)).c_str(), nullptr);
+        }
+        spans.push_back({&row, first, r});
+    }
+    add_table(ws, 0, r, {"Indicator", "KPI", "Uitsplitsing", "GI", "Naam", "Teller", "Noemer", "Waarde", "Regio", "Ligging"},
+              "GIbenchmark");
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_column(ws, 0, 0, 44, nullptr);
+    worksheet_set_column(ws, 1, 3, 12, nullptr);
+    worksheet_set_column(ws, 4, 4, 30, nullptr);
+    worksheet_set_column(ws, 5, 9, 13, nullptr);
+    // A native scatter chart per share: each GI's value against its denominator.
+    lxw_row_t at = 1;
+    for (const auto& span : spans) {
+        if (span.row->item.chart != ChartKind::funnel || span.last < span.first) continue;
+        lxw_chart* chart = workbook_add_chart(wb.get(), LXW_CHART_SCATTER);
+        chart_title_set_name(chart, span.row->item.title.c_str());
+        lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(s, "GI-benchmark", span.first, 6, span.last, 6);
+        chart_series_set_values(s, "GI-benchmark", span.first, 7, span.last, 7);
+        chart_series_set_name(s, "GI's");
+        lxw_chart_series* region = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(region, "GI-benchmark", span.first, 6, span.last, 6);
+        chart_series_set_values(region, "GI-benchmark", span.first, 8, span.last, 8);
+        chart_series_set_name(region, ("Regio " + b.region.name).c_str());
+        chart_axis_set_name(chart->x_axis, "Noemer");
+        chart_axis_set_name(chart->y_axis, "%");
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+        worksheet_insert_chart(ws, at, 11, chart);
+        at += 16;
+    }
+    close(std::move(wb), path);
+}
+
+} // namespace ss

@@ -1,0 +1,107 @@
+#include "render/xlsx_support.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <string_view>
+
+#include "core/errors.hpp"
+
+namespace ss::xlsx {
+
+Formats::Formats(lxw_workbook* w) : wb(w) {
+    title = workbook_add_format(wb);
+    format_set_bold(title);
+    format_set_font_size(title, 14);
+    bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    date = workbook_add_format(wb);
+    format_set_num_format_index(date, 14); // the locale's short date
+    wrap = workbook_add_format(wb);
+    format_set_text_wrap(wrap);
+}
+
+lxw_format* Formats::value(ValueStyle style, int decimals) {
+    auto& f = values[{style, decimals}];
+    if (f) return f;
+    std::string code = "#,##0";
+    if (decimals > 0) code += "." + std::string(static_cast<size_t>(decimals), '0');
+    if (style == ValueStyle::percent) code += "\"%\""; // values are in percent already (0-100)
+    if (style == ValueStyle::euro) code = "\"€\" " + code;
+    f = workbook_add_format(wb);
+    format_set_num_format(f, code.c_str());
+    return f;
+}
+
+Date date_of(const std::string& iso) {
+    const auto d = parse_iso_date(iso);
+    return d ? *d : Date{};
+}
+
+lxw_datetime excel_date(Date d) {
+    int y, m, day;
+    split_date(d, y, m, day);
+    return lxw_datetime{y, m, day, 0, 0, 0};
+}
+
+void write_optional(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v, lxw_format* f) {
+    if (v) worksheet_write_number(ws, r, c, *v, f);
+}
+
+void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::vector<std::string>& headers,
+               const std::string& name) {
+    std::vector<lxw_table_column> columns(headers.size());
+    std::vector<lxw_table_column*> pointers;
+    for (size_t i = 0; i < headers.size(); ++i) {
+        columns[i].header = const_cast<char*>(headers[i].c_str());
+        pointers.push_back(&columns[i]);
+    }
+    pointers.push_back(nullptr);
+    lxw_table_options options{};
+    options.name = const_cast<char*>(name.c_str());
+    options.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
+    options.style_type_number = 2;
+    options.columns = pointers.data();
+    worksheet_add_table(ws, first, 0, std::max(last, first + 1), static_cast<lxw_col_t>(headers.size() - 1), &options);
+}
+
+void set_properties(lxw_workbook* wb, const DocumentProperties& d) {
+    lxw_doc_properties p{};
+    p.title = const_cast<char*>(d.title.c_str());
+    p.subject = const_cast<char*>(d.subject.c_str());
+    p.author = const_cast<char*>(d.author.c_str());
+    p.company = const_cast<char*>(d.author.c_str());
+    p.keywords = const_cast<char*>(d.keywords.c_str());
+    p.comments = const_cast<char*>(d.comments.c_str());
+    std::tm tm{};
+    int y, m, day;
+    split_date(d.date, y, m, day);
+    tm.tm_year = y - 1900;
+    tm.tm_mon = m - 1;
+    tm.tm_mday = day;
+    p.created = timegm(&tm);
+    workbook_set_properties(wb, &p);
+}
+
+void close(Workbook workbook, const std::string& path) {
+    // workbook_close frees the workbook whatever it returns.
+    const lxw_error error = workbook_close(workbook.release());
+    if (error != LXW_NO_ERROR) throw OutputError(path + ": " + lxw_strerror(error));
+}
+
+std::string sheet_name(const std::string& title) {
+    std::string name;
+    size_t characters = 0;
+    for (size_t i = 0; i < title.size() && characters < 31;) {
+        const unsigned char c = static_cast<unsigned char>(title[i]);
+        const size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+        if (std::string_view("[]:*?/\\").find(title[i]) == std::string_view::npos) {
+            name.append(title, i, length);
+            ++characters;
+        }
+        i += length;
+    }
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\'')) name.pop_back();
+    return name.empty() ? "Blad" : name;
+}
+
+} // namespace ss::xlsx

@@ -1,0 +1,55 @@
+// What every workbook of samen-sturen shares: the workbook handle owned once, number formats as
+// Excel format codes, Excel tables, typed optional numbers and dates, document properties.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xlsxwriter.h>
+
+#include "chart/trend_chart.hpp"
+#include "core/dates.hpp"
+
+namespace ss::xlsx {
+
+struct WorkbookDeleter {
+    void operator()(lxw_workbook* w) const { lxw_workbook_free(w); }
+};
+using Workbook = std::unique_ptr<lxw_workbook, WorkbookDeleter>;
+
+/// Number formats as Excel format codes, so that each Excel shows its own locale's separators.
+struct Formats {
+    lxw_format* title;
+    lxw_format* bold;
+    lxw_format* date;
+    lxw_format* wrap;
+    std::map<std::pair<ValueStyle, int>, lxw_format*> values;
+    lxw_workbook* wb;
+
+    explicit Formats(lxw_workbook* w);
+    /// `#,##0.0`, `"€" #,##0`, or `0.0"%"` for values that are percentages already (0-100).
+    lxw_format* value(ValueStyle style, int decimals);
+};
+
+struct DocumentProperties {
+    std::string title, subject, author, keywords, comments;
+    Date date; ///< the creation date: the delivery date, so the same data gives the same properties
+};
+
+Date date_of(const std::string& iso);
+lxw_datetime excel_date(Date d);
+/// Writes a number, or leaves the cell empty.
+void write_optional(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v, lxw_format* f);
+/// An Excel table over rows [first, last] with the given headers; an empty table gets one blank row.
+void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::vector<std::string>& headers,
+               const std::string& name);
+void set_properties(lxw_workbook* wb, const DocumentProperties& properties);
+/// Closes (writes) the workbook. Throws OutputError naming `path` when it cannot be written.
+void close(Workbook workbook, const std::string& path);
+/// An Excel sheet name from a title: at most 31 characters, none of []:*?/\.
+std::string sheet_name(const std::string& title);
+
+} // namespace ss::xlsx
