@@ -13,10 +13,12 @@ namespace fs = std::filesystem;
 namespace {
 const std::string checks = std::string(SAMEN_STUREN_SOURCE_DIR) + "/tests/html-checks";
 
+/// Every page of the quarter's site: the index, each scope's page, council letters, transparency
+/// tables and GI benchmarks.
 std::string pages_of(const fs::path& quarter) {
-    std::string pages = "'" + (quarter / "index.html").string() + "'";
-    for (const auto& entry : fs::directory_iterator(quarter))
-        if (entry.is_directory()) pages += " '" + (entry.path() / "index.html").string() + "'";
+    std::string pages;
+    for (const auto& entry : fs::recursive_directory_iterator(quarter))
+        if (entry.path().extension() == ".html") pages += " '" + entry.path().string() + "'";
     return pages;
 }
 } // namespace
@@ -66,6 +68,27 @@ TEST_CASE("html: no count from 1 to 4 and no share over fewer than ten is publis
     }
     // Case-level signals are internal: the public page lists no measure.
     CHECK(html.find("Maatregelen met een signaal") == std::string::npos);
+}
+
+TEST_CASE("html: no public page or council letter shows a count from 1 to 4 in a table") {
+    const auto& run = small_demo_run();
+    static const std::regex cell(R"(<td>([1-4])</td>)");
+    int pages = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(run.quarter_folder)) {
+        if (entry.path().extension() != ".html") continue;
+        ++pages;
+        const std::string html = read_file(entry.path());
+        std::smatch m;
+        CHECK_MESSAGE(!std::regex_search(html, m, cell), entry.path() << ": " << m.str());
+    }
+    CHECK(pages >= 10); // index, 3 scope pages, 3 letters, the region's page, transparency, GI benchmark
+    for (const char* town : {"GM0505-dordrecht", "GM0590-papendrecht", "GM0610-sliedrecht"}) {
+        const std::string code = std::string(town).substr(0, 6);
+        const std::string text = pdf_text(run.quarter_folder / town / ("raadsinformatiebrief-2025-Q3-" + code + ".pdf"));
+        // A table cell of pdftotext -layout: a lone 1-4 between runs of spaces (not "Pagina 1 van 1").
+        static const std::regex small_cell(R"( {2}[1-4]( {2}|\n))");
+        CHECK_MESSAGE(!std::regex_search(text, small_cell), town);
+    }
 }
 
 TEST_CASE("html: names are escaped, never markup") {

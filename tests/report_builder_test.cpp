@@ -137,3 +137,43 @@ TEST_CASE("report builder: a definition naming a KPI without a query file is ref
     CHECK_THROWS_WITH_AS(build_report(f.context, f.town, {}, {}), "t.json: KPI WL01 has no query file in queries/",
                          InputError);
 }
+
+TEST_CASE("report builder: transparency cells gather UI01-UI03 per provider, profile and intensity") {
+    const std::vector<KpiValue> rows{
+        value("2025-Q3", "region", "R1", "UI02", "provider=P1,profile=3,intensity=acuut", 2, 20, 10),
+        value("2025-Q3", "region", "R1", "UI02", "provider=P1,profile=3,intensity=acuut,end_reason=no_show", 1, 20, 5),
+        value("2025-Q3", "region", "R1", "UI01", "provider=P1,profile=3,intensity=acuut,respondent=youth", 140, 20, 7),
+        value("2025-Q3", "region", "R1", "UI01", "provider=P1,profile=3,intensity=acuut,respondent=parent", 90, 12, 7.5),
+        value("2025-Q3", "region", "R1", "UI03", "provider=P1,profile=3,intensity=acuut,goal=family_balance", 6, 12, 50),
+        value("2025-Q3", "region", "R1", "UI02", "provider=P0,profile=,intensity=duurzaam", 0, 4, 0),
+        value("2025-Q3", "region", "R1", "UI02", "", 30, 300, 10)}; // the region's own total: not a cell
+    const auto cells = transparency_rows(rows, {{"P1", "Aanbieder Een"}});
+    REQUIRE(cells.size() == 2);
+    CHECK(cells[0].provider_name == "Aanbieder Een");
+    CHECK(cells[0].profile == "3");
+    CHECK(cells[0].intensity == "acuut");
+    CHECK(*cells[0].dropout.denominator == 20);
+    CHECK(*cells[0].dropout.value == 10);
+    CHECK(*cells[0].youth.value == 7);
+    CHECK(*cells[0].parent.value == 7.5);
+    CHECK(*cells[0].goals[1].value == 50);
+    CHECK_FALSE(cells[0].goals[0].value.has_value());
+    CHECK(cells[1].provider_name == "P0"); // no name known: the id
+    CHECK(cells[1].profile.empty());
+}
+
+TEST_CASE("report builder: a region's report lists its municipalities high to low per headline") {
+    Fixture f;
+    std::vector<Scope> scopes{f.town, Scope{"municipality", "GM0002", "Beedorp", "R1", "Regio Een"},
+                              Scope{"municipality", "GM0003", "Ceedorp", "R2", "Regio Twee"}, f.region};
+    f.table.add({value("2025-Q3", "municipality", "GM0002", "JH01", "", 120, 1000, 120)});
+    f.context.scopes = &scopes;
+    const auto model = build_report(f.context, f.region, {}, {});
+    REQUIRE(model.comparisons.size() == 1);
+    const auto& cmp = model.comparisons[0];
+    REQUIRE(cmp.municipalities.size() == 2); // Ceedorp lies in another region
+    CHECK(cmp.municipalities[0].name == "Beedorp");
+    CHECK(*cmp.municipalities[0].figure.value == 120);
+    CHECK(cmp.municipalities[1].name == "Aadorp");
+    CHECK(*cmp.region.value == 47.5);
+}

@@ -169,3 +169,61 @@ TEST_CASE("run: --only renders just the named scopes") {
     CHECK_FALSE(fs::exists(dir / "2025-Q3" / "GM0505-dordrecht"));
     CHECK(r.out.find("1 scopes") != std::string::npos);
 }
+
+TEST_CASE("run: every municipality gets its council letter, every region its GI benchmark and transparency page") {
+    const auto& run = small_demo_run();
+    for (const char* town : towns) {
+        const std::string code = std::string(town).substr(0, 6);
+        const fs::path letter = run.quarter_folder / town / ("raadsinformatiebrief-2025-Q3-" + code + ".pdf");
+        REQUIRE(fs::exists(letter));
+        CHECK(fs::exists(run.quarter_folder / town / "raadsinformatiebrief.html"));
+        const std::string info = run_cli_text("pdfinfo '" + letter.string() + "'");
+        const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
+        CHECK(pages >= 1);
+        CHECK(pages <= 2); // at most two A4 pages
+        CHECK(read_file(run.quarter_folder / town / "index.html").find("href=\"raadsinformatiebrief.html\"") != std::string::npos);
+    }
+    const fs::path region = run.quarter_folder / "regio-JZ31-zuid-holland-zuid";
+    for (const char* file : {"gi-benchmark-2025-Q3-JZ31.pdf", "gi-benchmark-2025-Q3-JZ31.html", "gi-benchmark-2025-Q3-JZ31.xlsx",
+                             "transparantie.html"})
+        CHECK_MESSAGE(fs::file_size(region / file) > 2000, file);
+    const std::string page = read_file(region / "index.html");
+    CHECK(page.find("href=\"gi-benchmark-2025-Q3-JZ31.html\"") != std::string::npos);
+    CHECK(page.find("href=\"transparantie.html\"") != std::string::npos);
+    CHECK(page.find("Gemeenten naast elkaar") != std::string::npos);
+}
+
+TEST_CASE("run: the council letter speaks of the municipality's own published figures") {
+    const auto& run = small_demo_run();
+    const fs::path folder = run.quarter_folder / "GM0505-dordrecht";
+    std::string text = pdf_text(folder / "raadsinformatiebrief-2025-Q3-GM0505.pdf");
+    for (size_t at; (at = text.find('\n')) != std::string::npos;) text.replace(at, 1, " ");
+    for (size_t at; (at = text.find("  ")) != std::string::npos;) text.replace(at, 2, " ");
+    const double jh01 = std::stod(kpis_csv_value(folder / "kpis.csv", "GM0505", "JH01"));
+    const double region = std::stod(kpis_csv_value(folder / "kpis.csv", "JZ31", "JH01"));
+    CHECK(text.find("Raadsinformatiebrief Gemeente Dordrecht") != std::string::npos);
+    CHECK(text.find("Het aantal jongeren met jeugdhulp is het afgelopen jaar") != std::string::npos);
+    CHECK(text.find(format_number(jh01, 0) + " per 1.000 jongeren; in de regio Zuid-Holland Zuid is dat " +
+                    format_number(region, 0) + ".") != std::string::npos);
+    CHECK(text.find("1 juli 2025 t/m 30 september 2025") != std::string::npos);
+}
+
+TEST_CASE("run: the GI benchmark shows each GI's figures of kpis.csv and where it lies in the funnel") {
+    const auto& run = small_demo_run();
+    const fs::path region = run.quarter_folder / "regio-JZ31-zuid-holland-zuid";
+    const std::string csv = read_file(region / "kpis.csv");
+    std::string text = pdf_text(region / "gi-benchmark-2025-Q3-JZ31.pdf");
+    CHECK(text.find("Trechterdiagrammen") != std::string::npos);
+    CHECK(text.find("binnen de grenzen") != std::string::npos);
+    // Every GI of the region's kpis.csv has its GI02 value in the PDF.
+    std::istringstream lines(csv);
+    int gis = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find(",gi,JZ31/") == std::string::npos || line.find(",GI02,,") == std::string::npos) continue;
+        const std::string value = line.substr(line.rfind(',') + 1);
+        if (value.empty()) continue;
+        ++gis;
+        CHECK_MESSAGE(text.find(format_percent(std::stod(value), 1)) != std::string::npos, line);
+    }
+    CHECK(gis >= 2);
+}

@@ -103,3 +103,28 @@ TEST_CASE("xlsx: section sheets carry typed values and dates beside the trend of
                                             "' \"SELECT measure_id FROM measures WHERE municipality_code <> 'GM0505'\"");
     for (const auto& id : lines_of(others)) CHECK_MESSAGE(signals.find("\"" + id + "\"") == std::string::npos, id);
 }
+
+TEST_CASE("xlsx: the GI benchmark opens in LibreOffice with each GI's numbers as numbers") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    const fs::path folder = run.quarter_folder / "regio-JZ31-zuid-holland-zuid";
+    convert_with_libreoffice(folder / "gi-benchmark-2025-Q3-JZ31.xlsx", dir.path());
+    const auto rows = lines_of(read_file(dir / "gi-benchmark-2025-Q3-JZ31-GI-benchmark.csv"));
+    REQUIRE(rows.size() > 4);
+    CHECK(rows[0] == "\"Indicator\",\"KPI\",\"Uitsplitsing\",\"GI\",\"Naam\",\"Teller\",\"Noemer\",\"Waarde\",\"Regio\",\"Ligging\"");
+    int checked = 0;
+    for (size_t i = 1; i < rows.size(); ++i) {
+        const auto f = fields_of(rows[i]);
+        if (f[1] != "\"GI02\"") continue;
+        const std::string gi = f[3].substr(1, f[3].size() - 2);
+        CHECK(f[7].find('"') == std::string::npos);
+        CHECK(same_number(f[7], kpis_csv_value(folder / "kpis.csv", "JZ31/" + gi, "GI02")));
+        ++checked;
+    }
+    CHECK(checked >= 2);
+    // The region's own workbook carries the side-by-side and the transparency sheets.
+    TempDir region;
+    convert_with_libreoffice(folder / "samen-sturen-regio-2025-Q3-JZ31.xlsx", region.path());
+    CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31-Gemeenten naast elkaar.csv"));
+    CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31-Transparantie.csv"));
+}

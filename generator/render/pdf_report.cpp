@@ -134,7 +134,7 @@ void add_transparency(const ReportModel& model, std::vector<PdfBlock>& blocks) {
         "doelen: het deel van de trajecten waarin het doel is bereikt."));
     if (rows.empty()) return;
     PdfBlock t = table(transparency_header(model), std::move(rows),
-                       {0.20, 0.07, 0.10, 0.05, 0.07, 0.08, 0.07, 0.10, 0.075, 0.10, 0.085});
+                       {0.19, 0.09, 0.10, 0.05, 0.07, 0.075, 0.065, 0.10, 0.07, 0.10, 0.095});
     t.table.numeric[1] = t.table.numeric[2] = false;
     t.table.font_size = 6.5; // eleven columns on a portrait page
     blocks.push_back(std::move(t));

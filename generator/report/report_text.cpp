@@ -144,7 +144,8 @@ std::vector<std::string> transparency_header(const ReportModel& model) {
 std::vector<std::string> transparency_cells(const TransparencyRow& row) {
     constexpr Audience a = Audience::published;
     const Figure ended{row.dropout.denominator, row.dropout.denominator, {}};
-    std::vector<std::string> cells{row.provider_name, row.profile.empty() ? "–" : row.profile, row.intensity,
+    // "profiel 3", not "3": a code, never to be read as a count.
+    std::vector<std::string> cells{row.provider_name, row.profile.empty() ? "–" : "profiel " + row.profile, row.intensity,
                                    show_figure(ended, KpiKind::count, ValueStyle::number, 0, a).text,
                                    show_figure(row.dropout, KpiKind::share, ValueStyle::percent, 0, a).text,
                                    show_figure(row.youth, KpiKind::mean, ValueStyle::number, 1, a).text,
