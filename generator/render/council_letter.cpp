@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "core/errors.hpp"
+#include "render/html_data.hpp"
 #include "format/dutch.hpp"
 #include "report/council_sentences.hpp"
 #include "report/report_text.hpp"
@@ -11,8 +12,8 @@ namespace ss {
 
 namespace {
 
-using kainjow::mustache::data;
 using kainjow::mustache::mustache;
+using namespace html;
 
 constexpr Audience audience = Audience::published;
 
@@ -22,12 +23,6 @@ std::string direction_word(const ReportModel& model, const KpiBlock& b) {
     if (!now.value || !before.value || !b.change) return "–";
     if (now.text == before.text) return code_label(*model.labels, "change", "same");
     return change_text(model, b);
-}
-
-data texts(const std::vector<std::string>& lines) {
-    data list{data::type::list};
-    for (const auto& l : lines) list.push_back(data{l});
-    return list;
 }
 
 } // namespace
@@ -86,29 +81,14 @@ std::string render_council_html(const ReportModel& model, const HtmlTemplates& t
     d.set("title", letter.title + ", " + format_quarter(model.quarter));
     d.set("css", templates.css);
     d.set("heading", letter.title);
-    d.set("lines", texts(letter.heading));
-    d.set("opening", texts(letter.opening));
-    d.set("closing", texts(letter.closing));
-    d.set("sentences", texts(letter.sentences));
-    d.set("header", texts(letter.table_header));
-    data rows{data::type::list};
-    for (const auto& r : letter.table_rows) {
-        data row;
-        row.set("label", r.front());
-        row.set("cells", texts(std::vector<std::string>(r.begin() + 1, r.end())));
-        rows.push_back(row);
-    }
-    d.set("rows", rows);
+    d.set("lines", text_list(letter.heading));
+    d.set("opening", text_list(letter.opening));
+    d.set("closing", text_list(letter.closing));
+    d.set("sentences", text_list(letter.sentences));
+    d.set("figures", table_data("Zes kerncijfers", letter.table_header, letter.table_rows));
+    d.set("table", table_partial(templates));
     d.set("quarter_name", format_quarter(model.quarter));
-    data downloads{data::type::list};
-    for (size_t i = 0; i < links.downloads.size(); ++i) {
-        data link;
-        link.set("href", links.downloads[i].href);
-        link.set("label", links.downloads[i].label);
-        link.set("last", i + 1 == links.downloads.size());
-        downloads.push_back(link);
-    }
-    d.set("downloads", downloads);
+    d.set("downloads", downloads_data(links.downloads));
     return page.render(d);
 }
 

@@ -4,6 +4,7 @@
 
 #include "chart/chart_output.hpp"
 #include "core/errors.hpp"
+#include "render/html_data.hpp"
 #include "format/dutch.hpp"
 #include "render/xlsx_support.hpp"
 #include "report/report_text.hpp"
@@ -12,9 +13,8 @@ namespace ss {
 
 namespace {
 
-using kainjow::mustache::data;
 using kainjow::mustache::mustache;
-using kainjow::mustache::partial;
+using namespace html;
 
 constexpr double chart_width = 520, chart_height = 280;
 
@@ -157,35 +157,14 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
     constexpr Audience audience = Audience::published;
     mustache page{templates.gi_benchmark};
     if (!page.is_valid()) throw InputError("templates/html/gi-benchmark.mustache: " + page.error_message());
-    const auto list = [](const std::vector<std::string>& items) {
-        data l{data::type::list};
-        for (const auto& i : items) l.push_back(data{i});
-        return l;
-    };
-    const auto table = [&](const std::string& caption, const std::vector<std::string>& header,
-                           const std::vector<std::vector<std::string>>& rows) {
-        data t;
-        t.set("caption", caption);
-        t.set("header", list(header));
-        data body{data::type::list};
-        for (const auto& r : rows) {
-            data row;
-            row.set("label", r.front());
-            row.set("cells", list(std::vector<std::string>(r.begin() + 1, r.end())));
-            body.push_back(row);
-        }
-        t.set("rows", body);
-        t.set("suppression_note", std::string(suppression_note()));
-        return t;
-    };
     data d;
     d.set("title", b.title + " " + format_quarter(b.quarter) + " – regio " + b.region.name);
     d.set("css", templates.css);
     d.set("heading", b.title);
     d.set("region_name", b.region.name);
     d.set("quarter_name", format_quarter(b.quarter));
-    d.set("lines", list({format_quarter(b.quarter), "Periode: " + format_quarter_period(b.quarter), cover_date(b)}));
-    d.set("overview", table("De GI's naast elkaar, " + format_quarter(b.quarter), overview_header(b), overview_rows(b, audience)));
+    d.set("lines", text_list({format_quarter(b.quarter), "Periode: " + format_quarter_period(b.quarter), cover_date(b)}));
+    d.set("overview", table_data("De GI's naast elkaar, " + format_quarter(b.quarter), overview_header(b), overview_rows(b, audience)));
     d.set("funnel_intro", explanation_of_funnels());
     data funnels{data::type::list};
     int counter = 0;
@@ -200,15 +179,13 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
         std::string alt = "Trechterdiagram " + row.item.title + ". " + chart.centre_label + ".";
         for (const auto& p : chart.points) alt += " " + p.label + ": " + format_percent(p.rate, row.item.decimals) + ";";
         f.set("alt", alt + " De cijfers staan in de tabel bij de grafiek.");
-        std::string svg = draw_svg([&](cairo_t* cr) { draw_funnel_chart(cr, chart, chart_width, chart_height); }, chart_width,
-                                   chart_height, anchor);
-        svg.insert(svg.find("<svg") + 4, " aria-hidden=\"true\" focusable=\"false\"");
-        f.set("svg", svg);
-        f.set("data_table", table("Cijfers bij de grafiek: " + row.item.title, funnel_header(), funnel_rows(b, row, audience)));
+        f.set("svg", html::chart_svg([&](cairo_t* cr) { draw_funnel_chart(cr, chart, chart_width, chart_height); },
+                                     chart_width, chart_height, anchor));
+        f.set("data_table", table_data("Cijfers bij de grafiek: " + row.item.title, funnel_header(), funnel_rows(b, row, audience)));
         funnels.push_back(f);
     }
     d.set("funnels", funnels);
-    d.set("table", partial{[t = templates.table]() { return t; }});
+    d.set("table", table_partial(templates));
     return page.render(d);
 }
 

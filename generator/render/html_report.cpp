@@ -4,6 +4,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "chart/chart_output.hpp"
+#include "render/html_data.hpp"
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
 #include "format/dutch.hpp"
@@ -15,52 +16,18 @@ namespace ss {
 
 namespace {
 
-using kainjow::mustache::data;
 using kainjow::mustache::mustache;
-using kainjow::mustache::partial;
+using namespace html;
 
 // The HTML site is public: kpis.md's small-number rules apply to every figure on it.
 constexpr Audience audience = Audience::published;
 constexpr double chart_width = 520;
 
-data list_of(const std::vector<std::string>& items) {
-    data list{data::type::list};
-    for (const auto& i : items) list.push_back(data{i});
-    return list;
-}
-
-bool any_suppressed(const std::vector<std::vector<std::string>>& rows) {
-    for (const auto& r : rows)
-        for (const auto& c : r)
-            if (c == "<5" || c == "*") return true;
-    return false;
-}
-
-data table_data(const std::string& caption, const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows) {
-    data t;
-    t.set("caption", caption);
-    t.set("header", list_of(header));
-    data list{data::type::list};
-    for (const auto& r : rows) {
-        data row;
-        row.set("label", r.empty() ? std::string() : r.front());
-        row.set("cells", list_of(std::vector<std::string>(r.begin() + (r.empty() ? 0 : 1), r.end())));
-        list.push_back(row);
-    }
-    t.set("rows", list);
-    if (any_suppressed(rows)) t.set("suppression_note", std::string(suppression_note()));
-    return t;
-}
-
 /// The chart as inline SVG, hidden from assistive technology: its wrapper carries the text alternative.
 std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
     const double height = chart_height(model, block, audience, chart_width);
-    std::string svg = draw_svg([&](cairo_t* cr) { draw_block_chart(cr, model, block, audience, chart_width, height); },
-                               chart_width, height, anchor);
-    const size_t tag = svg.find("<svg");
-    if (tag != std::string::npos) svg.insert(tag + 4, " aria-hidden=\"true\" focusable=\"false\"");
-    return svg;
+    return html::chart_svg([&](cairo_t* cr) { draw_block_chart(cr, model, block, audience, chart_width, height); },
+                           chart_width, height, anchor);
 }
 
 std::string chart_note(const ReportModel& model, const KpiBlock& block) {
@@ -116,18 +83,10 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     d.set("scope_title", scope_title(model.scope));
     d.set("quarter_name", format_quarter(model.quarter));
     d.set("period", format_quarter_period(model.quarter));
-    d.set("cover_lines", list_of(cover_lines(model)));
+    d.set("cover_lines", text_list(cover_lines(model)));
     d.set("delivered_line", model.delivered_on.empty() ? std::string()
                                                        : "gegevens aangeleverd op " + format_long_date(*parse_iso_date(model.delivered_on)));
-    data downloads{data::type::list};
-    for (size_t i = 0; i < links.downloads.size(); ++i) {
-        data link;
-        link.set("href", links.downloads[i].href);
-        link.set("label", links.downloads[i].label);
-        link.set("last", i + 1 == links.downloads.size());
-        downloads.push_back(link);
-    }
-    d.set("downloads", downloads);
+    d.set("downloads", downloads_data(links.downloads));
     if (links.region) {
         data region;
         region.set("href", links.region->href);
@@ -162,9 +121,8 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         c.set("alt", comparison_alt_text(model, cmp, audience));
         const BarChart chart = comparison_chart(model, cmp, audience);
         const double height = bar_chart_height(chart);
-        std::string svg = draw_svg([&](cairo_t* cr) { draw_bar_chart(cr, chart, chart_width, height); }, chart_width, height, anchor);
-        svg.insert(svg.find("<svg") + 4, " aria-hidden=\"true\" focusable=\"false\"");
-        c.set("svg", svg);
+        c.set("svg", html::chart_svg([&](cairo_t* cr) { draw_bar_chart(cr, chart, chart_width, height); }, chart_width,
+                                     height, anchor));
         c.set("data_table", table_data("Cijfers bij de grafiek: " + cmp.item.title, {"Gemeente", short_quarter_label(model.quarter)},
                                        comparison_rows(model, cmp, audience)));
         comparisons.push_back(c);
@@ -173,9 +131,8 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     d.set("comparisons", comparisons);
     if (!links.transparency.empty()) d.set("transparency_link", links.transparency);
     if (!links.gi_benchmark.empty()) d.set("gi_benchmark_link", links.gi_benchmark);
-    d.set("account", list_of(account(model)));
-    const std::string table_template = templates.table;
-    d.set("table", partial{[table_template]() { return table_template; }});
+    d.set("account", text_list(account(model)));
+    d.set("table", table_partial(templates));
     std::string html = page.render(d);
     if (!page.is_valid()) throw InputError("templates/html: " + page.error_message());
     return html;
@@ -189,8 +146,8 @@ std::string render_transparency_html(const ReportModel& model, const HtmlTemplat
     d.set("css", templates.css);
     d.set("quarter_name", format_quarter(model.quarter));
     d.set("region_name", model.scope.name);
-    d.set("lines", list_of(cover_lines(model)));
-    d.set("intro", list_of({"Resultaten van jeugdhulp per aanbieder, ondersteuningsprofiel en intensiteit over het "
+    d.set("lines", text_list(cover_lines(model)));
+    d.set("intro", text_list({"Resultaten van jeugdhulp per aanbieder, ondersteuningsprofiel en intensiteit over het "
                             "voortschrijdend jaar tot en met " + format_quarter(model.quarter) + ".",
                             "n: afgesloten trajecten; uitval: voortijdig beëindigd of niet meer verschenen (%); jongere en "
                             "ouder: gemiddeld rapportcijfer bij het einde; de vier doelen: het deel van de trajecten waarin "
@@ -199,7 +156,7 @@ std::string render_transparency_html(const ReportModel& model, const HtmlTemplat
     for (const auto& r : model.transparency) rows.push_back(transparency_cells(r));
     d.set("data_table", table_data("Transparantietabel, " + std::to_string(rows.size()) + " combinaties",
                                    transparency_header(model), rows));
-    d.set("table", partial{[t = templates.table]() { return t; }});
+    d.set("table", table_partial(templates));
     return page.render(d);
 }
 
