@@ -34,3 +34,4 @@ SELECT 'region', c.region_code,
        CASE b.key WHEN 'respondent=youth' THEN c.youth ELSE c.parent END,
        CASE b.key WHEN 'respondent=youth' THEN c.youths ELSE c.parents END
 FROM cell_sums c CROSS JOIN breakdowns b
+WHERE :detail = 1 -- the transparency cells: the report quarter only, not the trend quarters

@@ -33,3 +33,4 @@ SELECT 'region', c.region_code,
        CASE b.key WHEN '' THEN c.early + c.no_show WHEN 'end_reason=no_show' THEN c.no_show ELSE c.early END,
        c.n
 FROM cell_sums c CROSS JOIN breakdowns b
+WHERE :detail = 1 -- the transparency cells: the report quarter only, not the trend quarters

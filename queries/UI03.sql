@@ -42,4 +42,4 @@ SELECT * FROM (
                     WHEN 'goal=problem_reduction' THEN c.pr_n ELSE c.pa_n END AS d
   FROM cell_sums c CROSS JOIN breakdowns b)
 -- A cell where nobody answered a goal has no row for it, as before the rewrite.
-WHERE d > 0
+WHERE d > 0 AND :detail = 1 -- the transparency cells: the report quarter only, not the trend quarters

@@ -322,3 +322,27 @@ TEST_CASE("kpi: a query file must say which KPI it computes") {
     CHECK_THROWS_WITH_AS(parse_kpi_query("Y.sql", "-- kpi: Y\n-- name: y\n-- kind: ratio\nSELECT 1"),
                          doctest::Contains("Y.sql:3: 'ratio' is not a KPI kind"), InputError);
 }
+
+TEST_CASE("kpi: trend detail gives the same municipality and region figures, without GIs and transparency cells") {
+    Fixture f;
+    const auto trend = compute_kpis(*f.db, load_kpi_queries(query_folder), Quarter{2025, 3}, KpiDetail::trend);
+    std::map<std::string, const KpiValue*> full;
+    size_t expected = 0;
+    for (const auto& v : f.values) {
+        const bool kept = v.scope_type != "gi" && v.breakdown.rfind("provider=", 0) != 0;
+        if (!kept) continue;
+        ++expected;
+        full[v.scope_type + v.scope_code + v.kpi_id + v.breakdown] = &v;
+    }
+    CHECK(trend.size() == expected);
+    for (const auto& v : trend) {
+        INFO(v.scope_code << " " << v.kpi_id << " " << v.breakdown);
+        CHECK(v.scope_type != "gi");
+        CHECK(v.breakdown.rfind("provider=", 0) != 0);
+        const auto found = full.find(v.scope_type + v.scope_code + v.kpi_id + v.breakdown);
+        REQUIRE(found != full.end());
+        CHECK(v.numerator == found->second->numerator);
+        CHECK(v.denominator == found->second->denominator);
+        CHECK(v.value == found->second->value);
+    }
+}

@@ -34,7 +34,7 @@ CREATE TEMP TABLE gi_scopes AS
   SELECT DISTINCT mu.region_code, m.institution_id,
          mu.region_code || '/' || m.institution_id AS scope_code
   FROM measures m JOIN municipalities mu USING (municipality_code)
-  WHERE m.start_date <= :qe AND (m.end_date IS NULL OR m.end_date >= :qs);
+  WHERE m.start_date <= :qe AND (m.end_date IS NULL OR m.end_date >= :qs) AND :detail = 1;
 CREATE TEMP TABLE measure_scopes AS
   SELECT scope_type, scope_code FROM scopes
   UNION ALL SELECT 'gi', scope_code FROM gi_scopes;
@@ -121,21 +121,22 @@ std::optional<double> kpi_value(KpiKind kind, std::optional<double> n, std::opti
     return std::nullopt;
 }
 
-void prepare_scopes(SQLite::Database& db, const Quarter& quarter) {
+void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail detail) {
     // exec() runs several statements but binds none; the values are a year and ISO dates we
     // format ourselves, so inlining them is safe.
     std::string sql = scope_sql;
     const std::pair<const char*, std::string> parameters[] = {
         {":year", std::to_string(quarter.year)},
         {":qs", sql_date(quarter.first_day())},
-        {":qe", sql_date(quarter.last_day())}};
+        {":qe", sql_date(quarter.last_day())},
+        {":detail", detail == KpiDetail::full ? "1" : "0"}};
     for (const auto& [name, value] : parameters)
         for (size_t at; (at = sql.find(name)) != std::string::npos;) sql.replace(at, std::strlen(name), value);
     db.exec(sql);
     create_code_tables(db);
 }
 
-void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter) {
+void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, KpiDetail detail) {
     const Quarter rolling_start = quarter.previous().previous().previous();
     bind_if_used(stmt, ":qs", format_iso_date(quarter.first_day()));
     bind_if_used(stmt, ":qe", format_iso_date(quarter.last_day()));
@@ -143,16 +144,17 @@ void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter) {
     bind_if_used(stmt, ":previous_quarter", quarter.previous().code());
     bind_if_used(stmt, ":day_before_qs", format_iso_date(Date{quarter.first_day().days - 1}));
     bind_if_used(stmt, ":rolling_start", format_iso_date(rolling_start.first_day()));
+    if (stmt.getIndex(":detail") > 0) stmt.bind(":detail", detail == KpiDetail::full ? 1 : 0);
 }
 
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
-                                   const Quarter& quarter) {
-    prepare_scopes(db, quarter);
+                                   const Quarter& quarter, KpiDetail detail) {
+    prepare_scopes(db, quarter, detail);
     std::vector<KpiValue> values;
     for (const auto& def : definitions) {
         try {
             SQLite::Statement stmt(db, def.sql);
-            bind_quarter_parameters(stmt, quarter);
+            bind_quarter_parameters(stmt, quarter, detail);
             while (stmt.executeStep()) {
                 KpiValue v{quarter.code(), stmt.getColumn("scope_type").getString(),
                            stmt.getColumn("scope_code").getString(), def.id,

@@ -14,6 +14,10 @@
 
 namespace ss {
 
+/// How much of a quarter to compute: everything (the report quarter), or what a trend line
+/// needs (the quarters before it): no GI scopes and no transparency cells.
+enum class KpiDetail { full, trend };
+
 /// One row of the long form (kpis.md): a KPI value of one scope, quarter and breakdown.
 struct KpiValue {
     std::string quarter;
@@ -34,15 +38,15 @@ std::optional<double> kpi_value(KpiKind kind, std::optional<double> numerator,
 /// `scopes` and `scope_members` (municipalities and regions), `measure_scopes` and
 /// `measure_scope_members` (also each GI within a region, matched on institution_id), and
 /// `scope_youths` (youths 0-17 of every scope).
-void prepare_scopes(SQLite::Database& db, const Quarter& quarter);
+void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail detail = KpiDetail::full);
 
 /// Binds the quarter parameters a query uses: `:qs`, `:qe`, `:quarter`, `:previous_quarter`,
-/// `:day_before_qs`, `:rolling_start` (docs/kpis.md).
-void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter);
+/// `:day_before_qs`, `:rolling_start`, and `:detail` (1 for full, 0 for trend) (docs/kpis.md).
+void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, KpiDetail detail = KpiDetail::full);
 
 /// Every KPI of `definitions` for every scope of `quarter`, ordered by scope, KPI and breakdown.
 /// Throws DatabaseError naming the query file when a query fails.
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
-                                   const Quarter& quarter);
+                                   const Quarter& quarter, KpiDetail detail = KpiDetail::full);
 
 } // namespace ss

@@ -1,12 +1,17 @@
 #include "report/run_data.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include <SQLiteCpp/Statement.h>
 
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
+#include "db/database.hpp"
 #include "report/report_builder.hpp"
 
 namespace ss {
@@ -62,22 +67,56 @@ std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, co
     return signals;
 }
 
-RunData read_run_data(SQLite::Database& db, const std::vector<KpiDefinition>& kpis,
-                      const std::filesystem::path& queries_folder, const Quarter& quarter) {
+namespace {
+
+/// The KPI values of each quarter, computed by `jobs` workers on connections of their own.
+std::vector<std::vector<KpiValue>> compute_quarters(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
+                                                    const std::vector<Quarter>& quarters, const Quarter& report_quarter,
+                                                    int jobs) {
+    std::vector<std::vector<KpiValue>> values(quarters.size());
+    std::atomic<size_t> next{0};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    auto worker = [&] {
+        try {
+            auto db = open_database(db_path, OpenMode::read_only);
+            for (size_t i; (i = next.fetch_add(1)) < quarters.size();)
+                values[i] = compute_kpis(*db, kpis, quarters[i],
+                                         quarters[i] == report_quarter ? KpiDetail::full : KpiDetail::trend);
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = quarters.size();
+        }
+    };
+    std::vector<std::thread> workers;
+    for (int j = 0; j < std::clamp(jobs, 1, static_cast<int>(quarters.size())); ++j) workers.emplace_back(worker);
+    for (auto& w : workers) w.join();
+    if (failure) std::rethrow_exception(failure);
+    return values;
+}
+
+} // namespace
+
+RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
+                      const std::filesystem::path& queries_folder, const Quarter& quarter, int jobs) {
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
+    auto connection = open_database(db_path, OpenMode::read_only);
+    SQLite::Database& db = *connection;
     RunData data;
     data.quarter = quarter;
     data.delivered_on = read_delivered_on(db);
     data.scopes = read_scopes(db);
-    for (const auto& q : trend_quarters(quarter)) {
-        std::vector<KpiValue> values = compute_kpis(db, kpis, q);
-        if (q == quarter) {
-            data.table.add(values);
-            data.quarter_values = std::move(values);
+    const std::vector<Quarter> quarters = trend_quarters(quarter);
+    auto values = compute_quarters(db_path, kpis, quarters, quarter, jobs);
+    for (size_t i = 0; i < quarters.size(); ++i) {
+        if (quarters[i] == quarter) {
+            data.table.add(values[i]);
+            data.quarter_values = std::move(values[i]);
         } else {
-            std::erase_if(values, [](const KpiValue& v) { return !needed_for_trend(v); });
-            data.table.add(values);
+            std::erase_if(values[i], [](const KpiValue& v) { return !needed_for_trend(v); });
+            data.table.add(values[i]);
         }
     }
     data.targets = read_targets(db, quarter.year);

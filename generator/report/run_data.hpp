@@ -39,9 +39,11 @@ std::string read_delivered_on(SQLite::Database& db);
 std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, const std::string& signals_sql,
                                                         const Quarter& quarter);
 
-/// Everything above, plus the KPI values of the eight trend quarters.
-RunData read_run_data(SQLite::Database& db, const std::vector<KpiDefinition>& kpis,
-                      const std::filesystem::path& queries_folder, const Quarter& quarter);
+/// Everything above, plus the KPI values of the eight trend quarters: the report quarter in full,
+/// the seven before it at trend detail, computed by up to `jobs` workers, each on its own
+/// read-only connection to `db_path` (SQLite's temporary tables belong to a connection).
+RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
+                      const std::filesystem::path& queries_folder, const Quarter& quarter, int jobs);
 
 /// The rows of kpis.csv for a scope's folder: a municipality's own rows and its region's; a
 /// region's own rows, its GIs' and its transparency rows.

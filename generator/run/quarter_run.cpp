@@ -110,11 +110,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
 
     RunSummary summary;
     const auto sql_start = Clock::now();
-    RunData data;
-    {
-        auto db = open_database(options.db, OpenMode::read_only);
-        data = read_run_data(*db, kpis, options.queries, options.quarter);
-    }
+    RunData data = read_run_data(options.db, kpis, options.queries, options.quarter, options.jobs);
     summary.sql_seconds = seconds_since(sql_start);
     log << "run: " << options.quarter.code() << ": KPIs of " << data.scopes.size() << " scopes over 8 quarters in "
         << static_cast<int>(summary.sql_seconds + 0.5) << " s\n";
