@@ -227,3 +227,21 @@ TEST_CASE("run: the GI benchmark shows each GI's figures of kpis.csv and where i
     }
     CHECK(gis >= 2);
 }
+
+TEST_CASE("run: the same database gives byte-identical files whatever --jobs is") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    for (const char* jobs : {"1", "2"}) {
+        const auto r = run_cli("run --db " + run.db.string() + " --quarter 2025-Q3 --jobs " + jobs + " --out " +
+                               (dir / ("jobs" + std::string(jobs))).string());
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    }
+    int files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir / "jobs1")) {
+        if (!entry.is_regular_file()) continue;
+        ++files;
+        const fs::path other = dir / "jobs2" / fs::relative(entry.path(), dir / "jobs1");
+        CHECK_MESSAGE(file_fingerprint(entry.path()) == file_fingerprint(other), entry.path());
+    }
+    CHECK(files > 20);
+}

@@ -1,5 +1,8 @@
 #include "chart/chart_output.hpp"
 
+#include <cctype>
+#include <map>
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
@@ -23,8 +26,35 @@ void finish(cairo_surface_t* surface, const std::string& what) {
 
 } // namespace
 
+namespace {
+
+/// Cairo names SVG surfaces from a process-wide counter (`surface55`), so the same chart drawn in
+/// another order, or by another thread, gets other ids. Number them per drawing, in order.
+std::string renumber_surfaces(const std::string& svg) {
+    std::map<std::string, std::string> numbers;
+    std::string out;
+    out.reserve(svg.size());
+    size_t at = 0;
+    for (size_t found; (found = svg.find("surface", at)) != std::string::npos;) {
+        size_t end = found + 7;
+        while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
+        out.append(svg, at, found + 7 - at);
+        if (end > found + 7) {
+            const std::string digits = svg.substr(found + 7, end - found - 7);
+            auto [it, added] = numbers.emplace(digits, std::to_string(numbers.size() + 1));
+            out += it->second;
+        }
+        at = end;
+    }
+    out.append(svg, at);
+    return out;
+}
+
+} // namespace
+
 std::string inline_svg(std::string svg, const std::string& id_prefix) {
     if (svg.rfind("<?xml", 0) == 0) svg.erase(0, svg.find('\n') + 1);
+    svg = renumber_surfaces(svg);
     auto replace_all = [&](const std::string& from, const std::string& to) {
         for (size_t at = 0; (at = svg.find(from, at)) != std::string::npos; at += to.size()) svg.replace(at, from.size(), to);
     };
