@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev libsqlitecpp-dev sqlite3
   doctest-dev libcli11-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
-  libxlsxwriter-dev libkainjow-mustache-dev nlohmann-json3-dev
+  libxlsxwriter-dev libkainjow-mustache-dev nlohmann-json3-dev libssl-dev
   poppler-utils qpdf
   # The output checks of the tests: Chromium for axe-core, Java for the Nu Html Checker,
   # LibreOffice to open every workbook.

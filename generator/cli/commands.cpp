@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iomanip>
 #include <thread>
+#include <unistd.h>
 
 #include "core/errors.hpp"
 #include "db/database.hpp"
@@ -173,27 +174,71 @@ int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err) {
     return 0;
 }
 
+namespace {
+
+std::vector<std::string> comma_list(const std::string& text) {
+    std::vector<std::string> items;
+    for (size_t start = 0; start < text.size();) {
+        const size_t comma = std::min(text.find(',', start), text.size());
+        if (comma > start) items.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return items;
+}
+
+} // namespace
+
+Quarter last_completed_quarter(Date today) { return quarter_of(today).previous(); }
+
+Date amsterdam_today() {
+    // The quarter turns at midnight in the Netherlands, not at midnight UTC or where the server is.
+    const char* previous = std::getenv("TZ");
+    const std::string saved = previous ? previous : "";
+    setenv("TZ", "Europe/Amsterdam", 1);
+    tzset();
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    if (previous) setenv("TZ", saved.c_str(), 1);
+    else unsetenv("TZ");
+    tzset();
+    return make_date(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
 int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err) {
     RunOptions options;
-    const auto quarter = parse_quarter(cmd.quarter);
-    if (!quarter) throw UsageError("--quarter: '" + cmd.quarter + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
-    options.quarter = *quarter;
+    if (cmd.quarter.empty()) {
+        options.quarter = last_completed_quarter(cmd.today.empty() ? amsterdam_today() : date_option("--today", cmd.today));
+    } else {
+        const auto quarter = parse_quarter(cmd.quarter);
+        if (!quarter) throw UsageError("--quarter: '" + cmd.quarter + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
+        options.quarter = *quarter;
+    }
     options.db = cmd.db;
     options.out = cmd.out;
     options.queries = queries_folder(cmd.queries);
     options.templates = templates_folder(cmd.templates);
     if (cmd.jobs < 0) throw UsageError("--jobs: must be 1 or more (0: the number of cores)");
     options.jobs = cmd.jobs > 0 ? cmd.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    for (size_t start = 0; start < cmd.only.size();) {
-        const size_t comma = std::min(cmd.only.find(',', start), cmd.only.size());
-        if (comma > start) options.only.push_back(cmd.only.substr(start, comma - start));
-        start = comma + 1;
-    }
+    options.only = comma_list(cmd.only);
+    options.kinds = comma_list(cmd.kinds);
+    options.force = cmd.force;
+    options.progress_bar = ::isatty(STDERR_FILENO) == 1;
     const RunSummary summary = run_quarter(options, err);
-    out << "run " << quarter->code() << ": " << summary.scopes << " scopes, " << summary.files << " files in "
+    if (summary.skipped) {
+        out << "run " << options.quarter.code() << ": nothing to render: " << summary.folder.string()
+            << " is up to date with this database, these templates and this version (" << summary.files
+            << " files in manifest.json); --force renders again\n";
+        return 0;
+    }
+    out << "run " << options.quarter.code() << ": " << summary.scopes << " scopes, " << summary.files << " files in "
         << summary.folder.string() << " (SQL " << std::fixed << std::setprecision(1) << summary.sql_seconds
         << " s, rendering " << summary.render_seconds << " s with " << options.jobs << " jobs)\n";
-    return 0;
+    if (summary.failures.empty()) return 0;
+    for (const auto& f : summary.failures) err << "samen-sturen: " << f.scope << ": " << f.message << "\n";
+    throw PartialFailure(std::to_string(summary.failures.size()) + " of " + std::to_string(summary.scopes) +
+                         " scopes failed (listed above); the others are in " + summary.folder.string() +
+                         "; no manifest was written, so the next run renders again");
 }
 
 } // namespace ss::cli

@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <vector>
+
+#include "core/dates.hpp"
 
 namespace ss::cli {
 
@@ -37,7 +40,15 @@ struct RunCommand {
     std::string templates; ///< empty: found beside the program
     int jobs = 0;          ///< 0: the number of cores
     std::string only;      ///< comma-separated scope codes; empty: all
+    std::string kinds;     ///< comma-separated report kinds; empty: all
+    bool force = false;    ///< render even when nothing changed
+    std::string today;     ///< for tests: the day (YYYY-MM-DD) the default quarter is taken from
 };
+
+/// The last completed quarter on `today`: 2025-Q3 on any day of 2025-Q4.
+Quarter last_completed_quarter(Date today);
+/// Today in Dutch time (Europe/Amsterdam), whatever the machine's time zone.
+Date amsterdam_today();
 
 /// The queries/ folder: `explicit_folder` if given, else beside the program's build or install
 /// folder, else ./queries. Throws UsageError when none exists.

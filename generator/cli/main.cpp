@@ -44,10 +44,13 @@ int main(int argc, char** argv) {
     ss::cli::RunCommand run_cmd;
     auto* run = app.add_subcommand("run", "Render every municipality's and region's reports of a quarter");
     run->add_option("--db", run_cmd.db, "Measure database")->required();
-    run->add_option("--quarter", run_cmd.quarter, "Quarter, e.g. 2025-Q3")->required();
+    run->add_option("--quarter", run_cmd.quarter, "Quarter, e.g. 2025-Q3 (default: the last completed quarter in Dutch time)");
     run->add_option("--out", run_cmd.out, "Output folder; the run writes OUT/<quarter>/")->default_val("output");
     run->add_option("--jobs", run_cmd.jobs, "Scopes rendered in parallel (default: the number of cores)");
     run->add_option("--only", run_cmd.only, "Only these scope codes, comma-separated (GM0505,GM0590)");
+    run->add_option("--kinds", run_cmd.kinds, "Only these report kinds: samen-sturen,council,region,gi-benchmark");
+    run->add_flag("--force", run_cmd.force, "Render even when the inputs are unchanged since the last run");
+    run->add_option("--today", run_cmd.today, "The day the default quarter is taken from (YYYY-MM-DD; default: today)");
     run->add_option("--queries", run_cmd.queries, "The queries/ folder (default: found beside the program)");
     run->add_option("--templates", run_cmd.templates, "The templates/ folder (default: found beside the program)");
 

@@ -15,6 +15,8 @@ enum class ExitCode : int {
     input_rejected = 3, ///< the delivery (or another input file) is invalid; nothing was changed
     database = 4,       ///< the database cannot be opened, is of another version, or is damaged
     output = 5,         ///< an output file or folder cannot be written
+    locked = 6,         ///< another run is writing the same output folder
+    partial = 7,        ///< some scopes failed; the others were rendered, no manifest was written
 };
 
 /// Base of every error the user can act on; what() is the whole message.
@@ -38,6 +40,12 @@ struct DatabaseError : Error {
 };
 struct OutputError : Error {
     explicit OutputError(const std::string& m) : Error(ExitCode::output, m) {}
+};
+struct LockedError : Error {
+    explicit LockedError(const std::string& m) : Error(ExitCode::locked, m) {}
+};
+struct PartialFailure : Error {
+    explicit PartialFailure(const std::string& m) : Error(ExitCode::partial, m) {}
 };
 
 } // namespace ss

@@ -4,11 +4,15 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <iomanip>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "core/errors.hpp"
+#include "core/sha256.hpp"
 #include "db/database.hpp"
+#include "import/file_specs.hpp"
 #include "kpi/kpi_csv.hpp"
 #include "output/output_files.hpp"
 #include "render/council_letter.hpp"
@@ -18,6 +22,8 @@
 #include "render/xlsx_report.hpp"
 #include "report/report_builder.hpp"
 #include "report/run_data.hpp"
+#include "run/manifest.hpp"
+#include "run/run_lock.hpp"
 
 namespace ss {
 
@@ -31,63 +37,95 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 /// What every worker reads and nobody changes while scopes render.
 struct RunShared {
     ReportContext context;
-    ReportContext council; ///< the same values, the council letter's definition
+    ReportContext council;      ///< the same values, the council letter's definition
     ReportContext gi_benchmark; ///< the same values, the GI benchmark's definition
     const RunData* data = nullptr;
     HtmlTemplates html;
     fs::path folder;
+    std::vector<std::string> kinds;
+    bool wants(const std::string& kind) const { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); }
+};
+
+/// Writes one scope's files atomically and records each for the manifest.
+class ScopeFiles {
+public:
+    ScopeFiles(fs::path quarter_folder, std::string folder, std::string scope)
+        : root_(std::move(quarter_folder)), folder_(std::move(folder)), scope_(std::move(scope)) {
+        fs::create_directories(root_ / folder_);
+    }
+    void write(const std::string& name, const std::string& kind, const std::string& bytes) {
+        write_file_atomically(root_ / folder_ / name, bytes);
+        files_.push_back({folder_ + "/" + name, kind, scope_, bytes.size(), sha256_hex(bytes)});
+    }
+    void write_with(const std::string& name, const std::string& kind, const std::function<void(const std::string&)>& writer) {
+        const fs::path path = root_ / folder_ / name;
+        write_file_atomically_with(path, writer);
+        files_.push_back({folder_ + "/" + name, kind, scope_, fs::file_size(path), sha256_file(path)});
+    }
+    std::vector<ManifestFile> take() { return std::move(files_); }
+
+private:
+    fs::path root_;
+    std::string folder_;
+    std::string scope_;
+    std::vector<ManifestFile> files_;
 };
 
 std::string region_folder_of(const Scope& scope) {
     return scope_folder_name(Scope{"region", scope.region_code, scope.region_name, scope.region_code, scope.region_name});
 }
 
-/// Builds one scope's report and writes its files; returns how many files it wrote.
-int render_scope(const RunShared& shared, const Scope& scope) {
+/// Builds one scope's reports and writes its files.
+std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& scope) {
     const RunData& data = *shared.data;
-    const auto signals = data.signals.find(scope.code);
-    std::vector<Signal> own_signals;
-    if (scope.type == "municipality" && signals != data.signals.end()) own_signals = signals->second;
-    ReportModel model = build_report(shared.context, scope, std::move(own_signals), folder_rows(data.quarter_values, scope));
-
-    const fs::path folder = shared.folder / scope_folder_name(scope);
-    fs::create_directories(folder);
-    const std::string stem = report_file_stem(model.kind, scope, data.quarter);
-    write_file_atomically(folder / (stem + ".pdf"), render_report_pdf(model));
-    write_file_atomically_with(folder / (stem + ".xlsx"), [&](const std::string& path) { write_report_xlsx(model, path); });
-    write_file_atomically(folder / "kpis.csv", kpis_csv(model.long_form));
+    const bool municipality = scope.type == "municipality";
+    const std::string report_kind = municipality ? "samen-sturen" : "region";
+    ScopeFiles files(shared.folder, scope_folder_name(scope), scope.code);
     HtmlLinks links;
-    links.downloads = {{stem + ".pdf", "rapport (PDF)"}, {stem + ".xlsx", "werkmap (Excel)"}, {"kpis.csv", "alle cijfers (CSV)"}};
-    int files = 4;
-    if (scope.type == "municipality") {
-        links.region = HtmlLink{"../" + region_folder_of(scope) + "/index.html", "Regio " + scope.region_name};
+    if (municipality) links.region = HtmlLink{"../" + region_folder_of(scope) + "/index.html", "Regio " + scope.region_name};
+
+    std::optional<ReportModel> model;
+    if (shared.wants(report_kind) || (!municipality && shared.wants("gi-benchmark"))) {
+        std::vector<Signal> own_signals;
+        const auto signals = data.signals.find(scope.code);
+        if (municipality && signals != data.signals.end()) own_signals = signals->second;
+        model = build_report(shared.context, scope, std::move(own_signals), folder_rows(data.quarter_values, scope));
+    }
+    if (shared.wants(report_kind)) {
+        const std::string stem = report_file_stem("samen-sturen", scope, data.quarter);
+        files.write(stem + ".pdf", report_kind, render_report_pdf(*model));
+        files.write_with(stem + ".xlsx", report_kind, [&](const std::string& path) { write_report_xlsx(*model, path); });
+        files.write("kpis.csv", report_kind, kpis_csv(model->long_form));
+        links.downloads = {{stem + ".pdf", "rapport (PDF)"}, {stem + ".xlsx", "werkmap (Excel)"}, {"kpis.csv", "alle cijfers (CSV)"}};
+    }
+    if (municipality && shared.wants("council")) {
         const ReportModel letter = build_report(shared.council, scope, {}, {});
         const std::string letter_stem = report_file_stem(letter.kind, scope, data.quarter);
-        write_file_atomically(folder / (letter_stem + ".pdf"), render_council_pdf(letter));
-        write_file_atomically(folder / "raadsinformatiebrief.html",
-                              render_council_html(letter, shared.html, {{{letter_stem + ".pdf", "brief (PDF)"}}, {}}));
+        files.write(letter_stem + ".pdf", "council", render_council_pdf(letter));
+        files.write("raadsinformatiebrief.html", "council",
+                    render_council_html(letter, shared.html, {{{letter_stem + ".pdf", "brief (PDF)"}}, {}, "", ""}));
         links.downloads.push_back({"raadsinformatiebrief.html", "raadsinformatiebrief"});
         links.downloads.push_back({letter_stem + ".pdf", "raadsinformatiebrief (PDF)"});
-        files += 2;
     }
-    if (scope.type == "region") {
-        links.transparency = "transparantie.html";
-        write_file_atomically(folder / "transparantie.html", render_transparency_html(model, shared.html));
-        const GiBenchmark benchmark = build_gi_benchmark(shared.gi_benchmark, scope, model.long_form);
-        const std::string gi_stem = report_file_stem("gi-benchmark", scope, data.quarter);
+    if (!municipality && shared.wants("gi-benchmark")) {
+        const GiBenchmark benchmark = build_gi_benchmark(shared.gi_benchmark, scope, model->long_form);
         // reports.md names these gi-benchmark-<quarter>-<region>, without "regio".
-        const std::string gi_name = "gi-benchmark-" + data.quarter.code() + "-" + gi_stem.substr(gi_stem.rfind('-') + 1);
-        write_file_atomically(folder / (gi_name + ".pdf"), render_gi_benchmark_pdf(benchmark));
-        write_file_atomically(folder / (gi_name + ".html"), render_gi_benchmark_html(benchmark, shared.html));
-        write_file_atomically_with(folder / (gi_name + ".xlsx"),
-                                   [&](const std::string& path) { write_gi_benchmark_xlsx(benchmark, path); });
-        links.gi_benchmark = gi_name + ".html";
-        links.downloads.push_back({gi_name + ".pdf", "GI-benchmark (PDF)"});
-        links.downloads.push_back({gi_name + ".xlsx", "GI-benchmark (Excel)"});
-        files += 4;
+        const std::string stem = "gi-benchmark-" + data.quarter.code() + "-" + scope.code;
+        files.write(stem + ".pdf", "gi-benchmark", render_gi_benchmark_pdf(benchmark));
+        files.write(stem + ".html", "gi-benchmark", render_gi_benchmark_html(benchmark, shared.html));
+        files.write_with(stem + ".xlsx", "gi-benchmark", [&](const std::string& path) { write_gi_benchmark_xlsx(benchmark, path); });
+        links.gi_benchmark = stem + ".html";
+        links.downloads.push_back({stem + ".pdf", "GI-benchmark (PDF)"});
+        links.downloads.push_back({stem + ".xlsx", "GI-benchmark (Excel)"});
     }
-    write_file_atomically(folder / "index.html", render_report_html(model, shared.html, links));
-    return files;
+    if (shared.wants(report_kind)) {
+        if (!municipality) {
+            links.transparency = "transparantie.html";
+            files.write("transparantie.html", report_kind, render_transparency_html(*model, shared.html));
+        }
+        files.write("index.html", report_kind, render_report_html(*model, shared.html, links));
+    }
+    return files.take();
 }
 
 bool selected(const RunOptions& options, const Scope& scope) {
@@ -95,9 +133,65 @@ bool selected(const RunOptions& options, const Scope& scope) {
     return std::find(options.only.begin(), options.only.end(), scope.code) != options.only.end();
 }
 
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ",") + i;
+    return out;
+}
+
+RunInputs inputs_of(const RunOptions& options, const std::vector<std::string>& kinds) {
+    return {options.quarter.code(),
+            SAMEN_STUREN_VERSION,
+            options.db,
+            sha256_file(options.db),
+            folder_sha256(options.templates),
+            folder_sha256(options.queries),
+            "kinds=" + joined(kinds) + ";only=" + joined(options.only)};
+}
+
+/// A run killed half-way leaves temporary files; a new run starts by removing them.
+void remove_leftovers(const fs::path& folder) {
+    std::vector<fs::path> partial;
+    for (const auto& e : fs::recursive_directory_iterator(folder))
+        if (e.is_regular_file() && e.path().extension() == ".partial") partial.push_back(e.path());
+    for (const auto& p : partial) fs::remove(p);
+}
+
+/// Progress for people: a line rewritten in place on a terminal, a plain line per tenth otherwise.
+class Progress {
+public:
+    Progress(std::ostream& log, size_t total, bool terminal) : log_(log), total_(total), terminal_(terminal) {}
+    void done(size_t n) {
+        std::lock_guard lock(mutex_);
+        const double elapsed = seconds_since(start_);
+        const double rate = elapsed > 0 ? static_cast<double>(n) / elapsed : 0;
+        const double left = rate > 0 ? static_cast<double>(total_ - n) / rate : 0;
+        std::ostringstream line;
+        line << "run: " << n << "/" << total_ << " scopes, " << std::fixed << std::setprecision(1) << rate
+             << " scopes/s, " << static_cast<int>(left + 0.5) << " s left";
+        if (terminal_) {
+            log_ << "\r" << line.str() << "   " << (n == total_ ? "\n" : "") << std::flush;
+        } else if (n == total_ || n * 10 / total_ != (n - 1) * 10 / total_) {
+            log_ << line.str() << "\n";
+        }
+    }
+
+private:
+    std::ostream& log_;
+    size_t total_;
+    bool terminal_;
+    std::mutex mutex_;
+    Clock::time_point start_ = Clock::now();
+};
+
 } // namespace
 
 RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
+    const auto start = Clock::now();
+    const std::vector<std::string> kinds = options.kinds.empty() ? report_kinds() : options.kinds;
+    for (const auto& k : kinds)
+        if (std::find(report_kinds().begin(), report_kinds().end(), k) == report_kinds().end())
+            throw UsageError("--kinds: '" + k + "' is not a report kind (samen-sturen, council, region, gi-benchmark)");
     // Templates and queries are read and checked before any database work: a broken template
     // stops the run at once, not after the SQL.
     const auto kpis = load_kpi_queries(options.queries);
@@ -107,20 +201,41 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     const CodeLabels labels = load_code_labels(options.templates / "labels.json");
     RunShared shared;
     shared.html = load_html_templates(options.templates / "html");
+    shared.kinds = kinds;
+    {
+        // Refuse a missing, foreign or damaged database, and unknown --only codes, before any output.
+        auto db = open_database(options.db, OpenMode::read_only);
+        const auto known = read_scopes(*db);
+        for (const auto& code : options.only)
+            if (std::none_of(known.begin(), known.end(), [&](const Scope& s) { return s.code == code; }))
+                throw UsageError("--only: " + code + " is not a municipality or region in " + options.db);
+    }
 
     RunSummary summary;
+    summary.folder = options.out / options.quarter.code();
+    shared.folder = summary.folder;
+    Manifest manifest;
+    manifest.inputs = inputs_of(options, kinds);
+    fs::create_directories(summary.folder);
+    RunLock lock(summary.folder);
+    const fs::path manifest_path = summary.folder / "manifest.json";
+    if (!options.force) {
+        const auto previous = read_manifest(manifest_path);
+        if (previous && previous->inputs.digest() == manifest.inputs.digest() && manifest_files_intact(*previous, summary.folder)) {
+            summary.skipped = true;
+            summary.files = static_cast<int>(previous->files.size());
+            return summary;
+        }
+    }
+    // From here the folder is being rewritten: no manifest until the run has finished.
+    fs::remove(manifest_path);
+    remove_leftovers(summary.folder);
+
     const auto sql_start = Clock::now();
     RunData data = read_run_data(options.db, kpis, options.queries, options.quarter, options.jobs);
     summary.sql_seconds = seconds_since(sql_start);
     log << "run: " << options.quarter.code() << ": KPIs of " << data.scopes.size() << " scopes over 8 quarters in "
         << static_cast<int>(summary.sql_seconds + 0.5) << " s\n";
-
-    std::vector<const Scope*> scopes;
-    for (const auto& s : data.scopes)
-        if (selected(options, s)) scopes.push_back(&s);
-    for (const auto& code : options.only)
-        if (std::none_of(data.scopes.begin(), data.scopes.end(), [&](const Scope& s) { return s.code == code; }))
-            throw UsageError("--only: " + code + " is not a municipality or region in " + options.db);
 
     shared.context.definition = &definition;
     shared.context.labels = &labels;
@@ -136,43 +251,51 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.gi_benchmark = shared.context;
     shared.gi_benchmark.definition = &gi_benchmark;
     shared.data = &data;
-    shared.folder = options.out / options.quarter.code();
-    fs::create_directories(shared.folder);
 
+    std::vector<const Scope*> scopes;
+    for (const auto& s : data.scopes)
+        if (selected(options, s)) scopes.push_back(&s);
 
     const auto render_start = Clock::now();
-    std::atomic<size_t> next{0};
-    std::atomic<int> files{0};
-    std::mutex failure_mutex;
-    std::exception_ptr failure;
+    std::vector<std::vector<ManifestFile>> written(scopes.size());
+    std::vector<std::string> errors(scopes.size());
+    std::atomic<size_t> next{0}, done{0};
+    Progress progress(log, scopes.size(), options.progress_bar);
     auto worker = [&] {
         for (size_t i; (i = next.fetch_add(1)) < scopes.size();) {
             try {
-                files += render_scope(shared, *scopes[i]);
-            } catch (...) {
-                std::lock_guard lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
-                next = scopes.size(); // stop the others: the run fails as a whole
+                written[i] = render_scope(shared, *scopes[i]);
+            } catch (const std::exception& e) {
+                errors[i] = e.what(); // the other scopes go on; the summary lists this one
             }
+            progress.done(++done);
         }
     };
     std::vector<std::thread> workers;
     for (int j = 0; j < std::max(1, options.jobs); ++j) workers.emplace_back(worker);
     for (auto& w : workers) w.join();
-    if (failure) std::rethrow_exception(failure);
 
+    for (size_t i = 0; i < scopes.size(); ++i) {
+        if (!errors[i].empty()) summary.failures.push_back({scopes[i]->code, errors[i]});
+        for (auto& f : written[i]) manifest.files.push_back(std::move(f));
+    }
     std::vector<Scope> listed;
     std::vector<std::string> folders;
     for (const Scope* s : scopes) {
         listed.push_back(*s);
         folders.push_back(scope_folder_name(*s));
     }
-    write_file_atomically(shared.folder / "index.html",
-                          render_quarter_index(listed, folders, options.quarter, data.delivered_on, shared.html));
+    const std::string index = render_quarter_index(listed, folders, options.quarter, data.delivered_on, shared.html);
+    write_file_atomically(summary.folder / "index.html", index);
+    manifest.files.push_back({"index.html", "site", "", index.size(), sha256_hex(index)});
     summary.render_seconds = seconds_since(render_start);
     summary.scopes = static_cast<int>(scopes.size());
-    summary.files = files + 1;
-    summary.folder = shared.folder;
+    summary.files = static_cast<int>(manifest.files.size());
+    if (!summary.failures.empty()) return summary; // no manifest: the next run renders again
+
+    manifest.delivered_on = data.delivered_on;
+    manifest.seconds = {{"sql", summary.sql_seconds}, {"render", summary.render_seconds}, {"total", seconds_since(start)}};
+    write_file_atomically(manifest_path, manifest_json(manifest)); // last: its presence means the run finished
     return summary;
 }
 

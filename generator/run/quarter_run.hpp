@@ -19,6 +19,14 @@ struct RunOptions {
     std::filesystem::path templates; ///< templates/
     int jobs = 1;
     std::vector<std::string> only;   ///< scope codes to render; empty: all
+    std::vector<std::string> kinds;  ///< report kinds to render; empty: all (report_kinds() of the import specs)
+    bool force = false;              ///< render even when the inputs are unchanged
+    bool progress_bar = false;       ///< a progress line rewritten in place (a terminal)
+};
+
+struct ScopeFailure {
+    std::string scope;
+    std::string message;
 };
 
 struct RunSummary {
@@ -26,11 +34,15 @@ struct RunSummary {
     int files = 0;
     double sql_seconds = 0;
     double render_seconds = 0;
-    std::filesystem::path folder; ///< <out>/<quarter>
+    bool skipped = false;               ///< nothing rendered: the inputs were unchanged
+    std::vector<ScopeFailure> failures; ///< scopes that failed (the others were rendered)
+    std::filesystem::path folder;       ///< <out>/<quarter>
 };
 
-/// Renders the quarter. Throws the first error of any scope (naming the scope) after the other
-/// workers have stopped.
+/// Renders the quarter under a lock on its folder, then writes manifest.json last. With the same
+/// inputs as the folder's manifest (and its files intact) it renders nothing, unless forced.
+/// A failing scope does not stop the others; failures are in the summary and no manifest is
+/// written. Throws LockedError when another run holds the folder.
 RunSummary run_quarter(const RunOptions& options, std::ostream& log);
 
 } // namespace ss

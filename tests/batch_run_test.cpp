@@ -1,0 +1,132 @@
+// The scheduled run that never half-finishes: manifest last, nothing rendered twice, one run per
+// folder, a run killed at any moment completed by the next, and failures reported per scope.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <csignal>
+#include <thread>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "test_support.hpp"
+
+using namespace ss;
+using namespace ss::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string run_args(const fs::path& db, const fs::path& out, const std::string& extra = "") {
+    return "run --db " + db.string() + " --quarter 2025-Q3 --jobs 2 --out " + out.string() + " " + extra;
+}
+
+/// Every rendered file below `folder` with its fingerprint (the manifest and the lock aside).
+std::map<std::string, std::string> fingerprints(const fs::path& folder) {
+    std::map<std::string, std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(folder)) {
+        const std::string name = e.path().filename().string();
+        if (!e.is_regular_file() || name == "manifest.json" || name == ".samen-sturen.lock") continue;
+        out[fs::relative(e.path(), folder).string()] = file_fingerprint(e.path());
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("batch run: the manifest lists every file with kind, scope, size and checksum, and comes last") {
+    const auto& run = small_demo_run();
+    const std::string manifest = read_file(run.quarter_folder / "manifest.json");
+    CHECK(manifest.find("\"quarter\": \"2025-Q3\"") != std::string::npos);
+    CHECK(manifest.find("\"database_sha256\"") != std::string::npos);
+    CHECK(manifest.find("\"path\": \"GM0505-dordrecht/raadsinformatiebrief-2025-Q3-GM0505.pdf\"") != std::string::npos);
+    CHECK(manifest.find("\"kind\": \"gi-benchmark\"") != std::string::npos);
+    const auto files = fingerprints(run.quarter_folder);
+    for (const auto& [path, print] : files) CHECK_MESSAGE(manifest.find("\"path\": \"" + path + "\"") != std::string::npos, path);
+    CHECK(run_cli_text("sha256sum '" + (run.quarter_folder / "index.html").string() + "' | cut -c1-64").substr(0, 64) ==
+          manifest.substr(manifest.find("\"sha256\"", manifest.find("\"path\": \"index.html\"")) + 11, 64));
+}
+
+TEST_CASE("batch run: a second run on unchanged inputs renders nothing; --force and a changed database render") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    fs::copy_file(run.db, dir / "demo.db");
+    REQUIRE(run_cli(run_args(dir / "demo.db", dir / "out")).exit_code == 0);
+    const auto again = run_cli(run_args(dir / "demo.db", dir / "out"));
+    CHECK(again.exit_code == 0);
+    CHECK(again.out.find("nothing to render") != std::string::npos);
+    CHECK(again.err.find("KPIs of") == std::string::npos); // no SQL was run
+    const auto forced = run_cli(run_args(dir / "demo.db", dir / "out", "--force"));
+    CHECK(forced.exit_code == 0);
+    CHECK(forced.out.find("4 scopes") != std::string::npos);
+    REQUIRE(std::system(("sqlite3 '" + (dir / "demo.db").string() + "' \"UPDATE municipalities SET name = 'Dordt' WHERE municipality_code = 'GM0505'\"").c_str()) == 0);
+    const auto changed = run_cli(run_args(dir / "demo.db", dir / "out"));
+    CHECK(changed.out.find("4 scopes") != std::string::npos);
+    CHECK(fs::exists(dir / "out" / "2025-Q3" / "GM0505-dordt" / "index.html"));
+}
+
+TEST_CASE("batch run: a second run on the same folder is refused while the first holds it") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    fs::create_directories(dir / "out" / "2025-Q3");
+    const std::string lock = (dir / "out" / "2025-Q3" / ".samen-sturen.lock").string();
+    // flock(1) holds the lock for three seconds, the way a running samen-sturen would.
+    const auto r = run_cli_text("(flock '" + lock + "' sleep 3 & sleep 0.3; " + SAMEN_STUREN_BINARY + " " +
+                                run_args(run.db, dir / "out") + " 2>&1; echo \"exit $?\"; wait)");
+    CHECK(r.find("is being written by another samen-sturen run") != std::string::npos);
+    CHECK(r.find("exit 6") != std::string::npos);
+}
+
+TEST_CASE("batch run: a run killed half-way is completed by the next, identical to an uninterrupted run") {
+    TempDir dir;
+    REQUIRE(run_cli("demo --db " + (dir / "region.db").string() + " --scale region").exit_code == 0);
+    REQUIRE(run_cli(run_args(dir / "region.db", dir / "clean")).exit_code == 0);
+    const auto reference = fingerprints(dir / "clean" / "2025-Q3");
+
+    const pid_t child = fork();
+    if (child == 0) {
+        const std::string out = (dir / "killed").string(), db = (dir / "region.db").string();
+        ::execl(SAMEN_STUREN_BINARY, SAMEN_STUREN_BINARY, "run", "--db", db.c_str(), "--quarter", "2025-Q3", "--jobs", "2",
+                "--out", out.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    // Kill it once it has written its first report, mid-way through the scopes.
+    const fs::path first = dir / "killed" / "2025-Q3" / "GM0482-alblasserdam" / "kpis.csv";
+    for (int i = 0; i < 600 && !fs::exists(first); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    CHECK_FALSE(fs::exists(dir / "killed" / "2025-Q3" / "manifest.json"));
+    const auto rerun = run_cli(run_args(dir / "region.db", dir / "killed"));
+    REQUIRE_MESSAGE(rerun.exit_code == 0, rerun.err);
+    CHECK(rerun.out.find("nothing to render") == std::string::npos);
+    CHECK(fingerprints(dir / "killed" / "2025-Q3") == reference);
+    CHECK(fs::exists(dir / "killed" / "2025-Q3" / "manifest.json"));
+}
+
+TEST_CASE("batch run: without --quarter the run takes the last completed quarter") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    const auto r = run_cli("run --db " + run.db.string() + " --today 2026-01-03 --kinds council --out " + dir.path().string());
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(fs::exists(dir / "2025-Q4" / "GM0505-dordrecht" / "raadsinformatiebrief-2025-Q4-GM0505.pdf"));
+    // --kinds council: the letters and the index, nothing else.
+    CHECK_FALSE(fs::exists(dir / "2025-Q4" / "GM0505-dordrecht" / "samen-sturen-2025-Q4-GM0505.pdf"));
+    CHECK_FALSE(fs::exists(dir / "2025-Q4" / "regio-JZ31-zuid-holland-zuid" / "gi-benchmark-2025-Q4-JZ31.pdf"));
+    CHECK(fs::exists(dir / "2025-Q4" / "index.html"));
+    const auto bad = run_cli("run --db " + run.db.string() + " --quarter 2025-Q3 --kinds letters --out " + dir.path().string());
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err == "samen-sturen: --kinds: 'letters' is not a report kind (samen-sturen, council, region, gi-benchmark)\n");
+}
+
+TEST_CASE("batch run: a failing scope does not stop the others; exit 7, the failure named, no manifest") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    fs::create_directories(dir / "2025-Q3");
+    write_file(dir / "2025-Q3" / "GM0590-papendrecht", "a file where the folder should be");
+    const auto r = run_cli(run_args(run.db, dir.path()));
+    CHECK(r.exit_code == 7);
+    CHECK(r.err.find("samen-sturen: GM0590: ") != std::string::npos);
+    CHECK(r.err.find("1 of 4 scopes failed") != std::string::npos);
+    CHECK(fs::exists(dir / "2025-Q3" / "GM0505-dordrecht" / "index.html"));
+    CHECK_FALSE(fs::exists(dir / "2025-Q3" / "manifest.json"));
+}
