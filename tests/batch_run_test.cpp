@@ -20,12 +20,12 @@ std::string run_args(const fs::path& db, const fs::path& out, const std::string&
     return "run --db " + db.string() + " --quarter 2025-Q3 --jobs 2 --out " + out.string() + " " + extra;
 }
 
-/// Every rendered file below `folder` with its fingerprint (the manifest and the lock aside).
+/// Every rendered file below `folder` with its fingerprint (manifests and locks aside).
 std::map<std::string, std::string> fingerprints(const fs::path& folder) {
     std::map<std::string, std::string> out;
     for (const auto& e : fs::recursive_directory_iterator(folder)) {
         const std::string name = e.path().filename().string();
-        if (!e.is_regular_file() || name == "manifest.json" || name == ".samen-sturen.lock") continue;
+        if (!e.is_regular_file() || name.rfind("manifest", 0) == 0 || name.rfind(".samen-sturen", 0) == 0) continue;
         out[fs::relative(e.path(), folder).string()] = file_fingerprint(e.path());
     }
     return out;
@@ -129,4 +129,30 @@ TEST_CASE("batch run: a failing scope does not stop the others; exit 7, the fail
     CHECK(r.err.find("1 of 4 scopes failed") != std::string::npos);
     CHECK(fs::exists(dir / "2025-Q3" / "GM0505-dordrecht" / "index.html"));
     CHECK_FALSE(fs::exists(dir / "2025-Q3" / "manifest.json"));
+}
+
+TEST_CASE("batch run: shards cover every scope exactly once and their manifests merge") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    for (const char* shard : {"1/3", "2/3", "3/3"}) {
+        const auto r = run_cli(run_args(run.db, dir.path(), std::string("--shard ") + shard));
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    }
+    CHECK_FALSE(fs::exists(dir / "2025-Q3" / "manifest.json"));
+    const auto merged = run_cli("merge-manifests --out " + dir.path().string() + " --quarter 2025-Q3");
+    REQUIRE_MESSAGE(merged.exit_code == 0, merged.err);
+    // The sharded output equals the whole run's, file for file.
+    CHECK(fingerprints(dir / "2025-Q3") == fingerprints(run.quarter_folder));
+    const std::string manifest = read_file(dir / "2025-Q3" / "manifest.json");
+    for (const auto& [path, print] : fingerprints(run.quarter_folder)) {
+        const size_t first = manifest.find("\"path\": \"" + path + "\"");
+        CHECK_MESSAGE(first != std::string::npos, path);
+        CHECK_MESSAGE(manifest.find("\"path\": \"" + path + "\"", first + 1) == std::string::npos, path << " twice");
+    }
+    CHECK(run_cli(run_args(run.db, dir.path(), "--shard 4/3")).exit_code == 2);
+    TempDir incomplete;
+    REQUIRE(run_cli(run_args(run.db, incomplete.path(), "--shard 1/2")).exit_code == 0);
+    const auto missing = run_cli("merge-manifests --out " + incomplete.path().string() + " --quarter 2025-Q3");
+    CHECK(missing.exit_code == 3);
+    CHECK(missing.err.find("manifest.shard-2-of-2.json: missing or unreadable; has shard 2 of 2 finished?") != std::string::npos);
 }

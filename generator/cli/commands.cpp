@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -205,6 +206,15 @@ Date amsterdam_today() {
     return make_date(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
+int run_merge(const MergeCommand& cmd, std::ostream& out) {
+    const auto quarter = parse_quarter(cmd.quarter);
+    if (!quarter) throw UsageError("--quarter: '" + cmd.quarter + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
+    const auto folder = std::filesystem::path(cmd.out) / quarter->code();
+    const size_t files = merge_shard_manifests(folder);
+    out << "merge " << quarter->code() << ": " << files << " files in " << (folder / "manifest.json").string() << "\n";
+    return 0;
+}
+
 int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err) {
     RunOptions options;
     if (cmd.quarter.empty()) {
@@ -223,6 +233,15 @@ int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err) {
     options.only = comma_list(cmd.only);
     options.kinds = comma_list(cmd.kinds);
     options.force = cmd.force;
+    if (!cmd.shard.empty()) {
+        int k = 0, n = 0;
+        char slash = 0, rest = 0;
+        std::istringstream in(cmd.shard);
+        if (!(in >> k >> slash >> n) || slash != '/' || in >> rest || n < 1 || k < 1 || k > n)
+            throw UsageError("--shard: '" + cmd.shard + "' is not K/N with 1 <= K <= N (e.g. 2/4)");
+        options.shard = k;
+        options.shards = n;
+    }
     options.progress_bar = ::isatty(STDERR_FILENO) == 1;
     const RunSummary summary = run_quarter(options, err);
     if (summary.skipped) {

@@ -43,6 +43,12 @@ struct RunCommand {
     std::string kinds;     ///< comma-separated report kinds; empty: all
     bool force = false;    ///< render even when nothing changed
     std::string today;     ///< for tests: the day (YYYY-MM-DD) the default quarter is taken from
+    std::string shard;     ///< "K/N"; empty: the whole run
+};
+
+struct MergeCommand {
+    std::string out = "output";
+    std::string quarter;
 };
 
 /// The last completed quarter on `today`: 2025-Q3 on any day of 2025-Q4.
@@ -61,5 +67,6 @@ int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err);
 int run_demo(const DemoCommand& cmd, std::ostream& out);
 int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err);
 int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err);
+int run_merge(const MergeCommand& cmd, std::ostream& out);
 
 } // namespace ss::cli

@@ -51,6 +51,12 @@ int main(int argc, char** argv) {
     run->add_option("--kinds", run_cmd.kinds, "Only these report kinds: samen-sturen,council,region,gi-benchmark");
     run->add_flag("--force", run_cmd.force, "Render even when the inputs are unchanged since the last run");
     run->add_option("--today", run_cmd.today, "The day the default quarter is taken from (YYYY-MM-DD; default: today)");
+    run->add_option("--shard", run_cmd.shard, "K/N: render every Nth scope from the Kth (split a run over N machines)");
+
+    ss::cli::MergeCommand merge_cmd;
+    auto* merge = app.add_subcommand("merge-manifests", "Merge the manifests of a sharded run into manifest.json");
+    merge->add_option("--out", merge_cmd.out, "Output folder of the shards")->default_val("output");
+    merge->add_option("--quarter", merge_cmd.quarter, "Quarter, e.g. 2025-Q3")->required();
     run->add_option("--queries", run_cmd.queries, "The queries/ folder (default: found beside the program)");
     run->add_option("--templates", run_cmd.templates, "The templates/ folder (default: found beside the program)");
 
@@ -65,6 +71,7 @@ int main(int argc, char** argv) {
         if (*demo) return ss::cli::run_demo(demo_cmd, std::cout);
         if (*kpis) return ss::cli::run_kpis(kpis_cmd, std::cout, std::cerr);
         if (*run) return ss::cli::run_run(run_cmd, std::cout, std::cerr);
+        if (*merge) return ss::cli::run_merge(merge_cmd, std::cout);
     } catch (const ss::DeliveryRejected& e) {
         for (const auto& issue : e.issues()) std::cerr << issue.to_string() << "\n";
         std::cerr << "samen-sturen: " << e.what() << "\n";

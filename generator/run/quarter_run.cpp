@@ -146,14 +146,20 @@ RunInputs inputs_of(const RunOptions& options, const std::vector<std::string>& k
             sha256_file(options.db),
             folder_sha256(options.templates),
             folder_sha256(options.queries),
-            "kinds=" + joined(kinds) + ";only=" + joined(options.only)};
+            "kinds=" + joined(kinds) + ";only=" + joined(options.only) + ";shard=" + std::to_string(options.shard) + "/" +
+                std::to_string(options.shards)};
 }
 
-/// A run killed half-way leaves temporary files; a new run starts by removing them.
-void remove_leftovers(const fs::path& folder) {
+/// A run killed half-way leaves temporary files; a new run starts by removing those of its own
+/// scopes (another shard may be writing its own in the same folder right now).
+void remove_leftovers(const fs::path& folder, const std::vector<std::string>& scope_folders, bool with_index) {
     std::vector<fs::path> partial;
-    for (const auto& e : fs::recursive_directory_iterator(folder))
-        if (e.is_regular_file() && e.path().extension() == ".partial") partial.push_back(e.path());
+    if (with_index && fs::exists(folder / "index.html.partial")) partial.push_back(folder / "index.html.partial");
+    for (const auto& scope : scope_folders) {
+        if (!fs::is_directory(folder / scope)) continue;
+        for (const auto& e : fs::directory_iterator(folder / scope))
+            if (e.is_regular_file() && e.path().extension() == ".partial") partial.push_back(e.path());
+    }
     for (const auto& p : partial) fs::remove(p);
 }
 
@@ -217,8 +223,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     Manifest manifest;
     manifest.inputs = inputs_of(options, kinds);
     fs::create_directories(summary.folder);
-    RunLock lock(summary.folder);
-    const fs::path manifest_path = summary.folder / "manifest.json";
+    RunLock lock(summary.folder, options.shards > 1 ? "shard-" + std::to_string(options.shard) : "");
+    const fs::path manifest_path = summary.folder / manifest_name(options.shard, options.shards);
     if (!options.force) {
         const auto previous = read_manifest(manifest_path);
         if (previous && previous->inputs.digest() == manifest.inputs.digest() && manifest_files_intact(*previous, summary.folder)) {
@@ -229,7 +235,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     }
     // From here the folder is being rewritten: no manifest until the run has finished.
     fs::remove(manifest_path);
-    remove_leftovers(summary.folder);
+    if (options.shards > 1) fs::remove(summary.folder / "manifest.json");
 
     const auto sql_start = Clock::now();
     RunData data = read_run_data(options.db, kpis, options.queries, options.quarter, options.jobs);
@@ -252,9 +258,15 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.gi_benchmark.definition = &gi_benchmark;
     shared.data = &data;
 
-    std::vector<const Scope*> scopes;
+    std::vector<const Scope*> all, scopes;
     for (const auto& s : data.scopes)
-        if (selected(options, s)) scopes.push_back(&s);
+        if (selected(options, s)) all.push_back(&s);
+    // --shard K/N: every Nth scope from the Kth, so that N machines share a national run.
+    for (size_t i = 0; i < all.size(); ++i)
+        if (static_cast<int>(i % static_cast<size_t>(options.shards)) == options.shard - 1) scopes.push_back(all[i]);
+    std::vector<std::string> scope_folders;
+    for (const Scope* s : scopes) scope_folders.push_back(scope_folder_name(*s));
+    remove_leftovers(summary.folder, scope_folders, options.shard == 1);
 
     const auto render_start = Clock::now();
     std::vector<std::vector<ManifestFile>> written(scopes.size());
@@ -279,15 +291,18 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
         if (!errors[i].empty()) summary.failures.push_back({scopes[i]->code, errors[i]});
         for (auto& f : written[i]) manifest.files.push_back(std::move(f));
     }
-    std::vector<Scope> listed;
-    std::vector<std::string> folders;
-    for (const Scope* s : scopes) {
-        listed.push_back(*s);
-        folders.push_back(scope_folder_name(*s));
+    // The index lists every scope of the run, whichever shard renders it; the first shard writes it.
+    if (options.shard == 1) {
+        std::vector<Scope> listed;
+        std::vector<std::string> folders;
+        for (const Scope* s : all) {
+            listed.push_back(*s);
+            folders.push_back(scope_folder_name(*s));
+        }
+        const std::string index = render_quarter_index(listed, folders, options.quarter, data.delivered_on, shared.html);
+        write_file_atomically(summary.folder / "index.html", index);
+        manifest.files.push_back({"index.html", "site", "", index.size(), sha256_hex(index)});
     }
-    const std::string index = render_quarter_index(listed, folders, options.quarter, data.delivered_on, shared.html);
-    write_file_atomically(summary.folder / "index.html", index);
-    manifest.files.push_back({"index.html", "site", "", index.size(), sha256_hex(index)});
     summary.render_seconds = seconds_since(render_start);
     summary.scopes = static_cast<int>(scopes.size());
     summary.files = static_cast<int>(manifest.files.size());
@@ -297,6 +312,41 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     manifest.seconds = {{"sql", summary.sql_seconds}, {"render", summary.render_seconds}, {"total", seconds_since(start)}};
     write_file_atomically(manifest_path, manifest_json(manifest)); // last: its presence means the run finished
     return summary;
+}
+
+std::string manifest_name(int shard, int shards) {
+    if (shards <= 1) return "manifest.json";
+    return "manifest.shard-" + std::to_string(shard) + "-of-" + std::to_string(shards) + ".json";
+}
+
+size_t merge_shard_manifests(const fs::path& folder) {
+    std::optional<Manifest> merged;
+    int shards = 0;
+    for (const auto& e : fs::directory_iterator(folder)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind("manifest.shard-", 0) != 0) continue;
+        shards = std::stoi(name.substr(name.find("-of-") + 4));
+    }
+    if (shards == 0) throw InputError(folder.string() + ": no shard manifests (manifest.shard-K-of-N.json) to merge");
+    for (int k = 1; k <= shards; ++k) {
+        const fs::path file = folder / manifest_name(k, shards);
+        auto m = read_manifest(file);
+        if (!m) throw InputError(file.string() + ": missing or unreadable; has shard " + std::to_string(k) + " of " +
+                                 std::to_string(shards) + " finished?");
+        if (!merged) {
+            merged = std::move(*m);
+            continue;
+        }
+        if (m->inputs.database_sha256 != merged->inputs.database_sha256 || m->inputs.version != merged->inputs.version ||
+            m->inputs.templates_sha256 != merged->inputs.templates_sha256 || m->inputs.quarter != merged->inputs.quarter)
+            throw InputError(file.string() + ": made from other inputs than shard 1 (database, templates, version or quarter)");
+        for (auto& f : m->files) merged->files.push_back(std::move(f));
+        for (const auto& [stage, seconds] : m->seconds) merged->seconds[stage] = std::max(merged->seconds[stage], seconds);
+    }
+    merged->inputs.selection += " (merged from " + std::to_string(shards) + " shards)";
+    std::sort(merged->files.begin(), merged->files.end(), [](const ManifestFile& a, const ManifestFile& b) { return a.path < b.path; });
+    write_file_atomically(folder / "manifest.json", manifest_json(*merged));
+    return merged->files.size();
 }
 
 } // namespace ss

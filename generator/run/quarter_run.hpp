@@ -21,6 +21,7 @@ struct RunOptions {
     std::vector<std::string> only;   ///< scope codes to render; empty: all
     std::vector<std::string> kinds;  ///< report kinds to render; empty: all (report_kinds() of the import specs)
     bool force = false;              ///< render even when the inputs are unchanged
+    int shard = 1, shards = 1;       ///< --shard K/N: this run renders every Nth scope, starting at the Kth
     bool progress_bar = false;       ///< a progress line rewritten in place (a terminal)
 };
 
@@ -44,5 +45,12 @@ struct RunSummary {
 /// A failing scope does not stop the others; failures are in the summary and no manifest is
 /// written. Throws LockedError when another run holds the folder.
 RunSummary run_quarter(const RunOptions& options, std::ostream& log);
+
+/// "manifest.json", or "manifest.shard-2-of-4.json" for a shard.
+std::string manifest_name(int shard, int shards);
+
+/// Merges the shards' manifests of a quarter folder into manifest.json once all N are there and
+/// agree on their inputs. Returns the number of files; throws InputError naming what is missing.
+size_t merge_shard_manifests(const std::filesystem::path& quarter_folder);
 
 } // namespace ss

@@ -10,8 +10,8 @@
 
 namespace ss {
 
-RunLock::RunLock(const std::filesystem::path& folder) {
-    const std::string path = (folder / ".samen-sturen.lock").string();
+RunLock::RunLock(const std::filesystem::path& folder, const std::string& name) {
+    const std::string path = (folder / (".samen-sturen" + (name.empty() ? "" : "." + name) + ".lock")).string();
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0) throw OutputError(path + ": cannot be created: " + std::strerror(errno));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {

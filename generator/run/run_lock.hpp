@@ -3,13 +3,15 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 namespace ss {
 
 class RunLock {
 public:
     /// Takes the lock or throws LockedError (exit code 6) naming the folder.
-    explicit RunLock(const std::filesystem::path& folder);
+    /// `name` tells locks apart within a folder (each shard has its own); "" for a whole run.
+    RunLock(const std::filesystem::path& folder, const std::string& name);
     ~RunLock();
     RunLock(const RunLock&) = delete;
     RunLock& operator=(const RunLock&) = delete;
