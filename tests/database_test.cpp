@@ -87,3 +87,20 @@ TEST_CASE("database: reading a database that does not exist or is empty says how
     CHECK(open_error((dir / "none.db").string(), OpenMode::read_only).find("no such database") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "none.db"));
 }
+
+TEST_CASE("database: a version 1 database is read as it is and migrated by a writing command") {
+    TempDir dir;
+    const std::string path = (dir / "v1.db").string();
+    {
+        auto db = open_database(path, OpenMode::create_or_update);
+        db->exec("DROP TABLE distributions");
+        db->exec("PRAGMA user_version = 1");
+    }
+    {
+        auto reading = open_database(path, OpenMode::read_only); // kpis and run read no table of version 2
+        CHECK(stored_schema_version(*reading) == 1);
+    }
+    auto writing = open_database(path, OpenMode::create_or_update);
+    CHECK(stored_schema_version(*writing) == 2);
+    CHECK(query_int(*writing, "SELECT count(*) FROM sqlite_schema WHERE name = 'distributions'") == 1);
+}

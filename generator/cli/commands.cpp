@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 
 #include <chrono>
+#include <cstdlib>
+#include <memory>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +18,7 @@
 #include "import/importer.hpp"
 #include "kpi/kpi_csv.hpp"
 #include "kpi/kpi_engine.hpp"
+#include "distribute/distributor.hpp"
 #include "run/quarter_run.hpp"
 
 namespace ss::cli {
@@ -204,6 +207,62 @@ Date amsterdam_today() {
     else unsetenv("TZ");
     tzset();
     return make_date(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+namespace {
+
+/// SMTP credentials: a file (user, then password, one per line) or the environment
+/// (SAMEN_STUREN_SMTP_USER, SAMEN_STUREN_SMTP_PASSWORD); never the command line or the log.
+void read_credentials(const std::string& file, SmtpSettings& s) {
+    if (!file.empty()) {
+        std::ifstream in(file);
+        if (!in) throw UsageError("--credentials: " + file + " cannot be read");
+        std::getline(in, s.user);
+        std::getline(in, s.password);
+        return;
+    }
+    if (const char* user = std::getenv("SAMEN_STUREN_SMTP_USER")) s.user = user;
+    if (const char* password = std::getenv("SAMEN_STUREN_SMTP_PASSWORD")) s.password = password;
+}
+
+} // namespace
+
+int run_distribute(const DistributeCommand& cmd, std::ostream& out, std::ostream& err) {
+    DistributeOptions options;
+    if (cmd.quarter.empty()) {
+        options.quarter = last_completed_quarter(cmd.today.empty() ? amsterdam_today() : date_option("--today", cmd.today));
+    } else {
+        const auto quarter = parse_quarter(cmd.quarter);
+        if (!quarter) throw UsageError("--quarter: '" + cmd.quarter + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
+        options.quarter = *quarter;
+    }
+    if (!cmd.outbox.empty() && !cmd.smtp.empty()) throw UsageError("--outbox and --smtp: name one of them");
+    if (cmd.outbox.empty() && cmd.smtp.empty()) throw UsageError("name --outbox DIR (.eml files) or --smtp URL");
+    if (!cmd.smtp.empty() && cmd.smtp.rfind("smtp://", 0) != 0 && cmd.smtp.rfind("smtps://", 0) != 0)
+        throw UsageError("--smtp: '" + cmd.smtp + "' is not smtp://host:port or smtps://host:port");
+    if (cmd.attempts < 1) throw UsageError("--attempts: must be 1 or more");
+    options.db = cmd.db;
+    options.out = cmd.out;
+    options.from = cmd.from;
+    options.max_attachment_bytes = static_cast<std::uint64_t>(cmd.max_attachment_mb * 1024 * 1024);
+    options.attempts = cmd.attempts;
+    options.backoff_ms = cmd.backoff_ms;
+    std::unique_ptr<MailTransport> transport;
+    if (!cmd.outbox.empty()) {
+        transport = std::make_unique<OutboxTransport>(cmd.outbox);
+    } else {
+        SmtpSettings settings{cmd.smtp, "", "", !cmd.insecure_smtp, 60};
+        read_credentials(cmd.credentials, settings);
+        transport = std::make_unique<SmtpTransport>(settings);
+    }
+    const DistributeSummary summary = distribute(options, *transport, err);
+    out << "distribute " << options.quarter.code() << " via " << transport->describe() << ": " << summary.sent << " sent, "
+        << summary.already_sent << " sent before, " << summary.failed.size() << " failed\n";
+    for (const auto& r : summary.without_files) out << "  nothing to send for " << r << "\n";
+    if (summary.failed.empty()) return 0;
+    for (const auto& f : summary.failed) err << "samen-sturen: not delivered: " << f << "\n";
+    throw PartialFailure(std::to_string(summary.failed.size()) + " deliveries did not go out (listed above); they are "
+                         "logged in the database and tried again on the next distribute");
 }
 
 int run_merge(const MergeCommand& cmd, std::ostream& out) {

@@ -46,6 +46,21 @@ struct RunCommand {
     std::string shard;     ///< "K/N"; empty: the whole run
 };
 
+struct DistributeCommand {
+    std::string db;
+    std::string quarter;          ///< empty: the last completed quarter in Dutch time
+    std::string out = "output";
+    std::string outbox;           ///< write .eml files here (no SMTP server)
+    std::string smtp;             ///< smtp://host:port (STARTTLS) or smtps://host:port
+    std::string credentials;      ///< a file with the SMTP user on line 1 and password on line 2
+    std::string from = "samen-sturen@regio.example";
+    double max_attachment_mb = 10;
+    int attempts = 3;
+    int backoff_ms = 1000;
+    bool insecure_smtp = false;   ///< allow a server without TLS (a test server on this machine)
+    std::string today;
+};
+
 struct MergeCommand {
     std::string out = "output";
     std::string quarter;
@@ -68,5 +83,6 @@ int run_demo(const DemoCommand& cmd, std::ostream& out);
 int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err);
 int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err);
 int run_merge(const MergeCommand& cmd, std::ostream& out);
+int run_distribute(const DistributeCommand& cmd, std::ostream& out, std::ostream& err);
 
 } // namespace ss::cli

@@ -53,6 +53,23 @@ int main(int argc, char** argv) {
     run->add_option("--today", run_cmd.today, "The day the default quarter is taken from (YYYY-MM-DD; default: today)");
     run->add_option("--shard", run_cmd.shard, "K/N: render every Nth scope from the Kth (split a run over N machines)");
 
+    ss::cli::DistributeCommand dist_cmd;
+    auto* dist = app.add_subcommand("distribute", "Send every recipient the reports of its row, for its own scope, once");
+    dist->add_option("--db", dist_cmd.db, "Measure database (recipients; the distribution log is written here)")->required();
+    dist->add_option("--quarter", dist_cmd.quarter, "Quarter (default: the last completed quarter in Dutch time)");
+    dist->add_option("--out", dist_cmd.out, "Output folder of the run")->default_val("output");
+    dist->add_option("--outbox", dist_cmd.outbox, "Write the messages as .eml files into this folder");
+    dist->add_option("--smtp", dist_cmd.smtp, "SMTP server: smtp://host:587 (STARTTLS) or smtps://host:465");
+    dist->add_option("--credentials", dist_cmd.credentials,
+                     "File with the SMTP user and password on two lines (default: SAMEN_STUREN_SMTP_USER/_PASSWORD)");
+    dist->add_option("--from", dist_cmd.from, "Sender address")->default_val("samen-sturen@regio.example");
+    dist->add_option("--max-attachment-mb", dist_cmd.max_attachment_mb, "Larger files are named in the mail, not attached")
+        ->default_val(10);
+    dist->add_option("--attempts", dist_cmd.attempts, "Tries per message in this run")->default_val(3);
+    dist->add_option("--backoff-ms", dist_cmd.backoff_ms, "Wait before the second try, doubled each time")->default_val(1000);
+    dist->add_flag("--insecure-smtp", dist_cmd.insecure_smtp, "Allow an SMTP server without TLS (only on this machine)");
+    dist->add_option("--today", dist_cmd.today, "The day the default quarter is taken from (YYYY-MM-DD)");
+
     ss::cli::MergeCommand merge_cmd;
     auto* merge = app.add_subcommand("merge-manifests", "Merge the manifests of a sharded run into manifest.json");
     merge->add_option("--out", merge_cmd.out, "Output folder of the shards")->default_val("output");
@@ -72,6 +89,7 @@ int main(int argc, char** argv) {
         if (*kpis) return ss::cli::run_kpis(kpis_cmd, std::cout, std::cerr);
         if (*run) return ss::cli::run_run(run_cmd, std::cout, std::cerr);
         if (*merge) return ss::cli::run_merge(merge_cmd, std::cout);
+        if (*dist) return ss::cli::run_distribute(dist_cmd, std::cout, std::cerr);
     } catch (const ss::DeliveryRejected& e) {
         for (const auto& issue : e.issues()) std::cerr << issue.to_string() << "\n";
         std::cerr << "samen-sturen: " << e.what() << "\n";

@@ -13,8 +13,10 @@ namespace ss {
 
 namespace {
 
-/// migrations[v - 1] brings a database from schema v to v + 1. None yet: schema 1 is the first.
-const std::vector<std::function<void(SQLite::Database&)>> migrations = {};
+/// migrations[v - 1] brings a database from schema v to v + 1.
+const std::vector<std::function<void(SQLite::Database&)>> migrations = {
+    [](SQLite::Database& db) { db.exec(distributions_ddl); }, // 1 -> 2: the distribution log
+};
 
 int pragma_int(SQLite::Database& db, const char* name) {
     return db.execAndGet(std::string("PRAGMA ") + name).getInt();
@@ -60,6 +62,7 @@ void check_version(SQLite::Database& db, const std::string& path, OpenMode mode)
                             std::to_string(version) + "; this program knows up to " +
                             std::to_string(schema_version) + "); use a newer samen-sturen");
     if (version < schema_version) {
+        if (mode == OpenMode::read_only && version >= oldest_readable_version) return;
         if (mode == OpenMode::read_only)
             throw DatabaseError(path + ": schema version " + std::to_string(version) +
                                 " is older than " + std::to_string(schema_version) +

@@ -62,10 +62,29 @@ CREATE TABLE deliveries (
 
 } // namespace
 
+const char* distributions_ddl = R"sql(
+-- Every delivery of a quarter's files to a recipient: what was sent (the checksums of its files),
+-- how, how often it was tried, and whether it went out. A re-run sends nothing twice.
+CREATE TABLE distributions (
+  quarter TEXT NOT NULL,
+  scope_code TEXT NOT NULL,
+  email TEXT NOT NULL,
+  content_sha256 TEXT NOT NULL,
+  reports TEXT NOT NULL,
+  files TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('sent', 'failed')),
+  attempts INTEGER NOT NULL,
+  last_error TEXT,
+  transport TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (quarter, scope_code, email, content_sha256)
+);
+)sql";
+
 std::string schema_ddl() {
     std::string ddl;
     for (const auto& spec : file_specs()) ddl += table_ddl(spec);
-    return ddl + indexes + bookkeeping;
+    return ddl + indexes + bookkeeping + distributions_ddl;
 }
 
 } // namespace ss

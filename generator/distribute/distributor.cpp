@@ -1,0 +1,187 @@
+#include "distribute/distributor.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "core/sha256.hpp"
+#include "core/slug.hpp"
+#include "db/database.hpp"
+#include "distribute/distribution_plan.hpp"
+#include "distribute/mail_message.hpp"
+#include "format/dutch.hpp"
+#include "run/manifest.hpp"
+
+namespace ss {
+
+namespace {
+
+std::vector<Recipient> read_recipients(SQLite::Database& db) {
+    std::vector<Recipient> out;
+    SQLite::Statement q(db, "SELECT scope_code, name, email, role, reports FROM recipients ORDER BY scope_code, email");
+    while (q.executeStep()) {
+        Recipient r{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                    q.getColumn(3).getString(), {}};
+        std::istringstream reports(q.getColumn(4).getString());
+        for (std::string kind; std::getline(reports, kind, ';');)
+            if (!kind.empty()) r.reports.push_back(kind);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::map<std::string, std::string> scope_titles(SQLite::Database& db) {
+    std::map<std::string, std::string> titles;
+    SQLite::Statement m(db, "SELECT municipality_code, 'Gemeente ' || name FROM municipalities "
+                            "UNION ALL SELECT region_code, 'Regio ' || name FROM regions");
+    while (m.executeStep()) titles[m.getColumn(0).getString()] = m.getColumn(1).getString();
+    return titles;
+}
+
+std::string local_timestamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
+    return buf;
+}
+
+std::string read_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InputError(file.string() + ": cannot be read; run the quarter again");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+std::string size_text(std::uint64_t bytes) { return format_number(static_cast<double>(bytes) / (1 << 20), 1) + " MB"; }
+
+MailMessage message_for(const Delivery& d, const DistributeOptions& o, const std::string& scope_title,
+                        const std::filesystem::path& folder, const std::string& delivered_on) {
+    MailMessage m;
+    m.from = o.from;
+    m.to = d.recipient.email;
+    m.to_name = d.recipient.name;
+    m.subject = "Samen Sturen " + format_quarter(o.quarter) + " – " + scope_title;
+    m.date = rfc5322_now();
+    m.message_id = d.content_sha256.substr(0, 32) + "." + sha256_hex(d.recipient.email).substr(0, 12) + "@samen-sturen";
+    std::string body = "Beste " + d.recipient.name + ",\n\nHierbij de rapportages van Samen Sturen over " +
+                       format_quarter(o.quarter) + " (" + format_quarter_period(o.quarter) + ") voor " + scope_title + ".";
+    if (!delivered_on.empty()) body += " De gegevens zijn aangeleverd op " + format_long_date(*parse_iso_date(delivered_on)) + ".";
+    body += "\n\nBijgevoegd:\n";
+    std::string left_out;
+    for (const auto& f : d.files) {
+        const std::string name = f.file.path.substr(f.file.path.rfind('/') + 1);
+        if (f.attached) {
+            body += "- " + name + " (" + size_text(f.file.bytes) + ")\n";
+            m.attachments.push_back({name, content_type_of(name), read_bytes(folder / f.file.path)});
+        } else {
+            left_out += "- " + f.file.path + " (" + size_text(f.file.bytes) + ")\n";
+        }
+    }
+    if (!left_out.empty())
+        body += "\nNiet bijgevoegd omdat ze te groot zijn voor e-mail; ze staan in de gedeelde map van " +
+                format_quarter(o.quarter) + ":\n" + left_out;
+    body += "\nMet vriendelijke groet,\nSamen Sturen\n";
+    m.body = body;
+    return m;
+}
+
+std::string files_json(const Delivery& d) {
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& f : d.files)
+        files.push_back({{"path", f.file.path}, {"sha256", f.file.sha256}, {"bytes", f.file.bytes}, {"attached", f.attached}});
+    return files.dump();
+}
+
+std::string reports_text(const Recipient& r) {
+    std::string out;
+    for (const auto& k : r.reports) out += (out.empty() ? "" : ";") + k;
+    return out;
+}
+
+} // namespace
+
+DistributeSummary distribute(const DistributeOptions& o, MailTransport& transport, std::ostream& log) {
+    const std::filesystem::path folder = o.out / o.quarter.code();
+    const auto manifest = read_manifest(folder / "manifest.json");
+    if (!manifest)
+        throw InputError((folder / "manifest.json").string() + ": missing; the quarter has not been rendered completely. "
+                         "Run 'samen-sturen run --quarter " + o.quarter.code() + "' first");
+    if (manifest->inputs.quarter != o.quarter.code())
+        throw InputError((folder / "manifest.json").string() + ": is of " + manifest->inputs.quarter + ", not " + o.quarter.code());
+    auto db = open_database(o.db, OpenMode::create_or_update); // migrates an older schema: the log is new in version 2
+    const auto recipients = read_recipients(*db);
+    const auto titles = scope_titles(*db);
+    DistributeSummary summary;
+    for (const auto& r : recipients_without_files(recipients, *manifest))
+        summary.without_files.push_back(r.email + " (" + r.scope_code + ")");
+
+    for (const auto& d : plan_distribution(recipients, *manifest, o.max_attachment_bytes)) {
+        const Recipient& r = d.recipient;
+        SQLite::Statement previous(*db, "SELECT status, attempts FROM distributions WHERE quarter = ? AND scope_code = ? "
+                                        "AND email = ? AND content_sha256 = ?");
+        previous.bind(1, o.quarter.code());
+        previous.bind(2, r.scope_code);
+        previous.bind(3, r.email);
+        previous.bind(4, d.content_sha256);
+        int attempts_before = 0;
+        if (previous.executeStep()) {
+            if (previous.getColumn(0).getString() == "sent") {
+                ++summary.already_sent;
+                continue;
+            }
+            attempts_before = previous.getColumn(1).getInt();
+        }
+        const auto title = titles.find(r.scope_code);
+        const MailMessage message = message_for(d, o, title == titles.end() ? r.scope_code : title->second, folder,
+                                                manifest->delivered_on);
+        const std::string mime = render_mime(message);
+        const std::string name = o.quarter.code() + "-" + slugify(r.scope_code) + "-" + slugify(r.email) + "-" +
+                                 d.content_sha256.substr(0, 8);
+        std::string error;
+        int tried = 0;
+        for (; tried < std::max(1, o.attempts); ++tried) {
+            if (tried > 0) std::this_thread::sleep_for(std::chrono::milliseconds(o.backoff_ms << (tried - 1)));
+            try {
+                transport.send(o.from, r.email, mime, name);
+                error.clear();
+                ++tried;
+                break;
+            } catch (const TransportError& e) {
+                error = e.what();
+            }
+        }
+        SQLite::Statement record(*db, "INSERT OR REPLACE INTO distributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        record.bind(1, o.quarter.code());
+        record.bind(2, r.scope_code);
+        record.bind(3, r.email);
+        record.bind(4, d.content_sha256);
+        record.bind(5, reports_text(r));
+        record.bind(6, files_json(d));
+        record.bind(7, error.empty() ? "sent" : "failed");
+        record.bind(8, attempts_before + tried);
+        if (error.empty()) record.bind(9);
+        else record.bind(9, error);
+        record.bind(10, transport.describe());
+        record.bind(11, local_timestamp());
+        record.exec();
+        if (error.empty()) {
+            ++summary.sent;
+            log << "distribute: sent " << r.email << " (" << r.scope_code << ", " << d.files.size() << " files)\n";
+        } else {
+            summary.failed.push_back(r.email + " (" + r.scope_code + "): " + error);
+            log << "distribute: failed " << r.email << " (" << r.scope_code << ") after " << tried << " tries: " << error << "\n";
+        }
+    }
+    return summary;
+}
+
+} // namespace ss

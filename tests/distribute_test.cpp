@@ -1,0 +1,216 @@
+// distribute: each recipient gets its own scope's files of its report kinds, once; as .eml files
+// in an outbox or over SMTP to a real server on loopback; a server that is down loses nothing and
+// a later run sends each message exactly once.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <csignal>
+#include <sstream>
+#include <thread>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "distribute/distribution_plan.hpp"
+#include "distribute/mail_message.hpp"
+#include "test_support.hpp"
+
+using namespace ss;
+using namespace ss::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string smtp_helpers = std::string(SAMEN_STUREN_SOURCE_DIR) + "/tests/smtp";
+
+/// A fresh copy of the demo database with its quarter rendered, so each test has its own log.
+struct Rendered {
+    TempDir dir;
+    fs::path db = dir / "demo.db";
+    Rendered() {
+        fs::copy_file(small_demo_run().db, db);
+        const auto r = run_cli("run --db " + db.string() + " --quarter 2025-Q3 --out " + (dir / "out").string());
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    }
+    std::string distribute(const std::string& how) const {
+        return "distribute --db " + db.string() + " --quarter 2025-Q3 --out " + (dir / "out").string() + " " + how;
+    }
+};
+
+/// `to filename sha256` per attachment of the messages in `folder`.
+std::vector<std::string> attachments_in(const fs::path& folder) {
+    const std::string text = run_cli_text("/usr/bin/python3 " + smtp_helpers + "/attachments.py " + folder.string() + "/*.eml");
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+/// The manifest's checksum of a file name of scope `code`'s folder.
+std::string manifest_sha(const Rendered& r, const std::string& file) {
+    const std::string manifest = read_file(r.dir / "out" / "2025-Q3" / "manifest.json");
+    const size_t at = manifest.find("/" + file + "\"");
+    REQUIRE(at != std::string::npos);
+    const size_t sha = manifest.find("\"sha256\": \"", at);
+    return manifest.substr(sha + 11, 64);
+}
+
+/// An SMTP server on loopback, started and stopped by the test.
+class SmtpSink {
+public:
+    explicit SmtpSink(fs::path folder, int port = 0) : folder_(std::move(folder)) {
+        const fs::path ready = folder_.parent_path() / (folder_.filename().string() + ".ready");
+        pid_ = fork();
+        if (pid_ == 0) {
+            const std::string out = ready.string();
+            freopen(out.c_str(), "w", stdout);
+            const std::string script = smtp_helpers + "/smtp_sink.py", p = std::to_string(port), f = folder_.string();
+            execl("/usr/bin/python3", "python3", script.c_str(), p.c_str(), f.c_str(), "--seconds", "60", static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        for (int i = 0; i < 200; ++i) {
+            const std::string line = fs::exists(ready) ? read_file(ready) : "";
+            if (line.rfind("ready ", 0) == 0 && line.back() == '\n') {
+                port_ = std::stoi(line.substr(6));
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        FAIL("the SMTP server on loopback did not start (is python3-aiosmtpd installed?)");
+    }
+    ~SmtpSink() {
+        ::kill(pid_, SIGTERM);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+    }
+    int port() const { return port_; }
+    size_t messages() const {
+        size_t n = 0;
+        if (fs::exists(folder_))
+            for (const auto& e : fs::directory_iterator(folder_)) n += e.path().extension() == ".eml";
+        return n;
+    }
+
+private:
+    fs::path folder_;
+    pid_t pid_ = -1;
+    int port_ = 0;
+};
+
+Manifest sample_manifest() {
+    Manifest m;
+    m.inputs.quarter = "2025-Q3";
+    m.files = {{"GM0001-a/samen-sturen-2025-Q3-GM0001.pdf", "samen-sturen", "GM0001", 100, "a1"},
+               {"GM0001-a/index.html", "samen-sturen", "GM0001", 100, "a2"},
+               {"GM0001-a/raadsinformatiebrief-2025-Q3-GM0001.pdf", "council", "GM0001", 100, "a3"},
+               {"GM0002-b/samen-sturen-2025-Q3-GM0002.pdf", "samen-sturen", "GM0002", 100, "b1"},
+               {"regio-R1-r/samen-sturen-regio-2025-Q3-R1.pdf", "region", "R1", 100, "r1"},
+               {"regio-R1-r/gi-benchmark-2025-Q3-R1.xlsx", "gi-benchmark", "R1", 5000, "r2"}};
+    return m;
+}
+
+} // namespace
+
+TEST_CASE("distribution plan: a recipient gets its own scope's files of its kinds, nothing else") {
+    const std::vector<Recipient> recipients{{"GM0001", "Beleid A", "a@x.nl", "policy", {"samen-sturen", "council"}},
+                                            {"GM0001", "Griffie A", "g@x.nl", "council", {"council"}},
+                                            {"R1", "Regio", "r@x.nl", "contract_management", {"samen-sturen", "gi-benchmark"}},
+                                            {"GM0002", "Griffie B", "gb@x.nl", "council", {"council"}}};
+    const auto plan = plan_distribution(recipients, sample_manifest(), 1000);
+    REQUIRE(plan.size() == 3); // B's council letter was not rendered: nothing to send
+    CHECK(plan[0].files.size() == 2); // the report and the letter; the HTML page is on the site
+    CHECK(plan[0].files[0].file.path == "GM0001-a/samen-sturen-2025-Q3-GM0001.pdf");
+    CHECK(plan[1].files.size() == 1);
+    CHECK(plan[1].files[0].file.kind == "council");
+    CHECK(plan[2].files.size() == 2); // a region's samen-sturen is its region report
+    CHECK(plan[2].files[0].file.scope == "R1");
+    CHECK_FALSE(plan[2].files[1].attached); // 5000 bytes over the limit of 1000: named, not attached
+    for (const auto& d : plan)
+        for (const auto& f : d.files) CHECK(f.file.scope == d.recipient.scope_code);
+    CHECK(plan[0].content_sha256 != plan[1].content_sha256);
+    const auto none = recipients_without_files(recipients, sample_manifest());
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].email == "gb@x.nl");
+}
+
+TEST_CASE("mail message: MIME with base64 parts in lines of 76, UTF-8 headers as encoded words") {
+    CHECK(base64_lines("Man") == "TWFu\r\n");
+    CHECK(base64_lines("Ma") == "TWE=\r\n");
+    CHECK(base64_lines(std::string(100, 'x')).find("\r\n") == 76);
+    CHECK(header_text("Zoë") == "=?UTF-8?B?Wm/Dqw==?=");
+    CHECK(header_text("plain") == "plain");
+    MailMessage m{"from@x.nl", "to@x.nl", "Zoë", "Samen Sturen", "Hallo", {{"a.pdf", "application/pdf", "%PDF"}}, "id@x", "Mon, 06 Oct 2025 05:00:00 +0200"};
+    const std::string mime = render_mime(m);
+    CHECK(mime.find("To: =?UTF-8?B?Wm/Dqw==?= <to@x.nl>\r\n") != std::string::npos);
+    CHECK(mime.find("Content-Disposition: attachment; filename=\"a.pdf\"\r\n") != std::string::npos);
+    CHECK(mime.find("JVBERg==\r\n") != std::string::npos);
+}
+
+TEST_CASE("distribute: to an outbox, every recipient once, attachments intact, a re-run sends nothing") {
+    Rendered r;
+    const auto first = run_cli(r.distribute("--outbox " + (r.dir / "outbox").string()));
+    REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+    CHECK(first.out.find(": 9 sent, 0 sent before, 0 failed") != std::string::npos);
+    const auto lines = attachments_in(r.dir / "outbox");
+    CHECK(lines.size() >= 20);
+    for (const auto& line : lines) {
+        std::istringstream fields(line);
+        std::string to, file, sha;
+        fields >> to >> file >> sha;
+        CAPTURE(line);
+        if (file != "kpis.csv") CHECK(sha == manifest_sha(r, file));
+        // Dordrecht's addresses get Dordrecht's files only.
+        if (to.find("dordrecht") != std::string::npos && file != "kpis.csv") CHECK(file.find("GM0505") != std::string::npos);
+    }
+    const auto again = run_cli(r.distribute("--outbox " + (r.dir / "outbox").string()));
+    CHECK(again.out.find(": 0 sent, 9 sent before, 0 failed") != std::string::npos);
+    CHECK(query_int(*std::make_unique<SQLite::Database>(r.db.string()), "SELECT count(*) FROM distributions WHERE status = 'sent'") == 9);
+}
+
+TEST_CASE("distribute: over SMTP; the server down, then up: nothing lost, nothing twice") {
+    Rendered r;
+    // Down: a port where nothing listens. Every delivery fails, is logged, and the run says so.
+    int free_port = 0;
+    {
+        SmtpSink probe(r.dir / "probe");
+        free_port = probe.port();
+    }
+    const auto down = run_cli(r.distribute("--smtp smtp://127.0.0.1:" + std::to_string(free_port) +
+                                           " --insecure-smtp --attempts 2 --backoff-ms 10"));
+    CHECK(down.exit_code == 7);
+    CHECK(down.err.find("not delivered: jeugd@dordrecht.gemeente.example (GM0505): ") != std::string::npos);
+    CHECK(down.err.find("tried again on the next distribute") != std::string::npos);
+    SQLite::Database db(r.db.string());
+    CHECK(query_int(db, "SELECT count(*) FROM distributions WHERE status = 'failed' AND attempts = 2") == 9);
+
+    SmtpSink server(r.dir / "received");
+    const std::string smtp = "--smtp smtp://127.0.0.1:" + std::to_string(server.port()) + " --insecure-smtp";
+    const auto up = run_cli(r.distribute(smtp));
+    REQUIRE_MESSAGE(up.exit_code == 0, up.err);
+    CHECK(up.out.find(": 9 sent, 0 sent before, 0 failed") != std::string::npos);
+    const auto again = run_cli(r.distribute(smtp));
+    CHECK(again.out.find(": 0 sent, 9 sent before, 0 failed") != std::string::npos);
+    for (int i = 0; i < 40 && server.messages() < 9; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    CHECK(server.messages() == 9);
+    for (const auto& line : attachments_in(r.dir / "received")) {
+        std::istringstream fields(line);
+        std::string to, file, sha;
+        fields >> to >> file >> sha;
+        if (file != "kpis.csv") CHECK_MESSAGE(sha == manifest_sha(r, file), line);
+    }
+    CHECK(query_int(db, "SELECT count(*) FROM distributions WHERE status = 'sent' AND attempts = 3") == 9);
+}
+
+TEST_CASE("distribute: clear errors for an unrendered quarter and for transport options") {
+    Rendered r;
+    auto e = run_cli("distribute --db " + r.db.string() + " --quarter 2024-Q1 --out " + (r.dir / "out").string() +
+                     " --outbox " + (r.dir / "o").string());
+    CHECK(e.exit_code == 3);
+    CHECK(e.err.find("manifest.json: missing; the quarter has not been rendered completely") != std::string::npos);
+    e = run_cli(r.distribute("--outbox x --smtp smtp://127.0.0.1:25"));
+    CHECK(e.exit_code == 2);
+    CHECK(e.err == "samen-sturen: --outbox and --smtp: name one of them\n");
+    e = run_cli(r.distribute(""));
+    CHECK(e.exit_code == 2);
+    e = run_cli(r.distribute("--smtp http://mail.example.nl"));
+    CHECK(e.err == "samen-sturen: --smtp: 'http://mail.example.nl' is not smtp://host:port or smtps://host:port\n");
+}
