@@ -55,7 +55,8 @@ TEST_CASE("database: a database of a newer schema version is refused") {
         db->exec("PRAGMA user_version = " + std::to_string(schema_version + 1));
     }
     const std::string message = open_error(path, OpenMode::create_or_update);
-    CHECK(message.find("made by a newer samen-sturen (schema version 2; this program knows up to 1)") !=
+    CHECK(message.find("made by a newer samen-sturen (schema version " + std::to_string(schema_version + 1) +
+                       "; this program knows up to " + std::to_string(schema_version) + ")") !=
           std::string::npos);
     CHECK(message.find(path) == 0);
 }
