@@ -8,7 +8,7 @@ QUARTER    ?= 2025-Q4
 DEMO_DB    ?= output/demo-$(SCALE).db
 BIN        := $(BUILD_DIR)/samen-sturen
 
-.PHONY: all deps build run demo test bench clean
+.PHONY: all deps build run demo test test-asan bench clean
 
 all: build
 
@@ -37,9 +37,19 @@ run: build demo
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer, in its own build folder.
+# Leaks are reported for our code; fontconfig's and Pango's process-lifetime caches are not leaks
+# (tests/sanitizer-suppressions.txt).
+test-asan: deps
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSANITIZE=ON
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer-suppressions.txt:print_suppressions=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
 bench: build
 	@bash scripts/bench.sh $(BIN)
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) build-asan
 	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

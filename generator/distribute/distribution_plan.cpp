@@ -46,13 +46,13 @@ std::vector<ManifestFile> files_for(const Recipient& r, const Manifest& m) {
 
 } // namespace
 
-std::vector<Delivery> plan_distribution(const std::vector<Recipient>& recipients, const Manifest& manifest,
+std::vector<PlannedDelivery> plan_distribution(const std::vector<Recipient>& recipients, const Manifest& manifest,
                                         std::uint64_t max_attachment_bytes) {
-    std::vector<Delivery> deliveries;
+    std::vector<PlannedDelivery> deliveries;
     for (const auto& r : recipients) {
         const auto files = files_for(r, manifest);
         if (files.empty()) continue;
-        Delivery d{r, {}, {}};
+        PlannedDelivery d{r, {}, {}};
         std::string content = manifest.inputs.quarter;
         for (const auto& report : r.reports) content += "|" + report;
         for (const auto& f : files) {

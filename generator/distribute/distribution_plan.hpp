@@ -24,7 +24,7 @@ struct PlannedFile {
     bool attached = true; ///< false: too large, named in the body with its path
 };
 
-struct Delivery {
+struct PlannedDelivery {
     Recipient recipient;
     std::vector<PlannedFile> files;
     std::string content_sha256; ///< over the kinds and the files' checksums: what "the same message" means
@@ -32,7 +32,7 @@ struct Delivery {
 
 /// One delivery per recipient with at least one file. The PDF, Excel and CSV files of the
 /// recipient's kinds and scope; never another scope's. A region's `samen-sturen` is its region report.
-std::vector<Delivery> plan_distribution(const std::vector<Recipient>& recipients, const Manifest& manifest,
+std::vector<PlannedDelivery> plan_distribution(const std::vector<Recipient>& recipients, const Manifest& manifest,
                                         std::uint64_t max_attachment_bytes);
 
 /// Recipients without any file to receive (their kinds have none for their scope).

@@ -63,7 +63,7 @@ std::string read_bytes(const std::filesystem::path& file) {
 
 std::string size_text(std::uint64_t bytes) { return format_number(static_cast<double>(bytes) / (1 << 20), 1) + " MB"; }
 
-MailMessage message_for(const Delivery& d, const DistributeOptions& o, const std::string& scope_title,
+MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, const std::string& scope_title,
                         const std::filesystem::path& folder, const std::string& delivered_on) {
     MailMessage m;
     m.from = o.from;
@@ -94,7 +94,7 @@ MailMessage message_for(const Delivery& d, const DistributeOptions& o, const std
     return m;
 }
 
-std::string files_json(const Delivery& d) {
+std::string files_json(const PlannedDelivery& d) {
     nlohmann::json files = nlohmann::json::array();
     for (const auto& f : d.files)
         files.push_back({{"path", f.file.path}, {"sha256", f.file.sha256}, {"bytes", f.file.bytes}, {"attached", f.attached}});
