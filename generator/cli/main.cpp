@@ -1,6 +1,9 @@
 // The samen-sturen command line: parses options, runs one command, and turns every error into
 // one line on stderr and a documented exit code (README.md, "Exit codes").
+#include <csignal>
 #include <iostream>
+
+#include <SQLiteCpp/Exception.h>
 
 #include <CLI/CLI.hpp>
 
@@ -77,6 +80,9 @@ int main(int argc, char** argv) {
     run->add_option("--queries", run_cmd.queries, "The queries/ folder (default: found beside the program)");
     run->add_option("--templates", run_cmd.templates, "The templates/ folder (default: found beside the program)");
 
+    // A file-size limit (ulimit -f) or a full disk must end in a clear error, not a signal.
+    std::signal(SIGXFSZ, SIG_IGN);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -97,6 +103,9 @@ int main(int argc, char** argv) {
     } catch (const ss::Error& e) {
         std::cerr << "samen-sturen: " << e.what() << "\n";
         return static_cast<int>(e.code());
+    } catch (const SQLite::Exception& e) {
+        std::cerr << "samen-sturen: database: " << e.what() << "\n";
+        return static_cast<int>(ss::ExitCode::database);
     } catch (const std::exception& e) {
         std::cerr << "samen-sturen: internal error: " << e.what()
                   << " (please report this with the command you ran)\n";

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include "core/errors.hpp"
 #include "db/schema.hpp"
@@ -81,11 +82,20 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
         const int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY
                                                       : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
         auto db = std::make_unique<SQLite::Database>(path, flags, 5000);
+        // A writing command on a file it may not change says so at once, not at its first write.
+        if (mode == OpenMode::create_or_update && sqlite3_db_readonly(db->getHandle(), "main") == 1)
+            throw SQLite::Exception("read-only", SQLITE_READONLY);
         db->exec("PRAGMA foreign_keys = ON");
         db->exec("PRAGMA cache_size = -262144"); // 256 MiB: bulk loads stay in memory
         check_version(*db, path, mode);
         return db;
     } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
+            throw DatabaseError(path + ": is locked by another program writing to it (an import, a backup?); "
+                                       "try again when it has finished");
+        if (e.getErrorCode() == SQLITE_READONLY)
+            throw DatabaseError(path + ": cannot be written (the file or its folder is read-only); "
+                                       "this command changes the database");
         throw DatabaseError(path + ": cannot be used as a measure database: " + e.what());
     }
 }

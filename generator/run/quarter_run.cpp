@@ -12,6 +12,8 @@
 #include "core/errors.hpp"
 #include "core/sha256.hpp"
 #include "db/database.hpp"
+
+#include <SQLiteCpp/Exception.h>
 #include "import/file_specs.hpp"
 #include "kpi/kpi_csv.hpp"
 #include "output/output_files.hpp"
@@ -222,8 +224,6 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.folder = summary.folder;
     Manifest manifest;
     manifest.inputs = inputs_of(options, kinds);
-    fs::create_directories(summary.folder);
-    RunLock lock(summary.folder, options.shards > 1 ? "shard-" + std::to_string(options.shard) : "");
     const fs::path manifest_path = summary.folder / manifest_name(options.shard, options.shards);
     if (!options.force) {
         const auto previous = read_manifest(manifest_path);
@@ -233,15 +233,25 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
             return summary;
         }
     }
-    // From here the folder is being rewritten: no manifest until the run has finished.
-    fs::remove(manifest_path);
-    if (options.shards > 1) fs::remove(summary.folder / "manifest.json");
 
+    // All reading before any writing: a database that cannot be read leaves the outputs as they were.
     const auto sql_start = Clock::now();
-    RunData data = read_run_data(options.db, kpis, options.queries, options.quarter, options.jobs);
+    RunData data;
+    try {
+        data = read_run_data(options.db, kpis, options.queries, options.quarter, options.jobs);
+    } catch (const SQLite::Exception& e) {
+        throw DatabaseError(options.db + ": cannot be read: " + e.what() +
+                            "; restore it from a backup or import the deliveries again");
+    }
     summary.sql_seconds = seconds_since(sql_start);
     log << "run: " << options.quarter.code() << ": KPIs of " << data.scopes.size() << " scopes over 8 quarters in "
         << static_cast<int>(summary.sql_seconds + 0.5) << " s\n";
+
+    fs::create_directories(summary.folder);
+    RunLock lock(summary.folder, options.shards > 1 ? "shard-" + std::to_string(options.shard) : "");
+    // From here the folder is being rewritten: no manifest until the run has finished.
+    fs::remove(manifest_path);
+    if (options.shards > 1) fs::remove(summary.folder / "manifest.json");
 
     shared.context.definition = &definition;
     shared.context.labels = &labels;
@@ -271,6 +281,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     const auto render_start = Clock::now();
     std::vector<std::vector<ManifestFile>> written(scopes.size());
     std::vector<std::string> errors(scopes.size());
+    std::vector<std::exception_ptr> exceptions(scopes.size());
     std::atomic<size_t> next{0}, done{0};
     Progress progress(log, scopes.size(), options.progress_bar);
     auto worker = [&] {
@@ -279,6 +290,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
                 written[i] = render_scope(shared, *scopes[i]);
             } catch (const std::exception& e) {
                 errors[i] = e.what(); // the other scopes go on; the summary lists this one
+                exceptions[i] = std::current_exception();
             }
             progress.done(++done);
         }
@@ -291,6 +303,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
         if (!errors[i].empty()) summary.failures.push_back({scopes[i]->code, errors[i]});
         for (auto& f : written[i]) manifest.files.push_back(std::move(f));
     }
+    // Every scope failed: one cause (a full disk, a folder that cannot be written), one error.
+    if (!scopes.empty() && summary.failures.size() == scopes.size()) std::rethrow_exception(exceptions.front());
     // The index lists every scope of the run, whichever shard renders it; the first shard writes it.
     if (options.shard == 1) {
         std::vector<Scope> listed;
