@@ -8,7 +8,7 @@ QUARTER    ?= 2025-Q4
 DEMO_DB    ?= output/demo-$(SCALE).db
 BIN        := $(BUILD_DIR)/samen-sturen
 
-.PHONY: all deps build run demo test test-asan bench clean
+.PHONY: all deps build run demo test test-asan fuzz bench clean
 
 all: build
 
@@ -47,9 +47,18 @@ test-asan: deps
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer-suppressions.txt:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer on the CSV reader, the file validation and the template loading, each for
+# FUZZ_SECONDS (default 30 minutes), two at a time; crashes are written to build-fuzz/.
+FUZZ_SECONDS ?= 1800
+FUZZ_TARGETS := fuzz_csv_reader fuzz_import fuzz_templates
+fuzz: deps
+	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DFUZZ=ON
+	cmake --build build-fuzz -j $(JOBS) --target $(FUZZ_TARGETS)
+	@bash scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 bench: build
 	@bash scripts/bench.sh $(BIN)
 
 clean:
-	rm -rf $(BUILD_DIR) build-asan
+	rm -rf $(BUILD_DIR) build-asan build-fuzz
 	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

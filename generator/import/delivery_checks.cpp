@@ -94,7 +94,8 @@ const std::vector<std::string>& referenced_tables() {
 }
 
 void check_unique_keys(const Delivery& delivery, const KeyOrders& orders, std::vector<Issue>& issues) {
-    for (const auto& [name, t] : delivery.tables) {
+    for (const auto& [name, table] : delivery.tables) {
+        const Table& t = table; // a lambda may not capture a structured binding before clang 16
         const auto& order = orders.at(name);
         const std::vector<int> columns = key_columns(t);
         // A NULL in a key column is a field error reported already, not a duplicate.
