@@ -21,11 +21,23 @@ std::string safe_code(const std::string& code) {
     return out;
 }
 
+/// The name's slug, at most 60 characters and cut at a hyphen: a long name never makes a file name
+/// longer than a file system allows.
+std::string short_slug(const std::string& name) {
+    std::string slug = slugify(name);
+    if (slug.size() <= 60) return slug;
+    slug.resize(60);
+    const size_t hyphen = slug.rfind('-');
+    if (hyphen != std::string::npos && hyphen > 20) slug.resize(hyphen);
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    return slug;
+}
+
 } // namespace
 
 std::string scope_folder_name(const Scope& scope) {
-    if (scope.type == "region") return "regio-" + safe_code(scope.code) + "-" + slugify(scope.name);
-    return safe_code(scope.code) + "-" + slugify(scope.name);
+    if (scope.type == "region") return "regio-" + safe_code(scope.code) + "-" + short_slug(scope.name);
+    return safe_code(scope.code) + "-" + short_slug(scope.name);
 }
 
 std::string report_file_stem(const std::string& kind, const Scope& scope, const Quarter& quarter) {
