@@ -57,14 +57,22 @@ std::string manifest_sha(const Rendered& r, const std::string& file) {
 /// An SMTP server on loopback, started and stopped by the test.
 class SmtpSink {
 public:
-    explicit SmtpSink(fs::path folder, int port = 0) : folder_(std::move(folder)) {
+    /// A well-behaved server storing messages in `folder`, or with `fault` (refuse, drop, hang) a
+    /// misbehaving one (tests/smtp/smtp_faulty.py).
+    explicit SmtpSink(fs::path folder, const std::string& fault = "") : folder_(std::move(folder)) {
         const fs::path ready = folder_.parent_path() / (folder_.filename().string() + ".ready");
         pid_ = fork();
         if (pid_ == 0) {
             const std::string out = ready.string();
-            freopen(out.c_str(), "w", stdout);
-            const std::string script = smtp_helpers + "/smtp_sink.py", p = std::to_string(port), f = folder_.string();
-            execl("/usr/bin/python3", "python3", script.c_str(), p.c_str(), f.c_str(), "--seconds", "60", static_cast<char*>(nullptr));
+            if (!freopen(out.c_str(), "w", stdout)) _exit(126);
+            const std::string f = folder_.string();
+            if (fault.empty()) {
+                const std::string script = smtp_helpers + "/smtp_sink.py";
+                execl("/usr/bin/python3", "python3", script.c_str(), "0", f.c_str(), "--seconds", "90", static_cast<char*>(nullptr));
+            } else {
+                const std::string script = smtp_helpers + "/smtp_faulty.py";
+                execl("/usr/bin/python3", "python3", script.c_str(), fault.c_str(), "--seconds", "90", static_cast<char*>(nullptr));
+            }
             _exit(127);
         }
         for (int i = 0; i < 200; ++i) {
@@ -171,7 +179,7 @@ TEST_CASE("distribute: over SMTP; the server down, then up: nothing lost, nothin
     // Down: a port where nothing listens. Every delivery fails, is logged, and the run says so.
     int free_port = 0;
     {
-        SmtpSink probe(r.dir / "probe");
+        SmtpSink probe(r.dir / "probe"); // started and stopped: its port is free and nothing listens
         free_port = probe.port();
     }
     const auto down = run_cli(r.distribute("--smtp smtp://127.0.0.1:" + std::to_string(free_port) +
@@ -198,6 +206,28 @@ TEST_CASE("distribute: over SMTP; the server down, then up: nothing lost, nothin
         if (file != "kpis.csv") CHECK_MESSAGE(sha == manifest_sha(r, file), line);
     }
     CHECK(query_int(db, "SELECT count(*) FROM distributions WHERE status = 'sent' AND attempts = 3") == 9);
+}
+
+TEST_CASE("distribute: a server that refuses, drops the connection mid-message or times out loses nothing") {
+    for (const char* fault : {"refuse", "drop", "hang"}) {
+        CAPTURE(fault);
+        Rendered r;
+        {
+            SmtpSink bad(r.dir / "bad", fault);
+            const auto failed = run_cli(r.distribute("--smtp smtp://127.0.0.1:" + std::to_string(bad.port()) +
+                                                     " --insecure-smtp --attempts 1 --smtp-timeout 2"));
+            CHECK(failed.exit_code == 7);
+            CHECK(failed.out.find(": 0 sent, 0 sent before, 9 failed") != std::string::npos);
+        }
+        SQLite::Database db(r.db.string());
+        CHECK(query_int(db, "SELECT count(*) FROM distributions WHERE status = 'failed' AND last_error <> ''") == 9);
+        SmtpSink good(r.dir / "good");
+        const auto sent = run_cli(r.distribute("--smtp smtp://127.0.0.1:" + std::to_string(good.port()) + " --insecure-smtp"));
+        CHECK(sent.exit_code == 0);
+        CHECK(sent.out.find(": 9 sent, 0 sent before, 0 failed") != std::string::npos);
+        for (int i = 0; i < 40 && good.messages() < 9; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        CHECK(good.messages() == 9);
+    }
 }
 
 TEST_CASE("distribute: clear errors for an unrendered quarter and for transport options") {

@@ -251,7 +251,8 @@ int run_distribute(const DistributeCommand& cmd, std::ostream& out, std::ostream
     if (!cmd.outbox.empty()) {
         transport = std::make_unique<OutboxTransport>(cmd.outbox);
     } else {
-        SmtpSettings settings{cmd.smtp, "", "", !cmd.insecure_smtp, 60};
+        if (cmd.smtp_timeout < 1) throw UsageError("--smtp-timeout: must be 1 second or more");
+        SmtpSettings settings{cmd.smtp, "", "", !cmd.insecure_smtp, cmd.smtp_timeout};
         read_credentials(cmd.credentials, settings);
         transport = std::make_unique<SmtpTransport>(settings);
     }

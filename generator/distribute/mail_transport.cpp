@@ -1,5 +1,6 @@
 #include "distribute/mail_transport.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -76,7 +77,7 @@ void SmtpTransport::send(const std::string& from, const std::string& to, const s
     curl_easy_setopt(c, CURLOPT_READFUNCTION, read_message);
     curl_easy_setopt(c, CURLOPT_READDATA, &upload);
     curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 20L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, std::min(20L, settings_.timeout_seconds));
     curl_easy_setopt(c, CURLOPT_TIMEOUT, settings_.timeout_seconds);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     char detail[CURL_ERROR_SIZE] = "";
