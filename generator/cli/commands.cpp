@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/errors.hpp"
+#include "core/local_time.hpp"
 #include "db/database.hpp"
 #include "demo/demo_generator.hpp"
 #include "import/delivery_writer.hpp"
@@ -26,22 +27,6 @@ namespace ss::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-Date local_today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return make_date(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
-
-std::string local_timestamp() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
-    return buf;
-}
 
 Date date_option(const std::string& name, const std::string& value) {
     auto d = parse_iso_date(value);
@@ -159,8 +144,7 @@ std::string queries_folder(const std::string& explicit_folder) { return program_
 std::string templates_folder(const std::string& explicit_folder) { return program_folder(explicit_folder, "templates"); }
 
 int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err) {
-    const auto quarter = parse_quarter(cmd.quarter);
-    if (!quarter) throw UsageError("--quarter: '" + cmd.quarter + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
+    const auto quarter = std::optional<Quarter>(quarter_option(cmd.quarter));
     const auto definitions = load_kpi_queries(queries_folder(cmd.queries));
     auto db = open_database(cmd.db, OpenMode::read_only);
     const auto start = Clock::now();
@@ -194,19 +178,15 @@ std::vector<std::string> comma_list(const std::string& text) {
 
 Quarter last_completed_quarter(Date today) { return quarter_of(today).previous(); }
 
-Date amsterdam_today() {
-    // The quarter turns at midnight in the Netherlands, not at midnight UTC or where the server is.
-    const char* previous = std::getenv("TZ");
-    const std::string saved = previous ? previous : "";
-    setenv("TZ", "Europe/Amsterdam", 1);
-    tzset();
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    if (previous) setenv("TZ", saved.c_str(), 1);
-    else unsetenv("TZ");
-    tzset();
-    return make_date(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+Quarter quarter_option(const std::string& text) {
+    const auto quarter = parse_quarter(text);
+    if (!quarter) throw UsageError("--quarter: '" + text + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
+    return *quarter;
+}
+
+Quarter quarter_or_last_completed(const std::string& quarter, const std::string& today) {
+    if (!quarter.empty()) return quarter_option(quarter);
+    return last_completed_quarter(today.empty() ? amsterdam_today() : date_option("--today", today));
 }
 
 namespace {
@@ -229,13 +209,7 @@ void read_credentials(const std::string& file, SmtpSettings& s) {
 
 int run_distribute(const DistributeCommand& cmd, std::ostream& out, std::ostream& err) {
     DistributeOptions options;
-    if (cmd.quarter.empty()) {
-        options.quarter = last_completed_quarter(cmd.today.empty() ? amsterdam_today() : date_option("--today", cmd.today));
-    } else {
-        const auto quarter = parse_quarter(cmd.quarter);
-        if (!quarter) throw UsageError("--quarter: '" + cmd.quarter + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
-        options.quarter = *quarter;
-    }
+    options.quarter = quarter_or_last_completed(cmd.quarter, cmd.today);
     if (!cmd.outbox.empty() && !cmd.smtp.empty()) throw UsageError("--outbox and --smtp: name one of them");
     if (cmd.outbox.empty() && cmd.smtp.empty()) throw UsageError("name --outbox DIR (.eml files) or --smtp URL");
     if (!cmd.smtp.empty() && cmd.smtp.rfind("smtp://", 0) != 0 && cmd.smtp.rfind("smtps://", 0) != 0)
@@ -267,23 +241,16 @@ int run_distribute(const DistributeCommand& cmd, std::ostream& out, std::ostream
 }
 
 int run_merge(const MergeCommand& cmd, std::ostream& out) {
-    const auto quarter = parse_quarter(cmd.quarter);
-    if (!quarter) throw UsageError("--quarter: '" + cmd.quarter + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
-    const auto folder = std::filesystem::path(cmd.out) / quarter->code();
+    const auto quarter = quarter_option(cmd.quarter);
+    const auto folder = std::filesystem::path(cmd.out) / quarter.code();
     const size_t files = merge_shard_manifests(folder);
-    out << "merge " << quarter->code() << ": " << files << " files in " << (folder / "manifest.json").string() << "\n";
+    out << "merge " << quarter.code() << ": " << files << " files in " << (folder / "manifest.json").string() << "\n";
     return 0;
 }
 
 int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err) {
     RunOptions options;
-    if (cmd.quarter.empty()) {
-        options.quarter = last_completed_quarter(cmd.today.empty() ? amsterdam_today() : date_option("--today", cmd.today));
-    } else {
-        const auto quarter = parse_quarter(cmd.quarter);
-        if (!quarter) throw UsageError("--quarter: '" + cmd.quarter + "' is not a quarter (YYYY-Qn, e.g. 2025-Q3)");
-        options.quarter = *quarter;
-    }
+    options.quarter = quarter_or_last_completed(cmd.quarter, cmd.today);
     options.db = cmd.db;
     options.out = cmd.out;
     options.queries = queries_folder(cmd.queries);

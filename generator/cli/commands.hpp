@@ -69,8 +69,11 @@ struct MergeCommand {
 
 /// The last completed quarter on `today`: 2025-Q3 on any day of 2025-Q4.
 Quarter last_completed_quarter(Date today);
-/// Today in Dutch time (Europe/Amsterdam), whatever the machine's time zone.
-Date amsterdam_today();
+/// `--quarter` as a quarter; throws UsageError naming the option when it is not YYYY-Qn.
+Quarter quarter_option(const std::string& text);
+/// `--quarter` as given, or the last completed quarter in Dutch time on `today` (YYYY-MM-DD; ""
+/// for the real today). Throws UsageError for a malformed quarter or date.
+Quarter quarter_or_last_completed(const std::string& quarter, const std::string& today);
 
 /// The queries/ folder: `explicit_folder` if given, else beside the program's build or install
 /// folder, else ./queries. Throws UsageError when none exists.

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/local_time.hpp"
 #include "core/sha256.hpp"
 #include "core/slug.hpp"
 #include "db/database.hpp"
@@ -42,15 +43,6 @@ std::map<std::string, std::string> scope_titles(SQLite::Database& db) {
                             "UNION ALL SELECT region_code, 'Regio ' || name FROM regions");
     while (m.executeStep()) titles[m.getColumn(0).getString()] = m.getColumn(1).getString();
     return titles;
-}
-
-std::string local_timestamp() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
-    return buf;
 }
 
 std::string read_bytes(const std::filesystem::path& file) {
