@@ -69,9 +69,11 @@ TEST_CASE("batch run: a second run on the same folder is refused while the first
     TempDir dir;
     fs::create_directories(dir / "out" / "2025-Q3");
     const std::string lock = (dir / "out" / "2025-Q3" / ".samen-sturen.lock").string();
-    // flock(1) holds the lock for three seconds, the way a running samen-sturen would.
-    const auto r = run_cli_text("(flock '" + lock + "' sleep 3 & sleep 0.3; " + SAMEN_STUREN_BINARY + " " +
-                                run_args(run.db, dir / "out") + " 2>&1; echo \"exit $?\"; wait)");
+    // Another process holds the lock, the way a running samen-sturen would, until it is killed.
+    const std::string holder = "/usr/bin/python3 -c \"import fcntl, time; f = open('" + lock +
+                               "', 'w'); fcntl.flock(f, fcntl.LOCK_EX); time.sleep(120)\" & HOLDER=$!; sleep 0.5; ";
+    const auto r = run_cli_text("(" + holder + SAMEN_STUREN_BINARY + " " + run_args(run.db, dir / "out") +
+                                " 2>&1; echo \"exit $?\"; kill $HOLDER)");
     CHECK(r.find("is being written by another samen-sturen run") != std::string::npos);
     CHECK(r.find("exit 6") != std::string::npos);
 }
