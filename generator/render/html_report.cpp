@@ -25,7 +25,7 @@ constexpr double chart_width = 520;
 
 /// The chart as inline SVG, hidden from assistive technology: its wrapper carries the text alternative.
 std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
-    const double height = chart_height(model, block, audience, chart_width);
+    const double height = chart_height(model, block, audience);
     return html::chart_svg([&](cairo_t* cr) { draw_block_chart(cr, model, block, audience, chart_width, height); },
                            chart_width, height, anchor);
 }

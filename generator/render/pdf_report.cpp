@@ -69,7 +69,7 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
     if (block.item.chart != ChartKind::none) {
         PdfBlock chart{PdfBlock::Kind::chart, block.item.title, {}, 0, {}};
         const double width = pdf_text_width();
-        chart.height = chart_height(model, block, audience, width);
+        chart.height = chart_height(model, block, audience);
         chart.draw = [&model, &block, width, h = chart.height](cairo_t* cr) {
             draw_block_chart(cr, model, block, audience, width, h);
         };

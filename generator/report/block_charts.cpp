@@ -93,8 +93,7 @@ BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block, Audience 
     return chart;
 }
 
-double chart_height(const ReportModel& model, const KpiBlock& block, Audience audience, double width) {
-    (void)width;
+double chart_height(const ReportModel& model, const KpiBlock& block, Audience audience) {
     if (block.item.chart == ChartKind::none) return 0;
     if (block.item.chart == ChartKind::trend) return 200;
     return bar_chart_height(bar_chart_of(model, block, audience));

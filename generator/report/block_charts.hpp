@@ -14,8 +14,8 @@ namespace ss {
 TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block, Audience audience);
 BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block, Audience audience);
 
-/// The chart's size in points at `width`.
-double chart_height(const ReportModel& model, const KpiBlock& block, Audience audience, double width);
+/// The chart's height in points (its width is the page's or the HTML's).
+double chart_height(const ReportModel& model, const KpiBlock& block, Audience audience);
 
 /// Draws the block's chart (trend or bars) into (0, 0, width, height).
 void draw_block_chart(cairo_t* cr, const ReportModel& model, const KpiBlock& block, Audience audience,

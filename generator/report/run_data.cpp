@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -100,8 +99,6 @@ std::vector<std::vector<KpiValue>> compute_quarters(const std::string& db_path, 
 
 RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
                       const std::filesystem::path& queries_folder, const Quarter& quarter, int jobs) {
-    using Clock = std::chrono::steady_clock;
-    const auto start = Clock::now();
     auto connection = open_database(db_path, OpenMode::read_only);
     SQLite::Database& db = *connection;
     RunData data;
@@ -124,7 +121,6 @@ RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinitio
     while (institutions.executeStep())
         data.institution_names[institutions.getColumn(0).getString()] = institutions.getColumn(1).getString();
     data.signals = read_signals(db, read_text_file(queries_folder / "signals" / "signals.sql", "signals query"), quarter);
-    data.timings["sql"] = std::to_string(std::chrono::duration<double>(Clock::now() - start).count());
     return data;
 }
 

@@ -26,7 +26,6 @@ struct RunData {
     Targets targets;                                  ///< of the quarter's year
     std::map<std::string, std::vector<Signal>> signals; ///< by municipality code
     std::map<std::string, std::string> institution_names; ///< institution id -> name
-    std::map<std::string, std::string> timings;       ///< stage -> seconds, for the run summary
 };
 
 /// Every municipality (with its region) and every region, ordered by code.
