@@ -198,7 +198,8 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
                               b.region.name, "GI-benchmark, " + b.region.code + ", " + b.quarter.code(),
                               "Intern document voor contractmanagers.",
                               b.delivered_on.empty() ? b.quarter.last_day() : date_of(b.delivered_on)});
-    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "GI-benchmark");
+    const std::string sheet = "GI-benchmark";
+    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), sheet.c_str());
     lxw_row_t r = 0;
     struct Span {
         const GiRow* row;
@@ -238,19 +239,13 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
         if (span.row->item.chart != ChartKind::funnel || span.last < span.first) continue;
         lxw_chart* chart = workbook_add_chart(wb.get(), LXW_CHART_SCATTER);
         chart_title_set_name(chart, span.row->item.title.c_str());
-        lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
-        chart_series_set_categories(s, "GI-benchmark", span.first, 6, span.last, 6);
-        chart_series_set_values(s, "GI-benchmark", span.first, 7, span.last, 7);
-        chart_series_set_name(s, "GI's");
-        lxw_chart_series* region = chart_add_series(chart, nullptr, nullptr);
-        chart_series_set_categories(region, "GI-benchmark", span.first, 6, span.last, 6);
-        chart_series_set_values(region, "GI-benchmark", span.first, 8, span.last, 8);
-        chart_series_set_name(region, ("Regio " + b.region.name).c_str());
+        add_series(chart, sheet, span.first, span.last, 6, 7, "GI's");
+        add_series(chart, sheet, span.first, span.last, 6, 8, "Regio " + b.region.name);
         chart_axis_set_name(chart->x_axis, "Noemer");
         chart_axis_set_name(chart->y_axis, "%");
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
         worksheet_insert_chart(ws, at, 11, chart);
-        at += 16;
+        at += chart_rows;
     }
     close(std::move(wb), path);
 }

@@ -104,20 +104,15 @@ void add_chart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, co
     const std::string title = b.item.title;
     chart_title_set_name(chart, title.c_str());
     const lxw_col_t category_column = b.item.chart == ChartKind::trend || stacked ? 3 : 2;
-    auto add_series = [&](lxw_row_t first, lxw_row_t last, lxw_col_t column, const std::string& name) {
-        lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
-        chart_series_set_categories(s, sheet.c_str(), first, category_column, last, category_column);
-        chart_series_set_values(s, sheet.c_str(), first, column, last, column);
-        chart_series_set_name(s, name.c_str());
-    };
     if (stacked) {
         const size_t n = model.quarters.size();
         for (size_t i = 0; i < b.rows.size(); ++i)
-            add_series(rows.first + static_cast<lxw_row_t>(i * n), rows.first + static_cast<lxw_row_t>((i + 1) * n - 1), 5,
-                       b.rows[i].label);
+            add_series(chart, sheet, rows.first + static_cast<lxw_row_t>(i * n),
+                       rows.first + static_cast<lxw_row_t>((i + 1) * n - 1), category_column, 5, b.rows[i].label);
     } else {
-        add_series(rows.first, rows.last, 5, model.scope.name);
-        if (compares_with_region(model) && !b.item.region_level) add_series(rows.first, rows.last, 8, model.scope.region_name);
+        add_series(chart, sheet, rows.first, rows.last, category_column, 5, model.scope.name);
+        if (compares_with_region(model) && !b.item.region_level)
+            add_series(chart, sheet, rows.first, rows.last, category_column, 8, model.scope.region_name);
     }
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options options{};
@@ -144,12 +139,12 @@ void write_section(lxw_workbook* wb, Formats& f, const ReportModel& model, const
     worksheet_set_column(ws, 1, 1, 6, nullptr);
     worksheet_set_column(ws, 2, 2, 26, nullptr);
     worksheet_set_column(ws, 3, 9, 12, nullptr);
-    // Charts beside the table, one under the other (a chart is about 15 rows high).
+    // Charts beside the table, one under the other.
     lxw_row_t at = 1;
     for (const auto& rows : blocks) {
         if (rows.block->item.chart == ChartKind::none) continue;
         add_chart(wb, ws, name, model, rows, at);
-        at += 16;
+        at += chart_rows;
     }
 }
 
@@ -171,7 +166,8 @@ void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
 }
 
 void write_comparisons(lxw_workbook* wb, Formats& f, const ReportModel& model) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, "Gemeenten naast elkaar");
+    const std::string sheet = "Gemeenten naast elkaar";
+    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
     lxw_row_t r = 0;
     lxw_row_t chart_at = 1;
     for (const auto& cmp : model.comparisons) {
@@ -190,17 +186,11 @@ void write_comparisons(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         }
         lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
         chart_title_set_name(chart, cmp.item.title.c_str());
-        lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
-        chart_series_set_categories(s, "Gemeenten naast elkaar", first, 3, r, 3);
-        chart_series_set_values(s, "Gemeenten naast elkaar", first, 4, r, 4);
-        chart_series_set_name(s, "Gemeenten");
-        lxw_chart_series* region = chart_add_series(chart, nullptr, nullptr);
-        chart_series_set_categories(region, "Gemeenten naast elkaar", first, 3, r, 3);
-        chart_series_set_values(region, "Gemeenten naast elkaar", first, 7, r, 7);
-        chart_series_set_name(region, ("Regio " + model.scope.name).c_str());
+        add_series(chart, sheet, first, r, 3, 4, "Gemeenten");
+        add_series(chart, sheet, first, r, 3, 7, "Regio " + model.scope.name);
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
         worksheet_insert_chart(ws, chart_at, 9, chart);
-        chart_at += 16;
+        chart_at += chart_rows;
     }
     add_table(ws, 0, r, {"Indicator", "KPI", "Code", "Gemeente", "Waarde", "Teller", "Noemer", "Regio"}, "Gemeenten");
     worksheet_freeze_panes(ws, 1, 0);

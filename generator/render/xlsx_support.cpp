@@ -82,6 +82,14 @@ void set_properties(lxw_workbook* wb, const DocumentProperties& d) {
     workbook_set_properties(wb, &p);
 }
 
+void add_series(lxw_chart* chart, const std::string& sheet, lxw_row_t first, lxw_row_t last, lxw_col_t categories,
+                lxw_col_t values, const std::string& name) {
+    lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(s, sheet.c_str(), first, categories, last, categories);
+    chart_series_set_values(s, sheet.c_str(), first, values, last, values);
+    chart_series_set_name(s, name.c_str());
+}
+
 void close(Workbook workbook, const std::string& path) {
     // workbook_close frees the workbook whatever it returns.
     const lxw_error error = workbook_close(workbook.release());

@@ -47,6 +47,11 @@ void write_optional(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::opti
 void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::vector<std::string>& headers,
                const std::string& name);
 void set_properties(lxw_workbook* wb, const DocumentProperties& properties);
+/// A chart series over rows [first, last] of `sheet`: categories from one column, values from another.
+void add_series(lxw_chart* chart, const std::string& sheet, lxw_row_t first, lxw_row_t last, lxw_col_t categories,
+                lxw_col_t values, const std::string& name);
+/// Rows a chart takes on a sheet (288 px at the default row height), plus one between charts.
+constexpr lxw_row_t chart_rows = 16;
 /// Closes (writes) the workbook. Throws OutputError naming `path` when it cannot be written.
 void close(Workbook workbook, const std::string& path);
 /// An Excel sheet name from a title: at most 31 characters, none of []:*?/\.
