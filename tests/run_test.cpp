@@ -100,7 +100,7 @@ TEST_CASE("run: the PDF and the HTML page show the figures of kpis.csv") {
 
 TEST_CASE("run: PDFs are valid A4 with every font embedded") {
     const auto& run = small_demo_run();
-    for (const fs::path pdf : {run.quarter_folder / "GM0610-sliedrecht" / "samen-sturen-2025-Q3-GM0610.pdf",
+    for (const fs::path& pdf : {run.quarter_folder / "GM0610-sliedrecht" / "samen-sturen-2025-Q3-GM0610.pdf",
                                run.quarter_folder / "regio-JZ31-zuid-holland-zuid" / "samen-sturen-regio-2025-Q3-JZ31.pdf"}) {
         CAPTURE(pdf);
         CHECK(std::system(("qpdf --check '" + pdf.string() + "' >/dev/null 2>&1").c_str()) == 0);

@@ -66,7 +66,7 @@ MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, co
     m.message_id = d.content_sha256.substr(0, 32) + "." + sha256_hex(d.recipient.email).substr(0, 12) + "@samen-sturen";
     std::string body = "Beste " + d.recipient.name + ",\n\nHierbij de rapportages van Samen Sturen over " +
                        format_quarter(o.quarter) + " (" + format_quarter_period(o.quarter) + ") voor " + scope_title + ".";
-    if (!delivered_on.empty()) body += " De gegevens zijn aangeleverd op " + format_long_date(*parse_iso_date(delivered_on)) + ".";
+    if (!delivered_on.empty()) body += " De gegevens zijn aangeleverd op " + format_long_date(delivered_on) + ".";
     body += "\n\nBijgevoegd:\n";
     std::string left_out;
     for (const auto& f : d.files) {

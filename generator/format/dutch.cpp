@@ -40,6 +40,11 @@ std::string format_percent(double value, int decimals) {
     return out;
 }
 
+std::string format_long_date(const std::string& iso) {
+    const auto d = parse_iso_date(iso);
+    return d ? format_long_date(*d) : iso;
+}
+
 std::string format_long_date(Date d) {
     static const char* months[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
                                    "juli",    "augustus", "september", "oktober", "november", "december"};

@@ -16,6 +16,8 @@ std::string format_euro(double value, int decimals = 0);
 std::string format_percent(double value, int decimals = 1);
 /// `30 september 2025`.
 std::string format_long_date(Date d);
+/// The same from an ISO date (`2026-01-20` -> `20 januari 2026`); text that is not one, as it is.
+std::string format_long_date(const std::string& iso);
 /// `3e kwartaal 2025`.
 std::string format_quarter(const Quarter& q);
 /// `1 juli 2025 t/m 30 september 2025`.

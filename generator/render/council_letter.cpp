@@ -33,7 +33,7 @@ CouncilLetter council_letter_of(const ReportModel& model) {
     letter.heading = {"Onderwerp: " + model.subtitle + ", " + format_quarter(model.quarter),
                       "Periode: " + format_quarter_period(model.quarter)};
     if (!model.delivered_on.empty())
-        letter.heading.push_back("Gegevens aangeleverd op " + format_long_date(*parse_iso_date(model.delivered_on)));
+        letter.heading.push_back("Gegevens aangeleverd op " + format_long_date(model.delivered_on));
     // The first two paragraphs open the letter; the rest close it.
     for (size_t i = 0; i < model.paragraphs.size(); ++i)
         (i < 2 ? letter.opening : letter.closing).push_back(model.paragraphs[i]);

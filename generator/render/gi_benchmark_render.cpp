@@ -56,7 +56,7 @@ std::vector<std::vector<std::string>> funnel_rows(const GiBenchmark& b, const Gi
 }
 
 std::string cover_date(const GiBenchmark& b) {
-    return b.delivered_on.empty() ? "" : "Gegevens aangeleverd op " + format_long_date(*parse_iso_date(b.delivered_on));
+    return b.delivered_on.empty() ? "" : "Gegevens aangeleverd op " + format_long_date(b.delivered_on);
 }
 
 std::string explanation_of_funnels() {

@@ -58,7 +58,7 @@ data block_data(const ReportModel& model, const KpiBlock& block, const std::stri
 
 std::vector<std::string> account(const ReportModel& model) {
     return {"De cijfers komen uit de gegevens die de regio, de gecertificeerde instellingen en de aanbieders aanleverden" +
-                (model.delivered_on.empty() ? std::string(".") : " op " + format_long_date(*parse_iso_date(model.delivered_on)) + "."),
+                (model.delivered_on.empty() ? std::string(".") : " op " + format_long_date(model.delivered_on) + "."),
             "Een regiocijfer is berekend over alle gegevens van de gemeenten in de regio, niet als gemiddelde van "
             "gemeenten. Richting: een stijging of daling van meer dan 2% ten opzichte van hetzelfde kwartaal een jaar eerder.",
             std::string("Kleine aantallen worden niet gepubliceerd. ") + suppression_note()};
@@ -85,7 +85,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     d.set("period", format_quarter_period(model.quarter));
     d.set("cover_lines", text_list(cover_lines(model)));
     d.set("delivered_line", model.delivered_on.empty() ? std::string()
-                                                       : "gegevens aangeleverd op " + format_long_date(*parse_iso_date(model.delivered_on)));
+                                                       : "gegevens aangeleverd op " + format_long_date(model.delivered_on));
     d.set("downloads", downloads_data(links.downloads));
     if (links.region) {
         data region;
@@ -170,7 +170,7 @@ std::string render_quarter_index(const std::vector<Scope>& scopes, const std::ve
     d.set("css", templates.css);
     d.set("quarter_name", format_quarter(quarter));
     d.set("period", format_quarter_period(quarter));
-    if (!delivered_on.empty()) d.set("delivered_line", "Gegevens aangeleverd op " + format_long_date(*parse_iso_date(delivered_on)));
+    if (!delivered_on.empty()) d.set("delivered_line", "Gegevens aangeleverd op " + format_long_date(delivered_on));
     data regions{data::type::list};
     for (size_t i = 0; i < scopes.size(); ++i) {
         if (scopes[i].type != "region") continue;

@@ -146,7 +146,7 @@ void add_account(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     blocks.push_back(paragraph(
         "De cijfers komen uit de maatregel- en trajectgegevens die de regio, de gecertificeerde instellingen en de "
         "aanbieders aanleverden" +
-        (model.delivered_on.empty() ? std::string() : " op " + format_long_date(*parse_iso_date(model.delivered_on))) +
+        (model.delivered_on.empty() ? std::string() : " op " + format_long_date(model.delivered_on)) +
         ". Elke indicator is één keer berekend volgens de KPI-catalogus van Samen Sturen; het Excel-bestand en "
         "kpis.csv bij deze rapportage bevatten dezelfde cijfers met teller en noemer."));
     blocks.push_back(paragraph(

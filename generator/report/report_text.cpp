@@ -14,11 +14,6 @@ std::string own_name(const ReportModel& model, const KpiBlock& block) {
     return block.item.region_level && model.scope.type == "municipality" ? model.scope.region_name : model.scope.name;
 }
 
-std::string date_text(const std::string& iso) {
-    const auto d = parse_iso_date(iso);
-    return d ? format_long_date(*d) : iso;
-}
-
 } // namespace
 
 std::string scope_title(const Scope& scope) {
@@ -34,7 +29,7 @@ std::string document_title(const ReportModel& model) {
 std::vector<std::string> cover_lines(const ReportModel& model) {
     std::vector<std::string> lines{format_quarter(model.quarter),
                                    "Periode: " + format_quarter_period(model.quarter)};
-    if (!model.delivered_on.empty()) lines.push_back("Gegevens aangeleverd op " + date_text(model.delivered_on));
+    if (!model.delivered_on.empty()) lines.push_back("Gegevens aangeleverd op " + format_long_date(model.delivered_on));
     if (model.scope.type == "municipality") lines.push_back("Regio " + model.scope.region_name);
     return lines;
 }
@@ -122,7 +117,7 @@ std::vector<std::vector<std::string>> breakdown_rows(const ReportModel& model, c
 std::vector<std::vector<std::string>> signal_rows(const ReportModel& model) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : model.signals)
-        rows.push_back({s.measure_id, label(model, "kind", s.measure_kind), date_text(s.start_date),
+        rows.push_back({s.measure_id, label(model, "kind", s.measure_kind), format_long_date(s.start_date),
                         label(model, "signal", s.kind)});
     return rows;
 }
