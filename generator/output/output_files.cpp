@@ -33,6 +33,23 @@ std::string short_slug(const std::string& name) {
     return slug;
 }
 
+/// Writes all of `bytes` to `file`, or throws OutputError naming `shown` (the file's final name).
+void write_all(const std::string& file, std::string_view bytes, const std::filesystem::path& shown) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw OutputError(shown.string() + ": cannot be written: " + std::strerror(errno));
+    for (size_t written = 0; written < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int error = errno;
+            ::close(fd);
+            throw OutputError(shown.string() + ": cannot be written: " + std::strerror(error));
+        }
+        written += static_cast<size_t>(n);
+    }
+    if (::close(fd) != 0) throw OutputError(shown.string() + ": cannot be written: " + std::strerror(errno));
+}
+
 } // namespace
 
 std::string scope_folder_name(const Scope& scope) {
@@ -46,32 +63,7 @@ std::string report_file_stem(const std::string& kind, const Scope& scope, const 
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-    const std::string temporary = path.string() + ".partial";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw OutputError(path.string() + ": cannot be written: " + std::strerror(errno));
-    size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int error = errno;
-            ::close(fd);
-            std::remove(temporary.c_str());
-            throw OutputError(path.string() + ": cannot be written: " + std::strerror(error));
-        }
-        written += static_cast<size_t>(n);
-    }
-    if (::close(fd) != 0) {
-        const int error = errno;
-        std::remove(temporary.c_str());
-        throw OutputError(path.string() + ": cannot be written: " + std::strerror(error));
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::remove(temporary.c_str());
-        throw OutputError(path.string() + ": cannot be written: " + ec.message());
-    }
+    write_file_atomically_with(path, [&](const std::string& temporary) { write_all(temporary, bytes, path); });
 }
 
 void write_file_atomically_with(const std::filesystem::path& path, const std::function<void(const std::string&)>& write) {
