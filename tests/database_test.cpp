@@ -102,6 +102,26 @@ TEST_CASE("database: a version 1 database is read as it is and migrated by a wri
         CHECK(stored_schema_version(*reading) == 1);
     }
     auto writing = open_database(path, OpenMode::create_or_update);
-    CHECK(stored_schema_version(*writing) == 2);
+    CHECK(stored_schema_version(*writing) == schema_version);
     CHECK(query_int(*writing, "SELECT count(*) FROM sqlite_schema WHERE name = 'distributions'") == 1);
+}
+
+TEST_CASE("database: a version 2 database loses the date indexes of trajectories when a writing command opens it") {
+    TempDir dir;
+    const std::string path = (dir / "v2.db").string();
+    {
+        auto db = open_database(path, OpenMode::create_or_update);
+        db->exec("CREATE INDEX trajectories_by_start ON trajectories (start_date);"
+                 "CREATE INDEX trajectories_by_end ON trajectories (end_date);"
+                 "PRAGMA user_version = 2");
+    }
+    const char* count_indexes = "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'trajectories_by_%'";
+    {
+        auto reading = open_database(path, OpenMode::read_only);
+        CHECK(stored_schema_version(*reading) == 2);
+        CHECK(query_int(*reading, count_indexes) == 2);
+    }
+    auto writing = open_database(path, OpenMode::create_or_update);
+    CHECK(stored_schema_version(*writing) == 3);
+    CHECK(query_int(*writing, count_indexes) == 0);
 }

@@ -36,6 +36,15 @@ TEST_CASE("cli: kpis writes the long form of a quarter for every scope") {
     CHECK(r.out.find("\n2025-Q3,region,JZ31,WL01,,") != std::string::npos);
     CHECK(r.out.find("\n2025-Q3,gi,JZ31/GI-JBW,GI01,,") != std::string::npos);
     CHECK(r.err.find("kpis: ") == 0);
+    CHECK(r.err.find("  JH01 ") == std::string::npos);
+
+    // --timings: the seconds of the scope tables and of every query, for profiling.
+    auto timed = run_cli("kpis --db '" + (dir / "d.db").string() + "' --quarter 2025-Q3 --timings --queries '" +
+                         std::string(SAMEN_STUREN_SOURCE_DIR) + "/queries'");
+    REQUIRE(timed.exit_code == 0);
+    CHECK(timed.out == r.out);
+    for (const char* step : {"\n  scopes ", "\n  GI01 ", "\n  JH01 ", "\n  WL01 "})
+        CHECK(timed.err.find(step) != std::string::npos);
 
     auto bad = run_cli("kpis --db '" + (dir / "d.db").string() + "' --quarter 2025-Q5");
     CHECK(bad.exit_code == 2);

@@ -148,7 +148,8 @@ int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err) {
     const auto definitions = load_kpi_queries(queries_folder(cmd.queries));
     auto db = open_database(cmd.db, OpenMode::read_only);
     const auto start = Clock::now();
-    const auto values = compute_kpis(*db, definitions, *quarter);
+    QueryTimings timings;
+    const auto values = compute_kpis(*db, definitions, *quarter, KpiDetail::full, &timings);
     const std::string csv = kpis_csv(values);
     if (cmd.out.empty()) {
         out << csv;
@@ -159,6 +160,8 @@ int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err) {
     }
     err << "kpis: " << values.size() << " values of " << definitions.size() << " KPIs for "
         << quarter->code() << " in " << std::fixed << std::setprecision(1) << seconds_since(start) << " s\n";
+    if (cmd.timings)
+        for (const auto& [step, seconds] : timings) err << "  " << step << " " << std::setprecision(3) << seconds << " s\n";
     return 0;
 }
 

@@ -30,6 +30,7 @@ struct KpisCommand {
     std::string quarter;
     std::string queries; ///< empty: found beside the program (queries_folder())
     std::string out;     ///< empty: standard output
+    bool timings = false; ///< print the seconds of each query on the error stream
 };
 
 struct RunCommand {

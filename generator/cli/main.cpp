@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     kpis->add_option("--quarter", kpis_cmd.quarter, "Quarter, e.g. 2025-Q3")->required();
     kpis->add_option("--queries", kpis_cmd.queries, "The queries/ folder (default: found beside the program)");
     kpis->add_option("--out", kpis_cmd.out, "Write to this file instead of standard output");
+    kpis->add_flag("--timings", kpis_cmd.timings, "Print the seconds each query took");
 
     ss::cli::RunCommand run_cmd;
     auto* run = app.add_subcommand("run", "Render every municipality's and region's reports of a quarter");

@@ -16,7 +16,8 @@ namespace {
 
 /// migrations[v - 1] brings a database from schema v to v + 1.
 const std::vector<std::function<void(SQLite::Database&)>> migrations = {
-    [](SQLite::Database& db) { db.exec(distributions_ddl); }, // 1 -> 2: the distribution log
+    [](SQLite::Database& db) { db.exec(distributions_ddl); },             // 1 -> 2: the distribution log
+    [](SQLite::Database& db) { db.exec(drop_trajectory_date_indexes); }, // 2 -> 3: faster quarter queries
 };
 
 int pragma_int(SQLite::Database& db, const char* name) {

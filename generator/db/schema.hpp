@@ -7,15 +7,17 @@
 namespace ss {
 
 /// Bumped whenever the schema changes; open_database() migrates older databases step by step.
-constexpr int schema_version = 2;
+constexpr int schema_version = 3;
 /// Reading commands (kpis, run) read only tables that exist since this version, so they open
-/// such a database as it is; writing commands migrate it.
+/// such a database as it is (same figures; before schema 3 more slowly); writing commands migrate it.
 constexpr int oldest_readable_version = 1;
 /// PRAGMA application_id of a samen-sturen database ("SSTR"), so that other SQLite files are refused.
 constexpr int application_id = 0x53535452;
 
 /// Schema 2 adds the distributions table (what was sent to whom).
 extern const char* distributions_ddl;
+/// Schema 3 drops the date indexes of trajectories (they made the quarter queries slower).
+extern const char* drop_trajectory_date_indexes;
 
 /// The full DDL of schema_version, for a new database.
 std::string schema_ddl();

@@ -1,6 +1,7 @@
 #include "kpi/kpi_engine.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 #include <SQLiteCpp/Statement.h>
@@ -148,8 +149,17 @@ void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, Kp
 }
 
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
-                                   const Quarter& quarter, KpiDetail detail) {
+                                   const Quarter& quarter, KpiDetail detail, QueryTimings* timings) {
+    using Clock = std::chrono::steady_clock;
+    auto step_start = Clock::now();
+    auto record = [&](const std::string& step) {
+        if (!timings) return;
+        const auto now = Clock::now();
+        timings->emplace_back(step, std::chrono::duration<double>(now - step_start).count());
+        step_start = now;
+    };
     prepare_scopes(db, quarter, detail);
+    record("scopes");
     std::vector<KpiValue> values;
     for (const auto& def : definitions) {
         try {
@@ -168,6 +178,7 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
         } catch (const SQLite::Exception& e) {
             throw DatabaseError("queries/" + def.file + " (" + def.id + ", " + quarter.code() + "): " + e.what());
         }
+        record(def.id);
     }
     std::stable_sort(values.begin(), values.end(), [](const KpiValue& a, const KpiValue& b) {
         return std::tie(a.scope_type, a.scope_code, a.kpi_id, a.breakdown) <

@@ -44,9 +44,14 @@ void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail deta
 /// `:day_before_qs`, `:rolling_start`, and `:detail` (1 for full, 0 for trend) (docs/kpis.md).
 void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, KpiDetail detail = KpiDetail::full);
 
+/// Seconds each step of compute_kpis took: `scopes` (the scope tables) and one entry per KPI id,
+/// in the order they ran; for profiling (`samen-sturen kpis --timings`, `make bench`).
+using QueryTimings = std::vector<std::pair<std::string, double>>;
+
 /// Every KPI of `definitions` for every scope of `quarter`, ordered by scope, KPI and breakdown.
 /// Throws DatabaseError naming the query file when a query fails.
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
-                                   const Quarter& quarter, KpiDetail detail = KpiDetail::full);
+                                   const Quarter& quarter, KpiDetail detail = KpiDetail::full,
+                                   QueryTimings* timings = nullptr);
 
 } // namespace ss
