@@ -3,18 +3,23 @@
 -- kind: rate_per_1000
 -- Distinct children with a trajectory active in Q, per 1,000 youths 0-17. A child counts once in
 -- the total and in every segment it had; a region counts a child once across its municipalities.
-WITH active AS (
-  SELECT sm.scope_type, sm.scope_code, t.child_id, t.segment
-  FROM trajectories t JOIN scope_members sm ON sm.municipality_code = t.municipality_code
+-- Each child is taken once per municipality and segment first; the distinct counts then group
+-- that set by municipality and by region (municipalities.region_code), not every trajectory twice.
+WITH children AS (
+  SELECT DISTINCT mu.region_code, t.municipality_code, t.segment, t.child_id
+  FROM trajectories t JOIN municipalities mu ON mu.municipality_code = t.municipality_code
   WHERE t.start_date <= :qe AND (t.end_date IS NULL OR t.end_date >= :qs)
 ),
 breakdowns AS (SELECT '' AS breakdown, NULL AS segment UNION ALL SELECT breakdown, segment FROM segment_codes),
 counts AS (
-  SELECT scope_type, scope_code, NULL AS segment, count(DISTINCT child_id) AS n
-  FROM active GROUP BY scope_type, scope_code
+  SELECT 'municipality' AS scope_type, municipality_code AS scope_code, segment, count(*) AS n
+  FROM children GROUP BY municipality_code, segment
   UNION ALL
-  SELECT scope_type, scope_code, segment, count(DISTINCT child_id)
-  FROM active GROUP BY scope_type, scope_code, segment
+  SELECT 'municipality', municipality_code, NULL, count(DISTINCT child_id) FROM children GROUP BY municipality_code
+  UNION ALL
+  SELECT 'region', region_code, segment, count(DISTINCT child_id) FROM children GROUP BY region_code, segment
+  UNION ALL
+  SELECT 'region', region_code, NULL, count(DISTINCT child_id) FROM children GROUP BY region_code
 )
 SELECT s.scope_type, s.scope_code, b.breakdown, coalesce(c.n, 0) AS numerator, y.youths AS denominator
 FROM scopes s CROSS JOIN breakdowns b

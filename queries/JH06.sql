@@ -4,18 +4,23 @@
 -- Euros per youth 0-17: the sum of actual_eur of the trajectory cost records of Q (whether or not
 -- the trajectory was active in Q; empty amounts skipped) over the scope's youths. The segment
 -- rows keep all youths of the scope as denominator.
-WITH cost AS (
-  SELECT sm.scope_type, sm.scope_code, t.segment, c.actual_eur
+-- Summed per municipality and segment first, then rolled up to scopes.
+WITH per_segment AS (
+  SELECT t.municipality_code, t.segment, total(c.actual_eur) AS eur
   FROM costs c
   JOIN trajectories t ON t.trajectory_id = c.subject_id
-  JOIN scope_members sm ON sm.municipality_code = t.municipality_code
   WHERE c.quarter = :quarter AND c.subject_type = 'trajectory'
+  GROUP BY t.municipality_code, t.segment
 ),
 breakdowns AS (SELECT '' AS breakdown, NULL AS segment UNION ALL SELECT breakdown, segment FROM segment_codes),
 sums AS (
-  SELECT scope_type, scope_code, NULL AS segment, total(actual_eur) AS n FROM cost GROUP BY scope_type, scope_code
+  SELECT sm.scope_type, sm.scope_code, NULL AS segment, total(p.eur) AS n
+  FROM per_segment p JOIN scope_members sm ON sm.municipality_code = p.municipality_code
+  GROUP BY sm.scope_type, sm.scope_code
   UNION ALL
-  SELECT scope_type, scope_code, segment, total(actual_eur) FROM cost GROUP BY scope_type, scope_code, segment
+  SELECT sm.scope_type, sm.scope_code, p.segment, total(p.eur)
+  FROM per_segment p JOIN scope_members sm ON sm.municipality_code = p.municipality_code
+  GROUP BY sm.scope_type, sm.scope_code, p.segment
 )
 SELECT s.scope_type, s.scope_code, b.breakdown, coalesce(c.n, 0) AS numerator, y.youths AS denominator
 FROM scopes s CROSS JOIN breakdowns b

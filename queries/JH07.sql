@@ -3,12 +3,17 @@
 -- kind: share
 -- Sum of actual_eur over sum of projected_eur of the trajectory cost records of Q, in %; each
 -- sum over the records that have that amount.
-WITH sums AS (
-  SELECT sm.scope_type, sm.scope_code, total(c.actual_eur) AS actual, total(c.projected_eur) AS projected
+-- Summed per municipality first, then rolled up to scopes.
+WITH per_municipality AS (
+  SELECT t.municipality_code, total(c.actual_eur) AS actual, total(c.projected_eur) AS projected
   FROM costs c
   JOIN trajectories t ON t.trajectory_id = c.subject_id
-  JOIN scope_members sm ON sm.municipality_code = t.municipality_code
   WHERE c.quarter = :quarter AND c.subject_type = 'trajectory'
+  GROUP BY t.municipality_code
+),
+sums AS (
+  SELECT sm.scope_type, sm.scope_code, total(p.actual) AS actual, total(p.projected) AS projected
+  FROM per_municipality p JOIN scope_members sm ON sm.municipality_code = p.municipality_code
   GROUP BY sm.scope_type, sm.scope_code
 )
 SELECT s.scope_type, s.scope_code, '' AS breakdown, coalesce(c.actual, 0) AS numerator,

@@ -4,23 +4,29 @@
 -- Mean experience_youth and experience_parent (1-10) of the `end` outcomes of trajectories ended
 -- in the rolling year ending Q; empty scores left out. For regions also per provider x profile x
 -- intensity (the transparency table).
-WITH ended AS (
-  SELECT t.municipality_code, t.provider_id, t.profile, t.intensity, o.experience_youth, o.experience_parent
+-- Summed per municipality first, then rolled up to scopes; the cells are summed per region only
+-- at full detail (the second scan of the rolling year is cheaper than keeping it in between).
+WITH per_municipality AS (
+  SELECT t.municipality_code, total(o.experience_youth) AS youth, count(o.experience_youth) AS youths,
+         total(o.experience_parent) AS parent, count(o.experience_parent) AS parents
   FROM trajectories t JOIN outcomes o ON o.trajectory_id = t.trajectory_id AND o.moment = 'end'
   WHERE t.end_date BETWEEN :rolling_start AND :qe
+  GROUP BY t.municipality_code
 ),
 scope_sums AS (
-  SELECT sm.scope_type, sm.scope_code, total(experience_youth) AS youth, count(experience_youth) AS youths,
-         total(experience_parent) AS parent, count(experience_parent) AS parents
-  FROM ended e JOIN scope_members sm ON sm.municipality_code = e.municipality_code
+  SELECT sm.scope_type, sm.scope_code, total(p.youth) AS youth, sum(p.youths) AS youths,
+         total(p.parent) AS parent, sum(p.parents) AS parents
+  FROM per_municipality p JOIN scope_members sm ON sm.municipality_code = p.municipality_code
   GROUP BY sm.scope_type, sm.scope_code
 ),
 cell_sums AS (
-  SELECT mu.region_code, e.provider_id, e.profile, e.intensity,
-         total(experience_youth) AS youth, count(experience_youth) AS youths,
-         total(experience_parent) AS parent, count(experience_parent) AS parents
-  FROM ended e JOIN municipalities mu ON mu.municipality_code = e.municipality_code
-  GROUP BY mu.region_code, e.provider_id, e.profile, e.intensity
+  SELECT mu.region_code, t.provider_id, t.profile, t.intensity,
+         total(o.experience_youth) AS youth, count(o.experience_youth) AS youths,
+         total(o.experience_parent) AS parent, count(o.experience_parent) AS parents
+  FROM trajectories t JOIN outcomes o ON o.trajectory_id = t.trajectory_id AND o.moment = 'end'
+  JOIN municipalities mu ON mu.municipality_code = t.municipality_code
+  WHERE t.end_date BETWEEN :rolling_start AND :qe
+  GROUP BY mu.region_code, t.provider_id, t.profile, t.intensity
 ),
 breakdowns (key) AS (VALUES ('respondent=youth'), ('respondent=parent'))
 SELECT s.scope_type, s.scope_code, b.key AS breakdown,

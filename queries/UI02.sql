@@ -4,21 +4,26 @@
 -- Share (%) of the trajectories ended in the rolling year ending Q that ended with
 -- early_termination or no_show; the breakdown rows are each reason as a share of all ended
 -- trajectories. For regions also per provider x profile x intensity.
-WITH ended AS (
-  SELECT t.municipality_code, t.provider_id, t.profile, t.intensity,
-         t.end_reason IS 'early_termination' AS early, t.end_reason IS 'no_show' AS no_show
+-- Counted per municipality first, then rolled up to scopes; the cells are counted per region
+-- only at full detail.
+WITH per_municipality AS (
+  SELECT t.municipality_code, sum(t.end_reason IS 'early_termination') AS early,
+         sum(t.end_reason IS 'no_show') AS no_show, count(*) AS n
   FROM trajectories t
   WHERE t.end_date BETWEEN :rolling_start AND :qe
+  GROUP BY t.municipality_code
 ),
 scope_sums AS (
-  SELECT sm.scope_type, sm.scope_code, sum(early) AS early, sum(no_show) AS no_show, count(*) AS n
-  FROM ended e JOIN scope_members sm ON sm.municipality_code = e.municipality_code
+  SELECT sm.scope_type, sm.scope_code, sum(p.early) AS early, sum(p.no_show) AS no_show, sum(p.n) AS n
+  FROM per_municipality p JOIN scope_members sm ON sm.municipality_code = p.municipality_code
   GROUP BY sm.scope_type, sm.scope_code
 ),
 cell_sums AS (
-  SELECT mu.region_code, e.provider_id, e.profile, e.intensity, sum(early) AS early, sum(no_show) AS no_show, count(*) AS n
-  FROM ended e JOIN municipalities mu ON mu.municipality_code = e.municipality_code
-  GROUP BY mu.region_code, e.provider_id, e.profile, e.intensity
+  SELECT mu.region_code, t.provider_id, t.profile, t.intensity, sum(t.end_reason IS 'early_termination') AS early,
+         sum(t.end_reason IS 'no_show') AS no_show, count(*) AS n
+  FROM trajectories t JOIN municipalities mu ON mu.municipality_code = t.municipality_code
+  WHERE t.end_date BETWEEN :rolling_start AND :qe
+  GROUP BY mu.region_code, t.provider_id, t.profile, t.intensity
 ),
 breakdowns (key) AS (VALUES (''), ('end_reason=early_termination'), ('end_reason=no_show'))
 SELECT s.scope_type, s.scope_code, b.key AS breakdown,

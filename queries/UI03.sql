@@ -4,25 +4,34 @@
 -- Per goal: share (%) of the `end` outcomes of trajectories ended in the rolling year ending Q
 -- with that goal 1, among those with the goal 0 or 1. For regions also per provider x profile x
 -- intensity.
-WITH ended AS (
-  SELECT t.municipality_code, t.provider_id, t.profile, t.intensity,
-         o.goal_education AS ed, o.goal_family_balance AS fb, o.goal_problem_reduction AS pr, o.goal_participation AS pa
+-- Counted per municipality first, then rolled up to scopes; the cells are counted per region
+-- only at full detail.
+WITH per_municipality AS (
+  SELECT t.municipality_code,
+         sum(o.goal_education = '1') AS ed1, count(o.goal_education) AS ed_n,
+         sum(o.goal_family_balance = '1') AS fb1, count(o.goal_family_balance) AS fb_n,
+         sum(o.goal_problem_reduction = '1') AS pr1, count(o.goal_problem_reduction) AS pr_n,
+         sum(o.goal_participation = '1') AS pa1, count(o.goal_participation) AS pa_n
   FROM trajectories t JOIN outcomes o ON o.trajectory_id = t.trajectory_id AND o.moment = 'end'
   WHERE t.end_date BETWEEN :rolling_start AND :qe
+  GROUP BY t.municipality_code
 ),
 scope_sums AS (
-  SELECT sm.scope_type, sm.scope_code,
-         sum(ed = '1') AS ed1, count(ed) AS ed_n, sum(fb = '1') AS fb1, count(fb) AS fb_n,
-         sum(pr = '1') AS pr1, count(pr) AS pr_n, sum(pa = '1') AS pa1, count(pa) AS pa_n
-  FROM ended e JOIN scope_members sm ON sm.municipality_code = e.municipality_code
+  SELECT sm.scope_type, sm.scope_code, sum(p.ed1) AS ed1, sum(p.ed_n) AS ed_n, sum(p.fb1) AS fb1, sum(p.fb_n) AS fb_n,
+         sum(p.pr1) AS pr1, sum(p.pr_n) AS pr_n, sum(p.pa1) AS pa1, sum(p.pa_n) AS pa_n
+  FROM per_municipality p JOIN scope_members sm ON sm.municipality_code = p.municipality_code
   GROUP BY sm.scope_type, sm.scope_code
 ),
 cell_sums AS (
-  SELECT mu.region_code, e.provider_id, e.profile, e.intensity,
-         sum(ed = '1') AS ed1, count(ed) AS ed_n, sum(fb = '1') AS fb1, count(fb) AS fb_n,
-         sum(pr = '1') AS pr1, count(pr) AS pr_n, sum(pa = '1') AS pa1, count(pa) AS pa_n
-  FROM ended e JOIN municipalities mu ON mu.municipality_code = e.municipality_code
-  GROUP BY mu.region_code, e.provider_id, e.profile, e.intensity
+  SELECT mu.region_code, t.provider_id, t.profile, t.intensity,
+         sum(o.goal_education = '1') AS ed1, count(o.goal_education) AS ed_n,
+         sum(o.goal_family_balance = '1') AS fb1, count(o.goal_family_balance) AS fb_n,
+         sum(o.goal_problem_reduction = '1') AS pr1, count(o.goal_problem_reduction) AS pr_n,
+         sum(o.goal_participation = '1') AS pa1, count(o.goal_participation) AS pa_n
+  FROM trajectories t JOIN outcomes o ON o.trajectory_id = t.trajectory_id AND o.moment = 'end'
+  JOIN municipalities mu ON mu.municipality_code = t.municipality_code
+  WHERE t.end_date BETWEEN :rolling_start AND :qe
+  GROUP BY mu.region_code, t.provider_id, t.profile, t.intensity
 ),
 breakdowns (key) AS (VALUES ('goal=education'), ('goal=family_balance'), ('goal=problem_reduction'), ('goal=participation'))
 SELECT s.scope_type, s.scope_code, b.key AS breakdown,
