@@ -43,6 +43,22 @@ TEST_CASE("report definition: items carry KPI, breakdown, chart, format and text
     CHECK(s.items[2].style == ValueStyle::euro);
 }
 
+TEST_CASE("report definition: only KPIs shown over time are computed for the quarters before the report's") {
+    const auto report = parse_report_definition("r.json", R"({"kind": "samen-sturen", "title": "R", "sections": [
+      {"id": "a", "title": "A", "items": [
+        {"kpi": "JH01", "chart": "trend"},
+        {"kpi": "JH01", "breakdown": "segment", "chart": "bars"},
+        {"kpi": "JH03", "breakdown": "referrer", "chart": "bars"},
+        {"kpi": "JB01", "breakdown": "kind", "chart": "stacked_trend"},
+        {"kpi": "WL01", "chart": "none"}]}]})");
+    const auto letter = parse_report_definition("l.json", R"({"kind": "council", "title": "L", "sections": [
+      {"id": "b", "title": "B", "items": [{"kpi": "JB04", "select": "kind=ots", "chart": "none"}]}]})");
+    // A total without a chart still shows a year ago (and eight quarters in Excel); a breakdown
+    // in bars shows the report quarter only.
+    CHECK(kpis_shown_over_time({&report, &letter}) == std::set<std::string>{"JB01", "JB04", "JH01", "WL01"});
+    CHECK(kpis_shown_over_time({}).empty());
+}
+
 TEST_CASE("report definition: errors name the file, section and item") {
     CHECK(error_of("{") .find("test.json: not valid JSON") == 0);
     CHECK(error_of(R"({"kind": "x", "title": "X", "sections": []})") ==

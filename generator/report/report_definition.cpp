@@ -155,6 +155,15 @@ CodeLabels load_code_labels(const std::filesystem::path& file) {
     return parse_code_labels(file.filename().string(), read_text_file(file, "code labels"));
 }
 
+std::set<std::string> kpis_shown_over_time(const std::vector<const ReportDefinition*>& definitions) {
+    std::set<std::string> kpis;
+    for (const ReportDefinition* d : definitions)
+        for (const auto& section : d->sections)
+            for (const auto& item : section.items)
+                if (item.breakdown.empty() || item.chart == ChartKind::stacked_trend) kpis.insert(item.kpi);
+    return kpis;
+}
+
 std::string code_label(const CodeLabels& labels, const std::string& dimension, const std::string& code) {
     const auto codes = labels.find(dimension);
     if (codes == labels.end()) return code;

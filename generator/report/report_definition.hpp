@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,12 @@ using CodeLabels = std::map<std::string, std::vector<std::pair<std::string, std:
 /// Parses a report definition. Throws InputError naming the file and what is wrong.
 ReportDefinition parse_report_definition(std::string_view file_name, std::string_view json_text);
 ReportDefinition load_report_definition(const std::filesystem::path& file);
+
+/// The KPIs whose figures a report shows for the quarters before its own: every item without a
+/// breakdown (its eight-quarter table and trend, its change against a year ago) and every stacked
+/// trend. The other KPIs (breakdowns shown for the report quarter only) are not computed for the
+/// seven quarters before it.
+std::set<std::string> kpis_shown_over_time(const std::vector<const ReportDefinition*>& definitions);
 
 CodeLabels parse_code_labels(std::string_view file_name, std::string_view json_text);
 CodeLabels load_code_labels(const std::filesystem::path& file);

@@ -68,10 +68,15 @@ std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, co
 
 namespace {
 
-/// The KPI values of each quarter, computed by `jobs` workers on connections of their own.
+/// The KPI values of each quarter, computed by `jobs` workers on connections of their own: all
+/// `kpis` for the report quarter, those of `over_time` for the others.
 std::vector<std::vector<KpiValue>> compute_quarters(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
+                                                    const std::set<std::string>& over_time,
                                                     const std::vector<Quarter>& quarters, const Quarter& report_quarter,
                                                     int jobs) {
+    std::vector<KpiDefinition> trend_kpis;
+    for (const auto& k : kpis)
+        if (over_time.count(k.id)) trend_kpis.push_back(k);
     std::vector<std::vector<KpiValue>> values(quarters.size());
     std::atomic<size_t> next{0};
     std::mutex failure_mutex;
@@ -79,9 +84,14 @@ std::vector<std::vector<KpiValue>> compute_quarters(const std::string& db_path, 
     auto worker = [&] {
         try {
             auto db = open_database(db_path, OpenMode::read_only);
-            for (size_t i; (i = next.fetch_add(1)) < quarters.size();)
-                values[i] = compute_kpis(*db, kpis, quarters[i],
-                                         quarters[i] == report_quarter ? KpiDetail::full : KpiDetail::trend);
+            // Newest first: the report quarter (full detail, the longest) starts at once instead of
+            // last, so the workers finish together.
+            for (size_t n; (n = next.fetch_add(1)) < quarters.size();) {
+                const size_t i = quarters.size() - 1 - n;
+                values[i] = quarters[i] == report_quarter
+                                ? compute_kpis(*db, kpis, quarters[i], KpiDetail::full)
+                                : compute_kpis(*db, trend_kpis, quarters[i], KpiDetail::trend);
+            }
         } catch (...) {
             std::lock_guard lock(failure_mutex);
             if (!failure) failure = std::current_exception();
@@ -98,7 +108,8 @@ std::vector<std::vector<KpiValue>> compute_quarters(const std::string& db_path, 
 } // namespace
 
 RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
-                      const std::filesystem::path& queries_folder, const Quarter& quarter, int jobs) {
+                      const std::set<std::string>& over_time, const std::filesystem::path& queries_folder,
+                      const Quarter& quarter, int jobs) {
     auto connection = open_database(db_path, OpenMode::read_only);
     SQLite::Database& db = *connection;
     RunData data;
@@ -106,7 +117,7 @@ RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinitio
     data.delivered_on = read_delivered_on(db);
     data.scopes = read_scopes(db);
     const std::vector<Quarter> quarters = trend_quarters(quarter);
-    auto values = compute_quarters(db_path, kpis, quarters, quarter, jobs);
+    auto values = compute_quarters(db_path, kpis, over_time, quarters, quarter, jobs);
     for (size_t i = 0; i < quarters.size(); ++i) {
         if (quarters[i] == quarter) {
             data.table.add(values[i]);

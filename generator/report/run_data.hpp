@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,10 +40,12 @@ std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, co
                                                         const Quarter& quarter);
 
 /// Everything above, plus the KPI values of the eight trend quarters: the report quarter in full,
-/// the seven before it at trend detail, computed by up to `jobs` workers, each on its own
-/// read-only connection to `db_path` (SQLite's temporary tables belong to a connection).
+/// the seven before it at trend detail and only for the KPIs of `over_time` (see
+/// kpis_shown_over_time), computed by up to `jobs` workers, each on its own read-only connection
+/// to `db_path` (SQLite's temporary tables belong to a connection).
 RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
-                      const std::filesystem::path& queries_folder, const Quarter& quarter, int jobs);
+                      const std::set<std::string>& over_time, const std::filesystem::path& queries_folder,
+                      const Quarter& quarter, int jobs);
 
 /// The rows of kpis.csv for a scope's folder: a municipality's own rows and its region's; a
 /// region's own rows, its GIs' and its transparency rows.

@@ -238,7 +238,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     const auto sql_start = Clock::now();
     RunData data;
     try {
-        data = read_run_data(options.db, kpis, options.queries, options.quarter, options.jobs);
+        const auto over_time = kpis_shown_over_time({&definition, &council, &gi_benchmark});
+        data = read_run_data(options.db, kpis, over_time, options.queries, options.quarter, options.jobs);
     } catch (const SQLite::Exception& e) {
         throw DatabaseError(options.db + ": cannot be read: " + e.what() +
                             "; restore it from a backup or import the deliveries again");
