@@ -54,6 +54,8 @@ const Delivery& national_demo() {
     return d;
 }
 
+size_t d_rows(const Delivery& d, const std::string& table) { return d.find(table)->rows(); }
+
 void check_within_25_percent(const char* what, long demo, long cbs) {
     INFO(what << ": demo " << demo << ", CBS " << cbs);
     CHECK(std::abs(demo - cbs) <= cbs / 4);
@@ -70,6 +72,33 @@ TEST_CASE("demo: the same seed gives the same delivery, another seed another one
         CHECK(table_csv(table) == table_csv(b.tables.at(name)));
     }
     CHECK(table_csv(a.tables.at("measures")) != table_csv(c.tables.at("measures")));
+}
+
+TEST_CASE("demo: twice the history doubles the quarters delivered and keeps the last years alike") {
+    const Delivery three = demo::generate_demo({demo::Scale::small, 1});
+    const Delivery six = demo::generate_demo({demo::Scale::small, 1, 6});
+    auto quarters = [](const Delivery& d) {
+        std::set<std::string> q;
+        const Table& w = *d.find("waiting_lists");
+        for (size_t r = 0; r < w.rows(); ++r) q.insert(column_text(w, r, "quarter"));
+        return q;
+    };
+    CHECK(quarters(three).size() == 12);
+    CHECK(*quarters(three).begin() == "2023-Q1");
+    CHECK(quarters(six).size() == 24);
+    CHECK(*quarters(six).begin() == "2020-Q1");
+    CHECK(*quarters(six).rbegin() == "2025-Q4");
+    // Running trajectories at the end of 2025 come from the same rates: within 15% of each other.
+    const long now_three = children_active_between(three, "trajectories", "", "2025-10-01", "2025-12-31");
+    const long now_six = children_active_between(six, "trajectories", "", "2025-10-01", "2025-12-31");
+    INFO(now_three << " vs " << now_six);
+    CHECK(std::abs(now_six - now_three) <= now_three * 15 / 100);
+    // The first delivered quarter has a stock of running trajectories, not an empty start.
+    CHECK(children_active_between(six, "trajectories", "", "2020-01-01", "2020-03-31") > now_six / 2);
+    CHECK(d_rows(six, "costs") > d_rows(three, "costs") * 3 / 2);
+
+    CHECK_THROWS_WITH_AS(demo::demo_period(0), "--history-years: 0 is not between 1 and 10", UsageError);
+    CHECK_THROWS_AS(demo::demo_period(11), UsageError);
 }
 
 TEST_CASE("demo: its CSV delivery passes import and gives the same database content") {

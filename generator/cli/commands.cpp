@@ -75,7 +75,7 @@ int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
 
 int run_demo(const DemoCommand& cmd, std::ostream& out) {
     namespace fs = std::filesystem;
-    demo::DemoSettings settings{demo::parse_scale(cmd.scale), cmd.seed};
+    demo::DemoSettings settings{demo::parse_scale(cmd.scale), cmd.seed, cmd.history_years};
     if (fs::exists(cmd.db))
         throw UsageError(cmd.db + " already exists; the demo only creates new databases "
                                   "(remove it or name another --db)");
@@ -96,7 +96,7 @@ int run_demo(const DemoCommand& cmd, std::ostream& out) {
         options.delivered_on = demo::DemoPeriod{}.delivered_on;
         options.imported_at = local_timestamp();
         import_delivery(*db, delivery, {}, "demo --scale " + cmd.scale + " --seed " +
-                        std::to_string(cmd.seed), options);
+                        std::to_string(cmd.seed) + " --history-years " + std::to_string(cmd.history_years), options);
     }
     fs::rename(partial, cmd.db);
     out << "demo (" << cmd.scale << ", seed " << cmd.seed << "): " << delivery.total_rows()

@@ -23,6 +23,7 @@ struct DemoCommand {
     std::string scale = "small";
     std::uint64_t seed = 1;
     std::string csv_folder; ///< empty: no CSV
+    int history_years = 3;  ///< years of records ending 2025
 };
 
 struct KpisCommand {

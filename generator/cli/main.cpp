@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
     demo->add_option("--scale", demo_cmd.scale, "small, region or national")->default_val("small");
     demo->add_option("--seed", demo_cmd.seed, "Random seed; the same seed gives the same data")
         ->default_val(1);
+    demo->add_option("--history-years", demo_cmd.history_years,
+                     "Years of records delivered, ending 2025 (1-10; the benchmark doubles the default)")
+        ->default_val(3);
     demo->add_option("--csv", demo_cmd.csv_folder, "Also write the data as an import delivery here");
 
     ss::cli::KpisCommand kpis_cmd;

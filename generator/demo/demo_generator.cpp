@@ -19,7 +19,8 @@ void add_geography(const DemoWorld& world, Delivery& out) {
     for (const auto& m : world.municipalities) {
         out.table(file_spec("municipalities"))
             .add_row({text(m.ref.code), text(m.ref.name), text(m.ref.region_code)});
-        for (int year = 2022; year <= 2025; ++year) {
+        // From the year before the first quarter: the population of Q falls back to an earlier year.
+        for (int year = std::min(2022, world.period.first_quarter.year - 1); year <= 2025; ++year) {
             const PopulationEstimate p = estimate_population(m.ref, year);
             out.table(file_spec("population"))
                 .add_row({text(m.ref.code), whole(year), whole(p.inhabitants), whole(p.youths_0_17)});

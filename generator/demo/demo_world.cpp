@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/errors.hpp"
 #include "demo/random.hpp"
 
 namespace ss::demo {
@@ -141,9 +142,20 @@ bool in_scope(Scale scale, const MunicipalityRef& m) {
 
 } // namespace
 
+DemoPeriod demo_period(int history_years) {
+    if (history_years < 1 || history_years > 10)
+        throw UsageError("--history-years: " + std::to_string(history_years) + " is not between 1 and 10");
+    DemoPeriod period;
+    const int first_year = 2026 - history_years;
+    period.history_start = make_date(first_year, 1, 1);
+    period.first_quarter = Quarter{first_year, 1};
+    return period;
+}
+
 DemoWorld build_world(const DemoSettings& settings) {
     DemoWorld world;
     world.settings = settings;
+    world.period = demo_period(settings.history_years);
     Rng rng = Rng::derived(settings.seed, "world");
     std::set<std::string> region_codes;
     for (const auto& ref : reference_municipalities()) {

@@ -18,9 +18,11 @@ enum class Scale { small, region, national };
 struct DemoSettings {
     Scale scale = Scale::small;
     std::uint64_t seed = 1;
+    int history_years = 3; ///< years of records delivered, ending 2025 (the benchmark doubles it)
 };
 
-/// The period the demo holds: twelve quarters 2023-Q1 .. 2025-Q4, delivered in January 2026.
+/// The period the demo holds: by default twelve quarters 2023-Q1 .. 2025-Q4, delivered in
+/// January 2026.
 struct DemoPeriod {
     Date history_start = make_date(2023, 1, 1);
     Date data_end = make_date(2025, 12, 31);
@@ -28,6 +30,9 @@ struct DemoPeriod {
     Quarter first_quarter{2023, 1};
     Quarter last_quarter{2025, 4};
 };
+
+/// The period of `history_years` years ending with 2025 (1 to 10; throws UsageError otherwise).
+DemoPeriod demo_period(int history_years);
 
 struct DemoMunicipality {
     MunicipalityRef ref;

@@ -56,7 +56,9 @@ public:
     }
 
     void run(const std::vector<GiRouteReferral>& referrals) {
-        const Date sim_start = make_date(2020, 1, 1);
+        // Three years before the delivered history, so that its first quarters have a stock of
+        // running trajectories; never later than 2020, which the default demo is calibrated on.
+        const Date sim_start = std::min(make_date(2020, 1, 1), make_date(period_.first_quarter.year - 3, 1, 1));
         const double years = (period_.data_end.days - sim_start.days) / 365.25;
         const int n = rng_.poisson(starts_per_1000 * m_.youths_2024 / 1000.0 * m_.need * years);
         std::vector<double> weights;
