@@ -170,6 +170,26 @@ TEST_CASE("run: --only renders just the named scopes") {
     CHECK(r.out.find("1 scopes") != std::string::npos);
 }
 
+TEST_CASE("run: --timings prints wall and CPU seconds per stage, package CPU and peak memory") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    const auto r = run_cli("run --db " + run.db.string() + " --quarter 2025-Q3 --only GM0610,JZ31 --jobs 1 --timings --out " +
+                           dir.path().string());
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    for (const char* stage : {"manifest", "SQL", "model", "PDF", "Excel", "kpis.csv", "council letters", "HTML",
+                              "region reports", "GI benchmarks"}) {
+        INFO(stage);
+        CHECK(r.out.find("\n  stage " + std::string(stage) + ": ") != std::string::npos);
+    }
+    CHECK(r.out.find("  municipality package: median ") != std::string::npos);
+    CHECK(r.out.find(" ms CPU over 1 municipalities\n") != std::string::npos); // GM0610; JZ31 is a region
+    CHECK(r.out.find("  peak memory: ") != std::string::npos);
+    CHECK(r.out.find(" scopes/s\n") != std::string::npos);
+    const auto plain = run_cli("run --db " + run.db.string() + " --quarter 2025-Q3 --only GM0610 --jobs 1 --force --out " +
+                               dir.path().string());
+    CHECK(plain.out.find("stage") == std::string::npos);
+}
+
 TEST_CASE("run: every municipality gets its council letter, every region its GI benchmark and transparency page") {
     const auto& run = small_demo_run();
     for (const char* town : towns) {

@@ -251,7 +251,26 @@ int run_merge(const MergeCommand& cmd, std::ostream& out) {
     return 0;
 }
 
+namespace {
+
+/// `run --timings`: one line per stage, then the figures issue #6 sets targets on; `make bench`
+/// reads these lines (scripts/bench.sh).
+void print_run_timings(const RunSummary& summary, double total_seconds, std::ostream& out) {
+    out << std::fixed << std::setprecision(2);
+    for (const auto& [stage, t] : summary.stages)
+        out << "  stage " << stage << ": " << t.wall << " s wall, " << t.cpu << " s CPU\n";
+    out << std::setprecision(1) << "  municipality package: median "
+        << 1000.0 * median(summary.municipality_package_cpu) << " ms CPU over "
+        << summary.municipality_package_cpu.size() << " municipalities\n"
+        << "  total: " << total_seconds << " s wall, " << process_cpu_seconds() << " s CPU, "
+        << (total_seconds > 0 ? summary.scopes / total_seconds : 0.0) << " scopes/s\n"
+        << "  peak memory: " << std::setprecision(0) << peak_resident_mib() << " MiB\n";
+}
+
+} // namespace
+
 int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err) {
+    const auto start = Clock::now();
     RunOptions options;
     options.quarter = quarter_or_last_completed(cmd.quarter, cmd.today);
     options.db = cmd.db;
@@ -283,6 +302,7 @@ int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err) {
     out << "run " << options.quarter.code() << ": " << summary.scopes << " scopes, " << summary.files << " files in "
         << summary.folder.string() << " (SQL " << std::fixed << std::setprecision(1) << summary.sql_seconds
         << " s, rendering " << summary.render_seconds << " s with " << options.jobs << " jobs)\n";
+    if (cmd.timings) print_run_timings(summary, seconds_since(start), out);
     if (summary.failures.empty()) return 0;
     for (const auto& f : summary.failures) err << "samen-sturen: " << f.scope << ": " << f.message << "\n";
     throw PartialFailure(std::to_string(summary.failures.size()) + " of " + std::to_string(summary.scopes) +

@@ -44,6 +44,7 @@ struct RunCommand {
     std::string only;      ///< comma-separated scope codes; empty: all
     std::string kinds;     ///< comma-separated report kinds; empty: all
     bool force = false;    ///< render even when nothing changed
+    bool timings = false;  ///< print wall and CPU seconds per stage, package CPU and peak memory
     std::string today;     ///< for tests: the day (YYYY-MM-DD) the default quarter is taken from
     std::string shard;     ///< "K/N"; empty: the whole run
 };

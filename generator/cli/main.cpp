@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
     run->add_option("--jobs", run_cmd.jobs, "Scopes rendered in parallel (default: the number of cores)");
     run->add_option("--only", run_cmd.only, "Only these scope codes, comma-separated (GM0505,GM0590)");
     run->add_option("--kinds", run_cmd.kinds, "Only these report kinds: samen-sturen,council,region,gi-benchmark");
+    run->add_flag("--timings", run_cmd.timings, "Print wall and CPU seconds per stage, CPU per municipality package and peak memory");
     run->add_flag("--force", run_cmd.force, "Render even when the inputs are unchanged since the last run");
     run->add_option("--today", run_cmd.today, "The day the default quarter is taken from (YYYY-MM-DD; default: today)");
     run->add_option("--shard", run_cmd.shard, "K/N: render every Nth scope from the Kth (split a run over N machines)");

@@ -26,6 +26,7 @@
 #include "report/run_data.hpp"
 #include "run/manifest.hpp"
 #include "run/run_lock.hpp"
+#include "run/stage_timings.hpp"
 
 namespace ss {
 
@@ -45,6 +46,7 @@ struct RunShared {
     HtmlTemplates html;
     fs::path folder;
     std::vector<std::string> kinds;
+    StageTimings* timings = nullptr; ///< thread-safe: every worker adds its stages
     bool wants(const std::string& kind) const { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); }
 };
 
@@ -77,11 +79,17 @@ std::string region_folder_of(const Scope& scope) {
     return scope_folder_name(Scope{"region", scope.region_code, scope.region_name, scope.region_code, scope.region_name});
 }
 
-/// Builds one scope's reports and writes its files.
-std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& scope) {
+/// Builds one scope's reports and writes its files; adds the CPU seconds of its package to
+/// `package_cpu`.
+std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& scope, double& package_cpu) {
     const RunData& data = *shared.data;
     const bool municipality = scope.type == "municipality";
     const std::string report_kind = municipality ? "samen-sturen" : "region";
+    // A municipality's stages are timed one by one; a region's report is one stage (reports.md
+    // "region report"), its GI benchmark another.
+    auto measure = [&](const char* municipality_stage) {
+        return StageTimings::Measure(*shared.timings, municipality ? municipality_stage : "region reports", &package_cpu);
+    };
     ScopeFiles files(shared.folder, scope_folder_name(scope), scope.code);
     HtmlLinks links;
     if (municipality) links.region = HtmlLink{"../" + region_folder_of(scope) + "/index.html", "Regio " + scope.region_name};
@@ -91,16 +99,25 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         std::vector<Signal> own_signals;
         const auto signals = data.signals.find(scope.code);
         if (municipality && signals != data.signals.end()) own_signals = signals->second;
+        const auto timed = measure("model");
         model = build_report(shared.context, scope, std::move(own_signals), folder_rows(data.quarter_values, scope));
     }
     if (shared.wants(report_kind)) {
         const std::string stem = report_file_stem("samen-sturen", scope, data.quarter);
-        files.write(stem + ".pdf", report_kind, render_report_pdf(*model));
-        files.write_with(stem + ".xlsx", report_kind, [&](const std::string& path) { write_report_xlsx(*model, path); });
+        {
+            const auto timed = measure("PDF");
+            files.write(stem + ".pdf", report_kind, render_report_pdf(*model));
+        }
+        {
+            const auto timed = measure("Excel");
+            files.write_with(stem + ".xlsx", report_kind, [&](const std::string& path) { write_report_xlsx(*model, path); });
+        }
+        const auto timed = measure("kpis.csv");
         files.write("kpis.csv", report_kind, kpis_csv(model->long_form));
         links.downloads = {{stem + ".pdf", "rapport (PDF)"}, {stem + ".xlsx", "werkmap (Excel)"}, {"kpis.csv", "alle cijfers (CSV)"}};
     }
     if (municipality && shared.wants("council")) {
+        const auto timed = measure("council letters");
         const ReportModel letter = build_report(shared.council, scope, {}, {});
         const std::string letter_stem = report_file_stem(letter.kind, scope, data.quarter);
         files.write(letter_stem + ".pdf", "council", render_council_pdf(letter));
@@ -110,6 +127,7 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         links.downloads.push_back({letter_stem + ".pdf", "raadsinformatiebrief (PDF)"});
     }
     if (!municipality && shared.wants("gi-benchmark")) {
+        const StageTimings::Measure timed(*shared.timings, "GI benchmarks");
         const GiBenchmark benchmark = build_gi_benchmark(shared.gi_benchmark, scope, model->long_form);
         // reports.md names these gi-benchmark-<quarter>-<region>, without "regio".
         const std::string stem = "gi-benchmark-" + data.quarter.code() + "-" + scope.code;
@@ -121,6 +139,7 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         links.downloads.push_back({stem + ".xlsx", "GI-benchmark (Excel)"});
     }
     if (shared.wants(report_kind)) {
+        const auto timed = measure("HTML");
         if (!municipality) {
             links.transparency = "transparantie.html";
             files.write("transparantie.html", report_kind, render_transparency_html(*model, shared.html));
@@ -222,8 +241,13 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     RunSummary summary;
     summary.folder = options.out / options.quarter.code();
     shared.folder = summary.folder;
+    StageTimings timings;
+    shared.timings = &timings;
     Manifest manifest;
-    manifest.inputs = inputs_of(options, kinds);
+    {
+        const StageTimings::Measure timed(timings, "manifest"); // the inputs' digest reads the whole database
+        manifest.inputs = inputs_of(options, kinds);
+    }
     const fs::path manifest_path = summary.folder / manifest_name(options.shard, options.shards);
     if (!options.force) {
         const auto previous = read_manifest(manifest_path);
@@ -236,6 +260,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
 
     // All reading before any writing: a database that cannot be read leaves the outputs as they were.
     const auto sql_start = Clock::now();
+    const double sql_cpu_start = process_cpu_seconds(); // the SQL runs in workers of its own
     RunData data;
     try {
         const auto over_time = kpis_shown_over_time({&definition, &council, &gi_benchmark});
@@ -245,6 +270,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
                             "; restore it from a backup or import the deliveries again");
     }
     summary.sql_seconds = seconds_since(sql_start);
+    timings.add("SQL", {summary.sql_seconds, process_cpu_seconds() - sql_cpu_start});
     log << "run: " << options.quarter.code() << ": KPIs of " << data.scopes.size() << " scopes over 8 quarters in "
         << static_cast<int>(summary.sql_seconds + 0.5) << " s\n";
 
@@ -283,12 +309,13 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     std::vector<std::vector<ManifestFile>> written(scopes.size());
     std::vector<std::string> errors(scopes.size());
     std::vector<std::exception_ptr> exceptions(scopes.size());
+    std::vector<double> package_cpu(scopes.size(), 0.0);
     std::atomic<size_t> next{0}, done{0};
     Progress progress(log, scopes.size(), options.progress_bar);
     auto worker = [&] {
         for (size_t i; (i = next.fetch_add(1)) < scopes.size();) {
             try {
-                written[i] = render_scope(shared, *scopes[i]);
+                written[i] = render_scope(shared, *scopes[i], package_cpu[i]);
             } catch (const std::exception& e) {
                 errors[i] = e.what(); // the other scopes go on; the summary lists this one
                 exceptions[i] = std::current_exception();
@@ -301,12 +328,14 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     for (auto& w : workers) w.join();
 
     for (size_t i = 0; i < scopes.size(); ++i) {
+        if (scopes[i]->type == "municipality" && errors[i].empty()) summary.municipality_package_cpu.push_back(package_cpu[i]);
         if (!errors[i].empty()) summary.failures.push_back({scopes[i]->code, errors[i]});
         for (auto& f : written[i]) manifest.files.push_back(std::move(f));
     }
     // Every scope failed: one cause (a full disk, a folder that cannot be written), one error.
     if (!scopes.empty() && summary.failures.size() == scopes.size()) std::rethrow_exception(exceptions.front());
     // The index lists every scope of the run, whichever shard renders it; the first shard writes it.
+    const StageTimings::Measure timed(timings, "manifest");
     if (options.shard == 1) {
         std::vector<Scope> listed;
         std::vector<std::string> folders;
@@ -319,6 +348,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
         manifest.files.push_back({"index.html", "site", "", index.size(), sha256_hex(index)});
     }
     summary.render_seconds = seconds_since(render_start);
+    summary.stages = timings.stages();
     summary.scopes = static_cast<int>(scopes.size());
     summary.files = static_cast<int>(manifest.files.size());
     if (!summary.failures.empty()) return summary; // no manifest: the next run renders again

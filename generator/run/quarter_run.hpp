@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/dates.hpp"
+#include "run/stage_timings.hpp"
 
 namespace ss {
 
@@ -35,6 +36,11 @@ struct RunSummary {
     int files = 0;
     double sql_seconds = 0;
     double render_seconds = 0;
+    /// Wall and CPU seconds per stage (SQL, model, PDF, Excel, kpis.csv, council letters, HTML,
+    /// region reports, GI benchmarks, manifest), summed over the workers; the manifest's own
+    /// writing is not in it.
+    std::vector<std::pair<std::string, StageTime>> stages;
+    std::vector<double> municipality_package_cpu; ///< CPU seconds of each municipality's files
     bool skipped = false;               ///< nothing rendered: the inputs were unchanged
     std::vector<ScopeFailure> failures; ///< scopes that failed (the others were rendered)
     std::filesystem::path folder;       ///< <out>/<quarter>
