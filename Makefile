@@ -57,7 +57,7 @@ fuzz: deps
 	@bash scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: build
-	@bash scripts/bench.sh $(BIN)
+	@/usr/bin/python3 scripts/bench.py $(BIN)
 
 clean:
 	rm -rf $(BUILD_DIR) build-asan build-fuzz

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include <cairo-pdf.h>
 
@@ -58,9 +59,26 @@ double layout_height(PangoLayout* layout) {
     return static_cast<double>(h) / PANGO_SCALE;
 }
 
-double text_height(cairo_t* cr, const std::string& text, const TextStyle& style, double width) {
-    return layout_height(layout_of(cr, text, style, width).get());
-}
+/// Heights of wrapped text by text, style and width. Pagination asks for a row's or a
+/// paragraph's height for its page break, for a heading's look-ahead and again when drawing;
+/// Pango lays each text out once (a third of a report's PDF time went to laying out again).
+class TextHeights {
+public:
+    explicit TextHeights(cairo_t* cr) : cr_(cr) {}
+    double of(const std::string& text, const TextStyle& style, double width) {
+        std::string key(reinterpret_cast<const char*>(&style.size), sizeof style.size);
+        key.append(reinterpret_cast<const char*>(&width), sizeof width).append(1, style.bold ? 'b' : 'n').append(text);
+        const auto found = heights_.find(key);
+        if (found != heights_.end()) return found->second;
+        const double h = layout_height(layout_of(cr_, text, style, width).get());
+        heights_.emplace(std::move(key), h);
+        return h;
+    }
+
+private:
+    cairo_t* cr_;
+    std::unordered_map<std::string, double> heights_;
+};
 
 /// Draws wrapped text with its top at y; returns its height.
 double draw_text_at(cairo_t* cr, const std::string& text, const TextStyle& style, double x, double y, double width,
@@ -86,11 +104,11 @@ double column_width(const PdfTable& t, size_t c) {
     return text_width * (c < t.widths.size() ? t.widths[c] : 1.0 / static_cast<double>(t.header.size()));
 }
 
-double row_height(cairo_t* cr, const PdfTable& t, const std::vector<std::string>& row, bool header) {
+double row_height(TextHeights& heights, const PdfTable& t, const std::vector<std::string>& row, bool header) {
     const TextStyle style = cell_style(t, header);
     double h = 0;
     for (size_t c = 0; c < row.size(); ++c)
-        h = std::max(h, text_height(cr, row[c], style, column_width(t, c) - 2 * cell_padding));
+        h = std::max(h, heights.of(row[c], style, column_width(t, c) - 2 * cell_padding));
     return h + 2 * cell_padding;
 }
 
@@ -106,25 +124,24 @@ double spacing_after(PdfBlock::Kind kind) {
     return 6;
 }
 
-double block_height(cairo_t* cr, const PdfBlock& b) {
+/// The height of a block that is not a table (tables break between rows: see paginate).
+double block_height(TextHeights& heights, const PdfBlock& b) {
     switch (b.kind) {
-    case PdfBlock::Kind::heading: return text_height(cr, b.text, h1, text_width) + 6;
-    case PdfBlock::Kind::subheading: return text_height(cr, b.text, h2, text_width);
-    case PdfBlock::Kind::paragraph: return text_height(cr, b.text, body, text_width);
-    case PdfBlock::Kind::note: return text_height(cr, b.text, small, text_width);
+    case PdfBlock::Kind::heading: return heights.of(b.text, h1, text_width) + 6;
+    case PdfBlock::Kind::subheading: return heights.of(b.text, h2, text_width);
+    case PdfBlock::Kind::paragraph: return heights.of(b.text, body, text_width);
+    case PdfBlock::Kind::note: return heights.of(b.text, small, text_width);
     case PdfBlock::Kind::chart: return b.height;
     case PdfBlock::Kind::table: break;
     }
-    double h = row_height(cr, b.table, b.table.header, true);
-    for (const auto& row : b.table.rows) h += row_height(cr, b.table, row, false);
-    return h;
+    return 0;
 }
 
 /// How much of a block must fit below a heading so that the heading does not stand alone.
-double first_part_height(cairo_t* cr, const PdfBlock& b) {
-    if (b.kind != PdfBlock::Kind::table) return block_height(cr, b);
-    double h = row_height(cr, b.table, b.table.header, true);
-    if (!b.table.rows.empty()) h += row_height(cr, b.table, b.table.rows.front(), false);
+double first_part_height(TextHeights& heights, const PdfBlock& b) {
+    if (b.kind != PdfBlock::Kind::table) return block_height(heights, b);
+    double h = row_height(heights, b.table, b.table.header, true);
+    if (!b.table.rows.empty()) h += row_height(heights, b.table, b.table.rows.front(), false);
     return h;
 }
 
@@ -137,7 +154,7 @@ struct Placement {
 };
 using Page = std::vector<Placement>;
 
-std::vector<Page> paginate(cairo_t* cr, const std::vector<PdfBlock>& blocks, bool letter) {
+std::vector<Page> paginate(TextHeights& heights, const std::vector<PdfBlock>& blocks, bool letter) {
     std::vector<Page> pages(1);
     double y = margin_top;
     auto new_page = [&] {
@@ -148,27 +165,26 @@ std::vector<Page> paginate(cairo_t* cr, const std::vector<PdfBlock>& blocks, boo
         const PdfBlock& b = blocks[i];
         const bool is_heading = b.kind == PdfBlock::Kind::heading || b.kind == PdfBlock::Kind::subheading;
         if (b.kind == PdfBlock::Kind::heading && y > margin_top && !letter) new_page(); // a chapter starts a page
-        double need = block_height(cr, b);
-        if (b.kind == PdfBlock::Kind::table) need = first_part_height(cr, b);
+        double need = first_part_height(heights, b);
         // Keep a heading with what follows it (and a subheading's paragraph with its chart).
         for (size_t j = i + 1; is_heading && j < blocks.size(); ++j) {
-            need += spacing_after(blocks[j - 1].kind) + first_part_height(cr, blocks[j]);
+            need += spacing_after(blocks[j - 1].kind) + first_part_height(heights, blocks[j]);
             if (blocks[j].kind != PdfBlock::Kind::subheading && blocks[j].kind != PdfBlock::Kind::paragraph) break;
         }
         if (y + need > content_bottom && y > margin_top) new_page();
         if (b.kind != PdfBlock::Kind::table) {
             pages.back().push_back({i, y});
-            y += block_height(cr, b) + spacing_after(b.kind);
+            y += block_height(heights, b) + spacing_after(b.kind);
             continue;
         }
         // A table breaks between rows; each page repeats its header.
-        const double header = row_height(cr, b.table, b.table.header, true);
+        const double header = row_height(heights, b.table, b.table.header, true);
         size_t row = 0;
         do {
             double h = header;
             size_t end = row;
             while (end < b.table.rows.size()) {
-                const double rh = row_height(cr, b.table, b.table.rows[end], false);
+                const double rh = row_height(heights, b.table, b.table.rows[end], false);
                 if (y + h + rh > content_bottom && end > row) break;
                 h += rh;
                 ++end;
@@ -184,8 +200,9 @@ std::vector<Page> paginate(cairo_t* cr, const std::vector<PdfBlock>& blocks, boo
 
 // --- drawing ---------------------------------------------------------------------------------
 
-double draw_row(cairo_t* cr, const PdfTable& t, const std::vector<std::string>& row, double y, bool header) {
-    const double h = row_height(cr, t, row, header);
+double draw_row(cairo_t* cr, TextHeights& heights, const PdfTable& t, const std::vector<std::string>& row, double y,
+                bool header) {
+    const double h = row_height(heights, t, row, header);
     if (header) {
         cairo_set_source_rgb(cr, header_fill.r, header_fill.g, header_fill.b);
         cairo_rectangle(cr, margin_left, y, text_width, h);
@@ -211,7 +228,7 @@ double draw_row(cairo_t* cr, const PdfTable& t, const std::vector<std::string>& 
     return h;
 }
 
-void draw_block(cairo_t* cr, const PdfBlock& b, const Placement& p) {
+void draw_block(cairo_t* cr, TextHeights& heights, const PdfBlock& b, const Placement& p) {
     switch (b.kind) {
     case PdfBlock::Kind::heading:
         tagged(cr, "H1", [&] { draw_text_at(cr, b.text, h1, margin_left, p.y, text_width); });
@@ -235,8 +252,9 @@ void draw_block(cairo_t* cr, const PdfBlock& b, const Placement& p) {
         return;
     case PdfBlock::Kind::table:
         tagged(cr, "Table", [&] {
-            double y = p.y + draw_row(cr, b.table, b.table.header, p.y, true);
-            for (size_t r = p.row_begin; r < p.row_end; ++r) y += draw_row(cr, b.table, b.table.rows[r], y, false);
+            double y = p.y + draw_row(cr, heights, b.table, b.table.header, p.y, true);
+            for (size_t r = p.row_begin; r < p.row_end; ++r)
+                y += draw_row(cr, heights, b.table, b.table.rows[r], y, false);
         });
         return;
     }
@@ -318,7 +336,8 @@ std::string render_pdf(const PdfDocument& doc) {
     Cairo context(cairo_create(s));
     cairo_t* cr = context.get();
 
-    const std::vector<Page> pages = paginate(cr, doc.blocks, doc.letter);
+    TextHeights heights(cr);
+    const std::vector<Page> pages = paginate(heights, doc.blocks, doc.letter);
     const int first_content_page = doc.letter ? 1 : 3; // after the title page and the contents
     const int page_count = static_cast<int>(pages.size()) + first_content_page - 1;
     std::vector<TocEntry> toc;
@@ -337,7 +356,7 @@ std::string render_pdf(const PdfDocument& doc) {
         }
         for (size_t p = 0; p < pages.size(); ++p) {
             draw_page_frame(cr, doc, static_cast<int>(p) + first_content_page, page_count);
-            for (const auto& placed : pages[p]) draw_block(cr, doc.blocks[placed.block], placed);
+            for (const auto& placed : pages[p]) draw_block(cr, heights, doc.blocks[placed.block], placed);
             cairo_show_page(cr);
         }
     });

@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""make bench: the import and quarter-run benchmarks of issue #6, as medians of several runs.
+
+Builds the demo databases once (in build/bench/), then measures the national import, a national
+quarter run with --jobs 2 and --jobs 1, the small and region scales and the national scale with
+twice the history; prints a table, checks the targets and writes the table into
+docs/performance.md between the bench markers. Usage: bench.py BINARY [--runs N] [--quick]
+"""
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUARTER = "2025-Q4"
+# Bumped when the database schema or the demo changes, so that cached databases are rebuilt.
+DATA_VERSION = "schema3-demo2"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+def log(message):
+    print("bench: " + message, flush=True)
+
+
+def run(args, **kwargs):
+    result = subprocess.run(args, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        sys.exit("bench: failed: " + " ".join(map(str, args)) + "\n" + result.stderr)
+    return result
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+class Bench:
+    def __init__(self, binary, work, runs):
+        self.binary = str(Path(binary).resolve())
+        self.work = work
+        self.runs = runs
+        self.work.mkdir(parents=True, exist_ok=True)
+        stamp = self.work / "data-version"
+        if not stamp.exists() or stamp.read_text().strip() != DATA_VERSION:
+            for p in self.work.iterdir():
+                if p.is_dir():
+                    shutil.rmtree(p)
+                else:
+                    p.unlink()
+            stamp.write_text(DATA_VERSION + "\n")
+
+    def database(self, name, scale, history_years=3, csv=None):
+        db = self.work / (name + ".db")
+        if not db.exists():
+            log(f"building the {name} demo database once ({scale}, {history_years} years)")
+            args = [self.binary, "demo", "--db", str(db), "--scale", scale, "--history-years", str(history_years)]
+            if csv:
+                args += ["--csv", str(csv)]
+            run(args)
+        return db
+
+    def import_rows_per_second(self, delivery):
+        rows = sum(max(0, sum(1 for _ in open(f, encoding="utf-8")) - 1) for f in delivery.glob("*.csv"))
+        seconds = []
+        for i in range(self.runs):
+            db = self.work / "import.db"
+            db.unlink(missing_ok=True)
+            start = time.monotonic()
+            run([self.binary, "import", "--db", str(db), str(delivery), "--today", "2026-01-20"])
+            seconds.append(time.monotonic() - start)
+            log(f"import run {i + 1}: {seconds[-1]:.1f} s")
+        (self.work / "import.db").unlink(missing_ok=True)
+        return rows, median(seconds)
+
+    def quarter_runs(self, name, db, jobs):
+        """Medians over the runs of every figure `run --timings` prints."""
+        out = self.work / ("out-" + name)
+        samples = []
+        for i in range(self.runs):
+            result = run([self.binary, "run", "--db", str(db), "--quarter", QUARTER, "--out", str(out),
+                          "--jobs", str(jobs), "--force", "--timings"])
+            samples.append(parse_timings(result.stdout))
+            s = samples[-1]
+            log(f"{name} run {i + 1}: {s['total_wall']:.1f} s wall, SQL {s['stages']['SQL'][0]:.1f} s, "
+                f"peak {s['peak_mib']:.0f} MiB")
+        stages = {stage: (median([s["stages"][stage][0] for s in samples]),
+                          median([s["stages"][stage][1] for s in samples]))
+                  for stage in samples[0]["stages"]}
+        return {
+            "stages": stages,
+            "total_wall": median([s["total_wall"] for s in samples]),
+            "total_cpu": median([s["total_cpu"] for s in samples]),
+            "scopes_per_second": median([s["scopes_per_second"] for s in samples]),
+            "package_ms": median([s["package_ms"] for s in samples]),
+            "peak_mib": median([s["peak_mib"] for s in samples]),
+            "scopes": samples[0]["scopes"],
+        }
+
+
+def parse_timings(text):
+    stages = {m[1]: (float(m[2]), float(m[3]))
+              for m in re.finditer(r"^  stage (.+?): ([\d.]+) s wall, ([\d.]+) s CPU$", text, re.M)}
+    total = re.search(r"^  total: ([\d.]+) s wall, ([\d.]+) s CPU, ([\d.]+) scopes/s$", text, re.M)
+    package = re.search(r"^  municipality package: median ([\d.]+) ms CPU", text, re.M)
+    peak = re.search(r"^  peak memory: (\d+) MiB$", text, re.M)
+    scopes = re.search(r": (\d+) scopes, ", text)
+    if not (stages and total and package and peak and scopes):
+        sys.exit("bench: cannot read the timings of run:\n" + text)
+    return {"stages": stages, "total_wall": float(total[1]), "total_cpu": float(total[2]),
+            "scopes_per_second": float(total[3]), "package_ms": float(package[1]),
+            "peak_mib": float(peak[1]), "scopes": int(scopes[1])}
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    sqlite = run(["sqlite3", "--version"]).stdout.split()[0] if shutil.which("sqlite3") else "?"
+    return f"{os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB, {platform.machine()}, Linux {platform.release()}, SQLite {sqlite}"
+
+
+def report(results):
+    """The markdown section for docs/performance.md, and the target lines."""
+    nat, one = results["national"], results["national_jobs1"]
+    hist = results["national_history"]
+    sql_share = nat["stages"]["SQL"][0] / nat["total_wall"]
+    speedup = one["total_wall"] / nat["total_wall"]
+    sql_growth = hist["stages"]["SQL"][0] / nat["stages"]["SQL"][0]
+    render_cpu = lambda r: sum(cpu for stage, (_, cpu) in r["stages"].items() if stage not in ("SQL", "manifest"))
+    render_growth = render_cpu(hist) / render_cpu(nat)
+    targets = [
+        ("national quarter, all kinds, --jobs 2", f"{nat['total_wall']:.1f} s wall", "< 60 s", nat["total_wall"] < 60),
+        ("SQL share of the run", f"{100 * sql_share:.0f}% ({nat['stages']['SQL'][0]:.1f} s)", "< 10%", sql_share < 0.10),
+        ("CPU per municipality package (median)", f"{nat['package_ms']:.0f} ms", "< 150 ms", nat["package_ms"] < 150),
+        ("--jobs 2 against --jobs 1", f"{speedup:.2f}x ({one['total_wall']:.1f} s / {nat['total_wall']:.1f} s)", ">= 1.8x",
+         speedup >= 1.8),
+        ("peak resident memory (national)", f"{nat['peak_mib']:.0f} MiB", "< 1024 MiB", nat["peak_mib"] < 1024),
+        ("twice the history: SQL time", f"{sql_growth:.2f}x", "<= 2x", sql_growth <= 2.0),
+        ("twice the history: rendering CPU", f"{render_growth:.2f}x", "<= 1.05x (noise)", render_growth <= 1.05),
+    ]
+    lines = [BEGIN, "", f"Run on {datetime.date.today().isoformat()}: {machine()}; medians of {results['runs']} runs; "
+             f"`make bench` (commit {results['commit']}).", ""]
+    rows, seconds = results["import"]
+    lines += ["| import of the national demo delivery | value |", "| --- | ---: |",
+              f"| rows | {rows:,} |", f"| median wall | {seconds:.1f} s |",
+              f"| rows per second | {rows / seconds:,.0f} |", ""]
+    order = ["SQL", "model", "PDF", "Excel", "kpis.csv", "HTML", "council letters", "region reports",
+             "GI benchmarks", "manifest"]
+    names = ["small", "region", "national", "national_jobs1", "national_history"]
+    titles = {"small": "small, jobs 2", "region": "region, jobs 2", "national": "national, jobs 2",
+              "national_jobs1": "national, jobs 1", "national_history": "national, 2x history, jobs 2"}
+    lines += ["Stages of a quarter run (" + QUARTER + ", every report kind), wall / CPU seconds summed over the "
+              "workers (a stage's wall share of a run with 2 jobs is about half its sum):", "",
+              "| stage | " + " | ".join(titles[n] for n in names) + " |",
+              "| --- |" + " ---: |" * len(names)]
+    for stage in order:
+        cells = []
+        for n in names:
+            wall, cpu = results[n]["stages"].get(stage, (float("nan"), float("nan")))
+            cells.append(f"{wall:.2f} / {cpu:.2f}")
+        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+    lines.append("| **run** (wall / CPU) | " + " | ".join(
+        f"**{results[n]['total_wall']:.1f}** / {results[n]['total_cpu']:.1f}" for n in names) + " |")
+    lines.append("| scopes | " + " | ".join(str(results[n]["scopes"]) for n in names) + " |")
+    lines.append("| scopes per second | " + " | ".join(f"{results[n]['scopes_per_second']:.1f}" for n in names) + " |")
+    lines.append("| CPU per municipality package (median) | " + " | ".join(
+        f"{results[n]['package_ms']:.0f} ms" for n in names) + " |")
+    lines.append("| peak resident memory | " + " | ".join(f"{results[n]['peak_mib']:.0f} MiB" for n in names) + " |")
+    lines += ["", "| target (issue #6) | measured | aim | holds |", "| --- | ---: | ---: | --- |"]
+    for what, measured, aim, ok in targets:
+        lines.append(f"| {what} | {measured} | {aim} | {'yes' if ok else '**no**'} |")
+    lines += ["", END]
+    return "\n".join(lines), targets
+
+
+def write_into_docs(section):
+    doc = ROOT / "docs" / "performance.md"
+    text = doc.read_text(encoding="utf-8")
+    if BEGIN in text and END in text:
+        text = text[:text.index(BEGIN)] + section + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n## Latest `make bench`\n" + section + "\n"
+    doc.write_text(text, encoding="utf-8")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("binary")
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
+    parser.add_argument("--work", default=os.environ.get("BENCH_DIR", str(ROOT / "build" / "bench")))
+    parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/performance.md as it is")
+    options = parser.parse_args()
+    bench = Bench(options.binary, Path(options.work), options.runs)
+
+    delivery = bench.work / "delivery"
+    national = bench.database("national", "national", csv=delivery)
+    results = {"runs": options.runs}
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    results["commit"] = commit.stdout.strip() or "?"
+    results["import"] = bench.import_rows_per_second(delivery)
+    results["small"] = bench.quarter_runs("small", bench.database("small", "small"), 2)
+    results["region"] = bench.quarter_runs("region", bench.database("region", "region"), 2)
+    results["national"] = bench.quarter_runs("national", national, 2)
+    results["national_jobs1"] = bench.quarter_runs("national_jobs1", national, 1)
+    results["national_history"] = bench.quarter_runs("national_history",
+                                                     bench.database("national-6y", "national", history_years=6), 2)
+    section, targets = report(results)
+    print(section)
+    for what, measured, aim, ok in targets:
+        log(f"{'holds' if ok else 'MISSED'}: {what}: {measured} (aim {aim})")
+    if not options.no_docs:
+        write_into_docs(section)
+        log("wrote the table into docs/performance.md")
+
+
+if __name__ == "__main__":
+    main()
