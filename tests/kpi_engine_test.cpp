@@ -118,6 +118,12 @@ TEST_CASE("kpi: JH01 youths in youth care per 1,000") {
     CHECK(f.get("R1", "JH01").numerator == 2.0); // K2 is in both municipalities: once for the region
     CHECK(f.get("R1", "JH01").denominator == 1500.0);
     CHECK(f.value("R1", "JH01") == doctest::Approx(1000.0 * 2 / 1500));
+    // Per segment a region counts K1 (in one municipality) and K2 (in two) once each.
+    CHECK(f.get("R1", "JH01", "segment=4").numerator == 2.0); // K1 in GM0001, K2 in GM0002
+    CHECK(f.get("R1", "JH01", "segment=5").numerator == 1.0); // K2 in GM0001
+    CHECK(f.get("R1", "JH01", "segment=7").numerator == 1.0); // K1
+    CHECK(f.get("GM0002", "JH01", "segment=4").numerator == 1.0);
+    CHECK(f.get("GM0002", "JH01", "segment=5").numerator == 0.0);
     CHECK(f.get("GM0003", "JH01").numerator == 0.0); // no records, no population: no value
     CHECK_FALSE(f.get("GM0003", "JH01").value);
     CHECK_FALSE(f.get("R2", "JH01").value);
