@@ -48,8 +48,6 @@ std::vector<std::string> KpiTable::breakdowns(const std::string& quarter, const 
     return keys;
 }
 
-bool needed_for_trend(const KpiValue& value) {
-    return value.scope_type != "gi" && value.breakdown.rfind("provider=", 0) != 0;
-}
+bool is_transparency_cell(const KpiValue& value) { return value.breakdown.rfind("provider=", 0) == 0; }
 
 } // namespace ss

@@ -33,8 +33,8 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> breakdowns_;
 };
 
-/// Keeps what the trend of earlier quarters needs: municipality and region values without the
-/// transparency rows, which only the report quarter shows.
-bool needed_for_trend(const KpiValue& value);
+/// A row of the provider transparency table (`provider=…` breakdowns of UI01-UI03): a region's
+/// report reads them from its own rows (folder_rows), so the lookup table leaves them out.
+bool is_transparency_cell(const KpiValue& value);
 
 } // namespace ss

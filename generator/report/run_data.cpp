@@ -1,6 +1,7 @@
 #include "report/run_data.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <atomic>
 #include <exception>
 #include <mutex>
@@ -120,11 +121,15 @@ RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinitio
     auto values = compute_quarters(db_path, kpis, over_time, quarters, quarter, jobs);
     for (size_t i = 0; i < quarters.size(); ++i) {
         if (quarters[i] == quarter) {
-            data.table.add(values[i]);
+            // Nine in ten of the quarter's values are transparency cells; only kpis.csv and the
+            // region's own rows need them.
+            std::vector<KpiValue> looked_up;
+            std::copy_if(values[i].begin(), values[i].end(), std::back_inserter(looked_up),
+                         [](const KpiValue& v) { return !is_transparency_cell(v); });
+            data.table.add(looked_up);
             data.quarter_values = std::move(values[i]);
         } else {
-            std::erase_if(values[i], [](const KpiValue& v) { return !needed_for_trend(v); });
-            data.table.add(values[i]);
+            data.table.add(values[i]); // trend detail: no GIs, no transparency cells
         }
     }
     data.targets = read_targets(db, quarter.year);
