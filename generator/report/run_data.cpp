@@ -1,10 +1,11 @@
 #include "report/run_data.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <atomic>
 #include <exception>
+#include <iterator>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <SQLiteCpp/Statement.h>
@@ -69,41 +70,67 @@ std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, co
 
 namespace {
 
-/// The KPI values of each quarter, computed by `jobs` workers on connections of their own: all
-/// `kpis` for the report quarter, those of `over_time` for the others.
-std::vector<std::vector<KpiValue>> compute_quarters(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
-                                                    const std::set<std::string>& over_time,
-                                                    const std::vector<Quarter>& quarters, const Quarter& report_quarter,
-                                                    int jobs) {
+/// One piece of the SQL stage, run by whichever worker is free: the KPIs of one quarter, or
+/// (with no quarter) the signals query.
+struct SqlTask {
+    std::optional<size_t> quarter; ///< index into the quarters; none: the signals
+    std::vector<KpiDefinition> kpis;
+    KpiDetail detail = KpiDetail::full;
+};
+
+/// The report quarter first (at full detail it takes about twice a trend quarter), then the trend
+/// quarters newest first, and the short signals query last: the workers finish together.
+std::vector<SqlTask> sql_tasks(const std::vector<KpiDefinition>& kpis, const std::set<std::string>& over_time,
+                               const std::vector<Quarter>& quarters, const Quarter& report_quarter) {
+    std::vector<SqlTask> tasks;
     std::vector<KpiDefinition> trend_kpis;
     for (const auto& k : kpis)
         if (over_time.count(k.id)) trend_kpis.push_back(k);
-    std::vector<std::vector<KpiValue>> values(quarters.size());
+    for (size_t n = 0; n < quarters.size(); ++n) {
+        const size_t i = quarters.size() - 1 - n;
+        if (quarters[i] == report_quarter) tasks.push_back({i, kpis, KpiDetail::full});
+        else tasks.push_back({i, trend_kpis, KpiDetail::trend});
+    }
+    tasks.push_back({std::nullopt, {}, KpiDetail::full});
+    return tasks;
+}
+
+struct SqlResults {
+    std::vector<std::vector<KpiValue>> values; ///< per quarter, as compute_kpis returns them
+    std::map<std::string, std::vector<Signal>> signals;
+};
+
+/// Runs the tasks on `jobs` workers, each with a read-only connection of its own (temporary scope
+/// tables belong to a connection).
+SqlResults run_sql_tasks(const std::string& db_path, const std::vector<SqlTask>& tasks, const std::vector<Quarter>& quarters,
+                         const Quarter& report_quarter, const std::string& signals_sql, int jobs) {
+    std::vector<std::vector<KpiValue>> pieces(tasks.size());
+    SqlResults results;
     std::atomic<size_t> next{0};
     std::mutex failure_mutex;
     std::exception_ptr failure;
     auto worker = [&] {
         try {
             auto db = open_database(db_path, OpenMode::read_only);
-            // Newest first: the report quarter (full detail, the longest) starts at once instead of
-            // last, so the workers finish together.
-            for (size_t n; (n = next.fetch_add(1)) < quarters.size();) {
-                const size_t i = quarters.size() - 1 - n;
-                values[i] = quarters[i] == report_quarter
-                                ? compute_kpis(*db, kpis, quarters[i], KpiDetail::full)
-                                : compute_kpis(*db, trend_kpis, quarters[i], KpiDetail::trend);
+            for (size_t t; (t = next.fetch_add(1)) < tasks.size();) {
+                const SqlTask& task = tasks[t];
+                if (task.quarter) pieces[t] = compute_kpis(*db, task.kpis, quarters[*task.quarter], task.detail);
+                else results.signals = read_signals(*db, signals_sql, report_quarter);
             }
         } catch (...) {
             std::lock_guard lock(failure_mutex);
             if (!failure) failure = std::current_exception();
-            next = quarters.size();
+            next = tasks.size();
         }
     };
     std::vector<std::thread> workers;
-    for (int j = 0; j < std::clamp(jobs, 1, static_cast<int>(quarters.size())); ++j) workers.emplace_back(worker);
+    for (int j = 0; j < std::clamp(jobs, 1, static_cast<int>(tasks.size())); ++j) workers.emplace_back(worker);
     for (auto& w : workers) w.join();
     if (failure) std::rethrow_exception(failure);
-    return values;
+    results.values.resize(quarters.size());
+    for (size_t t = 0; t < tasks.size(); ++t)
+        if (tasks[t].quarter) results.values[*tasks[t].quarter] = std::move(pieces[t]);
+    return results;
 }
 
 } // namespace
@@ -118,7 +145,9 @@ RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinitio
     data.delivered_on = read_delivered_on(db);
     data.scopes = read_scopes(db);
     const std::vector<Quarter> quarters = trend_quarters(quarter);
-    auto values = compute_quarters(db_path, kpis, over_time, quarters, quarter, jobs);
+    const std::string signals_sql = read_text_file(queries_folder / "signals" / "signals.sql", "signals query");
+    SqlResults sql = run_sql_tasks(db_path, sql_tasks(kpis, over_time, quarters, quarter), quarters, quarter, signals_sql, jobs);
+    auto& values = sql.values;
     for (size_t i = 0; i < quarters.size(); ++i) {
         if (quarters[i] == quarter) {
             // Nine in ten of the quarter's values are transparency cells; only kpis.csv and the
@@ -136,7 +165,7 @@ RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinitio
     SQLite::Statement institutions(db, "SELECT institution_id, name FROM institutions");
     while (institutions.executeStep())
         data.institution_names[institutions.getColumn(0).getString()] = institutions.getColumn(1).getString();
-    data.signals = read_signals(db, read_text_file(queries_folder / "signals" / "signals.sql", "signals query"), quarter);
+    data.signals = std::move(sql.signals);
     return data;
 }
 

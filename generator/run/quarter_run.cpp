@@ -6,6 +6,7 @@
 #include <exception>
 #include <iomanip>
 #include <mutex>
+#include <numeric>
 #include <sstream>
 #include <thread>
 
@@ -312,8 +313,14 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     std::vector<double> package_cpu(scopes.size(), 0.0);
     std::atomic<size_t> next{0}, done{0};
     Progress progress(log, scopes.size(), options.progress_bar);
+    // Regions first: a region's folder takes about three municipalities' time, and ending on
+    // small pieces lets the workers finish together.
+    std::vector<size_t> order(scopes.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_partition(order.begin(), order.end(), [&](size_t i) { return scopes[i]->type == "region"; });
     auto worker = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < scopes.size();) {
+        for (size_t n; (n = next.fetch_add(1)) < scopes.size();) {
+            const size_t i = order[n];
             try {
                 written[i] = render_scope(shared, *scopes[i], package_cpu[i]);
             } catch (const std::exception& e) {
