@@ -254,7 +254,7 @@ int run_merge(const MergeCommand& cmd, std::ostream& out) {
 namespace {
 
 /// `run --timings`: one line per stage, then the figures issue #6 sets targets on; `make bench`
-/// reads these lines (scripts/bench.sh).
+/// reads these lines (scripts/bench.py).
 void print_run_timings(const RunSummary& summary, double total_seconds, std::ostream& out) {
     out << std::fixed << std::setprecision(2);
     for (const auto& [stage, t] : summary.stages)

@@ -342,8 +342,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     // Every scope failed: one cause (a full disk, a folder that cannot be written), one error.
     if (!scopes.empty() && summary.failures.size() == scopes.size()) std::rethrow_exception(exceptions.front());
     // The index lists every scope of the run, whichever shard renders it; the first shard writes it.
-    const StageTimings::Measure timed(timings, "manifest");
     if (options.shard == 1) {
+        const StageTimings::Measure timed(timings, "manifest"); // ends before the stages are read below
         std::vector<Scope> listed;
         std::vector<std::string> folders;
         for (const Scope* s : all) {

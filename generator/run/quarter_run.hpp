@@ -37,8 +37,8 @@ struct RunSummary {
     double sql_seconds = 0;
     double render_seconds = 0;
     /// Wall and CPU seconds per stage (SQL, model, PDF, Excel, kpis.csv, council letters, HTML,
-    /// region reports, GI benchmarks, manifest), summed over the workers; the manifest's own
-    /// writing is not in it.
+    /// region reports, GI benchmarks, manifest: the inputs' digest and the quarter's index page),
+    /// summed over the workers; writing manifest.json itself comes after and is not in it.
     std::vector<std::pair<std::string, StageTime>> stages;
     std::vector<double> municipality_package_cpu; ///< CPU seconds of each municipality's files
     bool skipped = false;               ///< nothing rendered: the inputs were unchanged
