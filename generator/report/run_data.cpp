@@ -104,8 +104,8 @@ struct SqlResults {
 /// tables belong to a connection).
 SqlResults run_sql_tasks(const std::string& db_path, const std::vector<SqlTask>& tasks, const std::vector<Quarter>& quarters,
                          const Quarter& report_quarter, const std::string& signals_sql, int jobs) {
-    std::vector<std::vector<KpiValue>> pieces(tasks.size());
     SqlResults results;
+    results.values.resize(quarters.size());
     std::atomic<size_t> next{0};
     std::mutex failure_mutex;
     std::exception_ptr failure;
@@ -114,7 +114,7 @@ SqlResults run_sql_tasks(const std::string& db_path, const std::vector<SqlTask>&
             auto db = open_database(db_path, OpenMode::read_only);
             for (size_t t; (t = next.fetch_add(1)) < tasks.size();) {
                 const SqlTask& task = tasks[t];
-                if (task.quarter) pieces[t] = compute_kpis(*db, task.kpis, quarters[*task.quarter], task.detail);
+                if (task.quarter) results.values[*task.quarter] = compute_kpis(*db, task.kpis, quarters[*task.quarter], task.detail);
                 else results.signals = read_signals(*db, signals_sql, report_quarter);
             }
         } catch (...) {
@@ -127,9 +127,6 @@ SqlResults run_sql_tasks(const std::string& db_path, const std::vector<SqlTask>&
     for (int j = 0; j < std::clamp(jobs, 1, static_cast<int>(tasks.size())); ++j) workers.emplace_back(worker);
     for (auto& w : workers) w.join();
     if (failure) std::rethrow_exception(failure);
-    results.values.resize(quarters.size());
-    for (size_t t = 0; t < tasks.size(); ++t)
-        if (tasks[t].quarter) results.values[*tasks[t].quarter] = std::move(pieces[t]);
     return results;
 }
 
