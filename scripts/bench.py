@@ -57,6 +57,8 @@ class Bench:
 
     def database(self, name, scale, history_years=3, csv=None):
         db = self.work / (name + ".db")
+        if csv and not (csv / "measures.csv").exists():
+            db.unlink(missing_ok=True)  # the delivery is made with the database: both again
         if not db.exists():
             log(f"building the {name} demo database once ({scale}, {history_years} years)")
             args = [self.binary, "demo", "--db", str(db), "--scale", scale, "--history-years", str(history_years)]
