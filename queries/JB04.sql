@@ -1,6 +1,8 @@
 -- kpi: JB04
 -- name: gemiddelde duur maatregel (jaren)
 -- kind: mean
+-- total: no
+-- breakdowns: kind@measures
 -- Mean duration in years (days / 365.25) of the measures ended in Q, by kind only (no total).
 WITH ended AS (
   SELECT sm.scope_type, sm.scope_code, m.kind,

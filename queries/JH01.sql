@@ -1,6 +1,7 @@
 -- kpi: JH01
 -- name: jongeren in jeugdhulp per 1.000 jongeren
 -- kind: rate_per_1000
+-- breakdowns: segment@trajectories
 -- Distinct children with a trajectory active in Q, per 1,000 youths 0-17. A child counts once in
 -- the total and in every segment it had; a region counts a child once across its municipalities.
 -- Distinct counts do not add up from municipalities to a region, so the active trajectories are

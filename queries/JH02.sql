@@ -1,6 +1,7 @@
 -- kpi: JH02
 -- name: nieuwe trajecten
 -- kind: count
+-- breakdowns: segment@trajectories
 -- Trajectories started in Q, in total and by segment.
 -- Counted per municipality and segment first: the roll-up to scopes then joins a few thousand
 -- rows instead of every trajectory twice (docs/kpis.md, "Speed").

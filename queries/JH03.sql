@@ -1,6 +1,8 @@
 -- kpi: JH03
 -- name: verwijsroute
 -- kind: share
+-- total: no
+-- breakdowns: referrer@trajectories
 -- Share (%) of the trajectories started in Q by referrer; breakdown rows only, no total.
 -- Counted per municipality and referrer first, then rolled up to scopes.
 WITH per_referrer AS (

@@ -1,6 +1,7 @@
 -- kpi: JH04
 -- name: gemiddelde trajectduur (dagen)
 -- kind: mean
+-- breakdowns: segment@trajectories
 -- Mean duration in days (end_date - start_date) of the trajectories ended in Q; total and by segment.
 -- Summed per municipality and segment first, then rolled up to scopes.
 WITH per_segment AS (

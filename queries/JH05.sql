@@ -1,6 +1,7 @@
 -- kpi: JH05
 -- name: langer dan de norm
 -- kind: share
+-- breakdowns: segment@trajectories
 -- Share (%) of the trajectories ended in Q whose duration exceeds (strictly) the max_duration_days
 -- of their segment and intensity; only trajectories that have a norm count. Total and by segment.
 -- Counted per municipality and segment first, then rolled up to scopes.

@@ -1,6 +1,7 @@
 -- kpi: JH06
 -- name: kosten jeugdhulp per jongere
 -- kind: mean
+-- breakdowns: segment@trajectories
 -- Euros per youth 0-17: the sum of actual_eur of the trajectory cost records of Q (whether or not
 -- the trajectory was active in Q; empty amounts skipped) over the scope's youths. The segment
 -- rows keep all youths of the scope as denominator.

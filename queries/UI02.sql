@@ -1,11 +1,11 @@
 -- kpi: UI02
 -- name: uitval
 -- kind: share
+-- breakdowns: end_reason=early_termination, end_reason=no_show
 -- Share (%) of the trajectories ended in the rolling year ending Q that ended with
 -- early_termination or no_show; the breakdown rows are each reason as a share of all ended
--- trajectories. For regions also per provider x profile x intensity.
--- Counted per municipality first, then rolled up to scopes; the cells are counted per region
--- only at full detail.
+-- trajectories.
+-- Counted per municipality first, then rolled up to scopes.
 WITH per_municipality AS (
   SELECT t.municipality_code, sum(t.end_reason IS 'early_termination') AS early,
          sum(t.end_reason IS 'no_show') AS no_show, count(*) AS n
@@ -18,24 +18,9 @@ scope_sums AS (
   FROM per_municipality p JOIN scope_members sm ON sm.municipality_code = p.municipality_code
   GROUP BY sm.scope_type, sm.scope_code
 ),
-cell_sums AS (
-  SELECT mu.region_code, t.provider_id, t.profile, t.intensity, sum(t.end_reason IS 'early_termination') AS early,
-         sum(t.end_reason IS 'no_show') AS no_show, count(*) AS n
-  FROM trajectories t JOIN municipalities mu ON mu.municipality_code = t.municipality_code
-  WHERE t.end_date BETWEEN :rolling_start AND :qe
-  GROUP BY mu.region_code, t.provider_id, t.profile, t.intensity
-),
 breakdowns (key) AS (VALUES (''), ('end_reason=early_termination'), ('end_reason=no_show'))
 SELECT s.scope_type, s.scope_code, b.key AS breakdown,
        coalesce(CASE b.key WHEN '' THEN c.early + c.no_show WHEN 'end_reason=no_show' THEN c.no_show ELSE c.early END, 0) AS numerator,
        coalesce(c.n, 0) AS denominator
 FROM scopes s CROSS JOIN breakdowns b
 LEFT JOIN scope_sums c ON c.scope_type = s.scope_type AND c.scope_code = s.scope_code
-UNION ALL
-SELECT 'region', c.region_code,
-       'provider=' || c.provider_id || ',profile=' || coalesce(c.profile, '') || ',intensity=' || c.intensity ||
-         CASE b.key WHEN '' THEN '' ELSE ',' || b.key END,
-       CASE b.key WHEN '' THEN c.early + c.no_show WHEN 'end_reason=no_show' THEN c.no_show ELSE c.early END,
-       c.n
-FROM cell_sums c CROSS JOIN breakdowns b
-WHERE :detail = 1 -- the transparency cells: the report quarter only, not the trend quarters

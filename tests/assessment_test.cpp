@@ -32,13 +32,16 @@ TEST_CASE("assessment: against a year ago a value rises, falls or stays the same
     CHECK(to_string(Change::falls) == "falls");
 }
 
-TEST_CASE("assessment: targets are read per year, by KPI and scope") {
+TEST_CASE("assessment: targets are read per year, by KPI, scope and breakdown") {
     ss::test::TempDir dir;
     auto db = open_database((dir / "t.db").string(), OpenMode::create_or_update);
-    db->exec("INSERT INTO kpi_targets VALUES ('JH01', 'GM0505', 2025, 118.5, 'lower_is_better'),"
-             "('JB06', 'JZ31', 2025, 95, 'higher_is_better'), ('JH01', 'GM0505', 2024, 120, 'lower_is_better')");
+    db->exec("INSERT INTO kpi_targets VALUES ('JH01', 'GM0505', 2025, '', 118.5, 'lower_is_better'),"
+             "('JB06', 'JZ31', 2025, '', 95, 'higher_is_better'), ('JH01', 'GM0505', 2024, '', 120, 'lower_is_better'),"
+             "('JH05', 'JZ31', 2025, 'segment=4', 12, 'lower_is_better')");
     const Targets t = read_targets(*db, 2025);
-    REQUIRE(t.size() == 2);
-    CHECK(t.at({"JH01", "GM0505"}).value == 118.5);
-    CHECK(t.at({"JB06", "JZ31"}).direction == Direction::higher_is_better);
+    REQUIRE(t.size() == 3);
+    CHECK(t.at({"JH01", "GM0505", ""}).value == 118.5);
+    CHECK(t.at({"JB06", "JZ31", ""}).direction == Direction::higher_is_better);
+    CHECK(t.at({"JH05", "JZ31", "segment=4"}).value == 12);
+    CHECK_FALSE(t.count({"JH05", "JZ31", ""})); // a breakdown's target is not the total's
 }

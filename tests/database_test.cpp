@@ -6,12 +6,23 @@
 #include "db/database.hpp"
 #include "db/schema.hpp"
 #include "import/file_specs.hpp"
+#include "kpi/assessment.hpp"
 #include "test_support.hpp"
 
 using namespace ss;
 using namespace ss::test;
 
 namespace {
+
+/// A database as schema 3 left it: targets without breakdown, no notes, no lookup indexes.
+void make_version_3(const std::string& path) {
+    auto db = open_database(path, OpenMode::create_or_update);
+    db->exec("DROP TABLE notes; DROP INDEX trajectories_by_child; DROP INDEX costs_by_subject; DROP TABLE kpi_targets;"
+             "CREATE TABLE kpi_targets (kpi_id TEXT NOT NULL, scope_code TEXT NOT NULL, year INTEGER NOT NULL,"
+             "  target REAL NOT NULL, direction TEXT NOT NULL, PRIMARY KEY (kpi_id, scope_code, year)) WITHOUT ROWID;"
+             "PRAGMA user_version = 3");
+}
+
 std::string open_error(const std::string& path, OpenMode mode) {
     try {
         open_database(path, mode);
@@ -89,18 +100,16 @@ TEST_CASE("database: reading a database that does not exist or is empty says how
     CHECK_FALSE(std::filesystem::exists(dir / "none.db"));
 }
 
-TEST_CASE("database: a version 1 database is read as it is and migrated by a writing command") {
+TEST_CASE("database: a version 1 database is refused by reading commands and migrated by a writing command") {
     TempDir dir;
     const std::string path = (dir / "v1.db").string();
+    make_version_3(path);
     {
-        auto db = open_database(path, OpenMode::create_or_update);
-        db->exec("DROP TABLE distributions");
-        db->exec("PRAGMA user_version = 1");
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("DROP TABLE distributions; PRAGMA user_version = 1");
     }
-    {
-        auto reading = open_database(path, OpenMode::read_only); // kpis and run read no table of version 2
-        CHECK(stored_schema_version(*reading) == 1);
-    }
+    // A run reads targets per breakdown (schema 4): an older database is migrated by a writing command first.
+    CHECK(open_error(path, OpenMode::read_only).find("run 'samen-sturen import' once to migrate it") != std::string::npos);
     auto writing = open_database(path, OpenMode::create_or_update);
     CHECK(stored_schema_version(*writing) == schema_version);
     CHECK(query_int(*writing, "SELECT count(*) FROM sqlite_schema WHERE name = 'distributions'") == 1);
@@ -109,19 +118,37 @@ TEST_CASE("database: a version 1 database is read as it is and migrated by a wri
 TEST_CASE("database: a version 2 database loses the date indexes of trajectories when a writing command opens it") {
     TempDir dir;
     const std::string path = (dir / "v2.db").string();
+    make_version_3(path);
     {
-        auto db = open_database(path, OpenMode::create_or_update);
-        db->exec("CREATE INDEX trajectories_by_start ON trajectories (start_date);"
-                 "CREATE INDEX trajectories_by_end ON trajectories (end_date);"
-                 "PRAGMA user_version = 2");
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("CREATE INDEX trajectories_by_start ON trajectories (start_date);"
+                "CREATE INDEX trajectories_by_end ON trajectories (end_date);"
+                "PRAGMA user_version = 2");
     }
-    const char* count_indexes = "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'trajectories_by_%'";
+    const char* count_date_indexes = "SELECT count(*) FROM sqlite_schema WHERE name IN ('trajectories_by_start', 'trajectories_by_end')";
     {
-        auto reading = open_database(path, OpenMode::read_only);
-        CHECK(stored_schema_version(*reading) == 2);
-        CHECK(query_int(*reading, count_indexes) == 2);
+        SQLite::Database before(path);
+        CHECK(query_int(before, count_date_indexes) == 2);
     }
     auto writing = open_database(path, OpenMode::create_or_update);
-    CHECK(stored_schema_version(*writing) == 3);
-    CHECK(query_int(*writing, count_indexes) == 0);
+    CHECK(stored_schema_version(*writing) == schema_version);
+    CHECK(query_int(*writing, count_date_indexes) == 0);
+}
+
+TEST_CASE("database: a version 3 database keeps its targets as targets of the total and gains notes") {
+    TempDir dir;
+    const std::string path = (dir / "v3.db").string();
+    make_version_3(path);
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("INSERT INTO regions VALUES ('JZ31', 'Zuid-Holland Zuid');"
+                "INSERT INTO kpi_targets VALUES ('JB06', 'JZ31', 2025, 96.5, 'higher_is_better')");
+    }
+    auto db = open_database(path, OpenMode::create_or_update);
+    CHECK(stored_schema_version(*db) == 4);
+    CHECK(query_int(*db, "SELECT count(*) FROM kpi_targets WHERE kpi_id = 'JB06' AND breakdown = '' AND target = 96.5") == 1);
+    CHECK(query_int(*db, "SELECT count(*) FROM notes") == 0);
+    CHECK(query_int(*db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('trajectories_by_child', 'costs_by_subject')") == 2);
+    const Targets targets = read_targets(*db, 2025);
+    CHECK(targets.at({"JB06", "JZ31", ""}).value == 96.5);
 }

@@ -105,8 +105,7 @@ TEST_CASE("demo: its CSV delivery passes import and gives the same database cont
     TempDir dir;
     const Delivery delivery = demo::generate_demo({demo::Scale::small, 3});
     write_delivery_csv(delivery, dir / "csv");
-    ImportOptions options;
-    options.today = fixture_today();
+    const ImportOptions options = fixture_import_options();
     auto direct = open_database((dir / "direct.db").string(), OpenMode::create_or_update);
     import_delivery(*direct, delivery, {}, "demo", options);
     auto imported = open_database((dir / "imported.db").string(), OpenMode::create_or_update);

@@ -15,8 +15,7 @@ using namespace ss::test;
 namespace {
 
 ImportOptions options() {
-    ImportOptions o;
-    o.today = fixture_today();
+    ImportOptions o = fixture_import_options();
     o.imported_at = "2026-01-20T09:00:00";
     return o;
 }
@@ -179,8 +178,44 @@ TEST_CASE("import: every error class names file, line, column and value") {
               "outcomes.csv:3: column trajectory_id: 'T404' is not in trajectories.csv nor in the database");
         CHECK(single_error("costs.csv", with_line("costs.csv", "measure,T1,2025-Q1,1,1")) ==
               "costs.csv:4: column subject_id: 'T1' is not a measure in measures.csv nor in the database");
-        CHECK(single_error("kpi_targets.csv", with_line("kpi_targets.csv", "JB01,GM0000,2025,1,lower_is_better")) ==
-              "kpi_targets.csv:4: column scope_code: 'GM0000' is neither a region nor a municipality code");
+        CHECK(single_error("kpi_targets.csv", with_line("kpi_targets.csv", "JB01,GM0000,2025,,1,lower_is_better")) ==
+              "kpi_targets.csv:5: column scope_code: 'GM0000' is neither a region nor a municipality code");
+        CHECK(single_error("notes.csv", with_line("notes.csv", "N9,GM0000,2025-Q2,,toelichting,Tekst,,,")) ==
+              "notes.csv:4: column scope_code: 'GM0000' is neither a region nor a municipality code");
+    }
+    SUBCASE("a target for a KPI or breakdown that does not exist, or out of its range") {
+        CHECK(single_error("kpi_targets.csv", with_line("kpi_targets.csv", "XX99,JZ31,2025,,1,lower_is_better")) ==
+              "kpi_targets.csv:5: column kpi_id: 'XX99' is not a KPI of kpis.md (no queries/XX99.sql)");
+        CHECK(single_error("kpi_targets.csv", with_line("kpi_targets.csv", "JH05,JZ31,2025,segment=8,10,lower_is_better")) ==
+              "kpi_targets.csv:5: column breakdown: 'segment=8' is not a breakdown key of JH05");
+        CHECK(single_error("kpi_targets.csv", with_line("kpi_targets.csv", "JB01,JZ31,2025,kind=jr,10,lower_is_better")) ==
+              "kpi_targets.csv:5: column breakdown: 'kind=jr' is not a breakdown key of JB01");
+        CHECK(single_error("kpi_targets.csv", with_line("kpi_targets.csv", "JH03,JZ31,2025,,10,lower_is_better")) ==
+              "kpi_targets.csv:5: column breakdown: '' is empty, but JH03 has no total (name a breakdown key)");
+        CHECK(single_error("kpi_targets.csv", with_line("kpi_targets.csv", "JB06,JZ31,2025,,100.2,higher_is_better")) ==
+              "kpi_targets.csv:5: column target: '100.2' is above 100 (JB06 is a share in percent: 0-100)");
+        CHECK(single_error("kpi_targets.csv", with_line("kpi_targets.csv", "JH01,GM0505,2025,,-1,lower_is_better")) ==
+              "kpi_targets.csv:5: column target: '-1' is negative (a target is 0 or more)");
+        CHECK(single_error("kpi_targets.csv", with_line("kpi_targets.csv", "JH01,GM0505,2025,segment 4,1,lower_is_better")) ==
+              "kpi_targets.csv:5: column breakdown: 'segment 4' is not a breakdown key (like segment=4 or kind=ots; empty for the total)");
+    }
+    SUBCASE("a note on an unknown KPI, or longer than 1,000 characters") {
+        CHECK(single_error("notes.csv", with_line("notes.csv", "N9,GM0505,2025-Q2,XX01,toelichting,Tekst,,,")) ==
+              "notes.csv:4: column kpi_id: 'XX01' is not a KPI of kpis.md (no queries/XX01.sql); leave it empty for a "
+              "note on the whole report");
+        const std::string long_text(1001, 'a');
+        const std::string too_long = single_error("notes.csv", with_line("notes.csv", "N9,GM0505,2025-Q2,,toelichting," + long_text + ",,,"));
+        CHECK(too_long.find("notes.csv:4: column text: 'aaaa") == 0);
+        CHECK(too_long.find("' is longer than 1000 characters (1001)") != std::string::npos);
+        CHECK(single_error("notes.csv", with_line("notes.csv", "N9,GM0505,2025-Q2,,afspraak,Tekst,,,pending")) ==
+              "notes.csv:4: column status: 'pending' is not a known code (expected one of: open, done, dropped)");
+    }
+    SUBCASE("NaN and infinity are not amounts") {
+        for (const std::string bad : {"NaN", "nan", "inf", "-inf", "Infinity", "1e5"}) {
+            CAPTURE(bad);
+            CHECK(single_error("costs.csv", with_line("costs.csv", "trajectory,T2,2025-Q2," + bad + ",")) ==
+                  "costs.csv:4: column projected_eur: '" + bad + "' is not an amount in euros (e.g. 1234,50; no thousands separator)");
+        }
     }
     SUBCASE("a measure carried out by an institution that is not a GI") {
         CHECK(single_error("measures.csv", with_line("measures.csv",

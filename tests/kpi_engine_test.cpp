@@ -18,7 +18,6 @@ using namespace ss::test;
 
 namespace {
 
-const std::string query_folder = std::string(SAMEN_STUREN_SOURCE_DIR) + "/queries";
 
 // Quarter 2025-Q3 runs from 2025-07-01 to 2025-09-30; its rolling year from 2024-10-01. R1 holds
 // GM0001 (1,000 youths in 2025) and GM0002 (500 youths, known for 2024 only); R2 holds GM0003,
@@ -79,7 +78,7 @@ struct Fixture {
     std::vector<KpiValue> values;
     Fixture() {
         db->exec(fixture_sql);
-        values = compute_kpis(*db, load_kpi_queries(query_folder), Quarter{2025, 3});
+        values = compute_kpis(*db, load_kpi_queries(query_folder()), Quarter{2025, 3});
     }
     const KpiValue& get(const std::string& scope, const std::string& kpi, const std::string& breakdown = "") const {
         for (const auto& v : values)
@@ -304,10 +303,8 @@ TEST_CASE("kpi: WL01 long waits, for regions only") {
 TEST_CASE("kpi: on demo data, region counts add up from their municipalities") {
     TempDir dir;
     auto db = open_database((dir / "demo.db").string(), OpenMode::create_or_update);
-    ImportOptions options;
-    options.today = fixture_today();
-    import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", options);
-    const auto values = compute_kpis(*db, load_kpi_queries(query_folder), Quarter{2025, 3});
+    import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
+    const auto values = compute_kpis(*db, load_kpi_queries(query_folder()), Quarter{2025, 3});
     std::map<std::string, double> municipal_sum, region;
     for (const auto& v : values) {
         if (v.breakdown != "" || !(v.kpi_id == "JH02" || v.kpi_id == "JB01" || v.kpi_id == "JB03")) continue;
@@ -331,7 +328,7 @@ TEST_CASE("kpi: a query file must say which KPI it computes") {
 
 TEST_CASE("kpi: trend detail gives the same municipality and region figures, without GIs and transparency cells") {
     Fixture f;
-    const auto trend = compute_kpis(*f.db, load_kpi_queries(query_folder), Quarter{2025, 3}, KpiDetail::trend);
+    const auto trend = compute_kpis(*f.db, load_kpi_queries(query_folder()), Quarter{2025, 3}, KpiDetail::trend);
     std::map<std::string, const KpiValue*> full;
     size_t expected = 0;
     for (const auto& v : f.values) {

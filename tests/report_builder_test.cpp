@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "report/report_builder.hpp"
+#include "report/report_text.hpp"
 
 using namespace ss;
 
@@ -138,28 +139,48 @@ TEST_CASE("report builder: a definition naming a KPI without a query file is ref
                          InputError);
 }
 
-TEST_CASE("report builder: transparency cells gather UI01-UI03 per provider, profile and intensity") {
+TEST_CASE("report builder: the transparency table gathers TR01-TR04 per row, providers first") {
     const std::vector<KpiValue> rows{
-        value("2025-Q3", "region", "R1", "UI02", "provider=P1,profile=3,intensity=acuut", 2, 20, 10),
-        value("2025-Q3", "region", "R1", "UI02", "provider=P1,profile=3,intensity=acuut,end_reason=no_show", 1, 20, 5),
-        value("2025-Q3", "region", "R1", "UI01", "provider=P1,profile=3,intensity=acuut,respondent=youth", 140, 20, 7),
-        value("2025-Q3", "region", "R1", "UI01", "provider=P1,profile=3,intensity=acuut,respondent=parent", 90, 12, 7.5),
-        value("2025-Q3", "region", "R1", "UI03", "provider=P1,profile=3,intensity=acuut,goal=family_balance", 6, 12, 50),
-        value("2025-Q3", "region", "R1", "UI02", "provider=P0,profile=,intensity=duurzaam", 0, 4, 0),
-        value("2025-Q3", "region", "R1", "UI02", "", 30, 300, 10)}; // the region's own total: not a cell
-    const auto cells = transparency_rows(rows, {{"P1", "Aanbieder Een"}});
-    REQUIRE(cells.size() == 2);
-    CHECK(cells[0].provider_name == "Aanbieder Een");
-    CHECK(cells[0].profile == "3");
-    CHECK(cells[0].intensity == "acuut");
-    CHECK(*cells[0].dropout.denominator == 20);
-    CHECK(*cells[0].dropout.value == 10);
-    CHECK(*cells[0].youth.value == 7);
-    CHECK(*cells[0].parent.value == 7.5);
-    CHECK(*cells[0].goals[1].value == 50);
-    CHECK_FALSE(cells[0].goals[0].value.has_value());
-    CHECK(cells[1].provider_name == "P0"); // no name known: the id
-    CHECK(cells[1].profile.empty());
+        value("2025-Q3", "region", "R1", "TR02", "provider=P1,profile=3,intensity=intensief", 2, 20, 10),
+        value("2025-Q3", "region", "R1", "TR02", "provider=P1,profile=3,intensity=intensief,end_reason=no_show", 1, 20, 5),
+        value("2025-Q3", "region", "R1", "TR01", "provider=P1,profile=3,intensity=intensief,respondent=youth", 140, 20, 7),
+        value("2025-Q3", "region", "R1", "TR01", "provider=P1,profile=3,intensity=intensief,respondent=parent", 90, 12, 7.5),
+        value("2025-Q3", "region", "R1", "TR03", "provider=P1,profile=3,intensity=intensief,goal=family_balance", 6, 12, 50),
+        value("2025-Q3", "region", "R1", "TR04", "provider=P1,profile=3,intensity=intensief", 40000, 20, 2000),
+        value("2025-Q3", "region", "R1", "TR02", "provider=P1", 3, 24, 12.5),
+        value("2025-Q3", "region", "R1", "TR02", "provider=P1,intensity=intensief", 2, 20, 10),
+        value("2025-Q3", "region", "R1", "TR02", "profile=", 0, 4, 0),
+        value("2025-Q3", "region", "R1", "TR02", "intensity=intensief", 2, 20, 10),
+        value("2025-Q3", "region", "R1", "TR02", "provider=P0,profile=,intensity=duurzaam", 0, 4, 0),
+        value("2025-Q3", "region", "R1", "UI02", "", 30, 300, 10)}; // the region's own total: not a row
+    const auto table = transparency_rows(rows, {{"P1", "Aanbieder Een"}});
+    REQUIRE(table.size() == 6);
+    CHECK(table[0].level == TransparencyLevel::provider);
+    CHECK(table[0].provider_name == "Aanbieder Een");
+    CHECK(*table[0].dropout.denominator == 24);
+    CHECK_FALSE(table[0].has_profile);
+    CHECK(table[1].level == TransparencyLevel::provider_intensity);
+    CHECK(table[1].intensity == "intensief");
+    CHECK(table[2].level == TransparencyLevel::profile);
+    CHECK(table[2].has_profile);
+    CHECK(table[2].profile.empty()); // trajectories without a profile
+    CHECK(table[3].level == TransparencyLevel::intensity);
+    CHECK(table[3].provider_id.empty());
+    const TransparencyRow& cell = table[4].provider_id == "P1" ? table[4] : table[5];
+    CHECK(cell.level == TransparencyLevel::cell);
+    CHECK(cell.profile == "3");
+    CHECK(*cell.dropout.value == 10);
+    CHECK(*cell.youth.value == 7);
+    CHECK(*cell.parent.value == 7.5);
+    CHECK(*cell.goals[1].value == 50);
+    CHECK(*cell.cost.value == 2000);
+    CHECK_FALSE(cell.goals[0].value.has_value());
+    CHECK(table[4].provider_name == "Aanbieder Een"); // cells sort by provider name: "Aanbieder Een" before "P0"
+    CHECK(table[5].provider_name == "P0");            // no name known: the id
+    const auto cells = transparency_cells(table[2]);
+    CHECK(cells[0] == "Alle aanbieders");
+    CHECK(cells[1] == "geen profiel");
+    CHECK(cells[2] == "alle");
 }
 
 TEST_CASE("report builder: a region's report lists its municipalities high to low per headline") {

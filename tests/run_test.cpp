@@ -64,7 +64,7 @@ TEST_CASE("run: kpis.csv of a folder holds its own and its region's rows, the sa
     const std::string csv = read_file(town);
     CHECK(csv.rfind("quarter,scope_type,scope_code,kpi_id,breakdown,numerator,denominator,value\n", 0) == 0);
     CHECK(csv.find(",GM0590,") == std::string::npos); // no other municipality
-    CHECK(csv.find("provider=") == std::string::npos); // the transparency rows are the region's
+    CHECK(csv.find(",TR0") == std::string::npos); // the transparency rows are the region's
     for (const std::string kpi : {"JH01", "JB01", "JH06", "UI02"}) {
         CHECK(kpis_csv_value(town, "GM0505", kpi) == kpis_csv_value(dir / "all.csv", "GM0505", kpi));
         CHECK(kpis_csv_value(town, "JZ31", kpi) == kpis_csv_value(dir / "all.csv", "JZ31", kpi));
@@ -114,7 +114,7 @@ TEST_CASE("run: PDFs are valid A4 with every font embedded") {
         CHECK(info.find("Tagged:          yes") != std::string::npos);
         const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
         CHECK(pages >= 8);
-        CHECK(pages <= 30);
+        CHECK(pages <= 40); // the catalogue of version 2 added sections; issue 13 shortens the report
     }
 }
 

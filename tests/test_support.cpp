@@ -74,14 +74,28 @@ std::map<std::string, std::string> valid_delivery() {
          "provider_id,segment,quarter,waiting_count,longest_wait_days\nP-1,4,2025-Q2,12,130\n"},
         {"norms.csv", "segment,intensity,max_duration_days\n4,perspectief,270\n"},
         {"kpi_targets.csv",
-         "kpi_id,scope_code,year,target,direction\n"
-         "JH01,JZ31,2025,\"118,5\",lower_is_better\n"
-         "JB06,GM0505,2025,95,higher_is_better\n"},
+         "kpi_id,scope_code,year,breakdown,target,direction\n"
+         "JH01,JZ31,2025,,\"118,5\",lower_is_better\n"
+         "JB06,GM0505,2025,,95,higher_is_better\n"
+         "JH05,JZ31,2025,segment=4,12,lower_is_better\n"},
+        {"notes.csv",
+         "note_id,scope_code,quarter,kpi_id,kind,text,owner,due_quarter,status\n"
+         "N1,GM0505,2025-Q2,JB07,toelichting,\"Twee gezinnen verhuisden; de score volgt, zegt de GI.\",,,\n"
+         "N2,JZ31,2025-Q2,,afspraak,Wachtlijst segment 4 bespreken met aanbieders,contractmanagement,2025-Q4,open\n"},
         {"recipients.csv",
          "scope_code,name,email,role,reports\n"
          "GM0505,Beleid jeugd Dordrecht,jeugd@dordrecht.example,policy,samen-sturen;council\n"
          "JZ31,Contractmanagement ZHZ,cm@zhz.example,contract_management,region;gi-benchmark\n"},
     };
+}
+
+std::string query_folder() { return std::string(SAMEN_STUREN_SOURCE_DIR) + "/queries"; }
+
+ImportOptions fixture_import_options() {
+    ImportOptions options;
+    options.today = fixture_today();
+    options.kpis = load_kpi_queries(query_folder());
+    return options;
 }
 
 void write_file(const std::filesystem::path& path, const std::string& text) {

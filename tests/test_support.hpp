@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "core/dates.hpp"
+#include "import/importer.hpp"
 
 namespace ss::test {
 
@@ -28,6 +29,11 @@ private:
 
 /// The import day all fixture tests use.
 inline Date fixture_today() { return make_date(2026, 1, 20); }
+
+/// The project's queries/ folder: the KPI catalogue.
+std::string query_folder();
+/// Import options for fixtures: the import day fixture_today() and the project's KPI catalogue.
+ImportOptions fixture_import_options();
 
 /// A small, valid delivery: file name -> CSV text. Tests change one file to provoke one error.
 std::map<std::string, std::string> valid_delivery();

@@ -53,6 +53,7 @@ int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
     if (!cmd.delivered_on.empty())
         options.delivered_on = format_iso_date(date_option("--delivered-on", cmd.delivered_on));
     options.imported_at = local_timestamp();
+    options.kpis = load_kpi_queries(queries_folder(cmd.queries));
 
     const auto start = Clock::now();
     auto db = open_database(cmd.db, OpenMode::create_or_update);
@@ -95,6 +96,7 @@ int run_demo(const DemoCommand& cmd, std::ostream& out) {
         options.today = *parse_iso_date(demo::DemoPeriod{}.delivered_on);
         options.delivered_on = demo::DemoPeriod{}.delivered_on;
         options.imported_at = local_timestamp();
+        options.kpis = load_kpi_queries(queries_folder(cmd.queries));
         import_delivery(*db, delivery, {}, "demo --scale " + cmd.scale + " --seed " +
                         std::to_string(cmd.seed) + " --history-years " + std::to_string(cmd.history_years), options);
     }

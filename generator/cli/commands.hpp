@@ -16,6 +16,7 @@ struct ImportCommand {
     std::string delivered_on; ///< empty: today
     std::string today;        ///< empty: the real date
     bool timings = false;     ///< print seconds per stage
+    std::string queries;      ///< the KPI catalogue targets are checked against; empty: beside the program
 };
 
 struct DemoCommand {
@@ -24,6 +25,7 @@ struct DemoCommand {
     std::uint64_t seed = 1;
     std::string csv_folder; ///< empty: no CSV
     int history_years = 3;  ///< years of records ending 2025
+    std::string queries;    ///< the KPI catalogue; empty: beside the program
 };
 
 struct KpisCommand {

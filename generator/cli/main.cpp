@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     import->add_option("--today", import_cmd.today,
                        "Import day for the date checks (YYYY-MM-DD; default: today)");
     import->add_flag("--timings", import_cmd.timings, "Print the seconds each stage took");
+    import->add_option("--queries", import_cmd.queries, "The queries/ folder: the KPIs targets and notes may name (default: found beside the program)");
 
     ss::cli::DemoCommand demo_cmd;
     auto* demo = app.add_subcommand("demo", "Create a synthetic but realistic measure database");
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
                      "Years of records delivered, ending 2025 (1-10; the benchmark doubles the default)")
         ->default_val(3);
     demo->add_option("--csv", demo_cmd.csv_folder, "Also write the data as an import delivery here");
+    demo->add_option("--queries", demo_cmd.queries, "The queries/ folder (default: found beside the program)");
 
     ss::cli::KpisCommand kpis_cmd;
     auto* kpis = app.add_subcommand("kpis", "Compute every KPI of a quarter for all scopes, as "

@@ -18,6 +18,7 @@ namespace {
 const std::vector<std::function<void(SQLite::Database&)>> migrations = {
     [](SQLite::Database& db) { db.exec(distributions_ddl); },             // 1 -> 2: the distribution log
     [](SQLite::Database& db) { db.exec(drop_trajectory_date_indexes); }, // 2 -> 3: faster quarter queries
+    [](SQLite::Database& db) { db.exec(migration_to_4_sql()); },         // 3 -> 4: KPI catalogue version 2
 };
 
 int pragma_int(SQLite::Database& db, const char* name) {
@@ -91,6 +92,9 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
         // and sorts a quarter's rows at most: 64 MiB was as fast on the national demo, and a run
         // holds one such connection per job (docs/performance.md).
         db->exec(mode == OpenMode::read_only ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -262144");
+        // The KPI queries' scope and transparency tables are temporary: kept in memory, they cost
+        // no disk and cannot fail on a full one while the run is still only reading.
+        if (mode == OpenMode::read_only) db->exec("PRAGMA temp_store = MEMORY");
         check_version(*db, path, mode);
         return db;
     } catch (const SQLite::Exception& e) {

@@ -24,7 +24,7 @@ std::string join(const std::vector<std::string>& items) {
 std::string table_ddl(const FileSpec& spec) {
     std::string ddl = "CREATE TABLE " + spec.table + " (\n";
     for (const auto& c : spec.columns)
-        ddl += "  " + c.name + " " + sql_type(c.kind) + (c.nullable ? "" : " NOT NULL") + ",\n";
+        ddl += "  " + c.name + " " + sql_type(c.kind) + (c.nullable && c.kind != FieldKind::breakdown ? "" : " NOT NULL") + ",\n";
     ddl += "  PRIMARY KEY (" + join(spec.key) + ")";
     for (const auto& ref : spec.references)
         ddl += ",\n  FOREIGN KEY (" + ref.column + ") REFERENCES " + ref.table + " (" +
@@ -45,6 +45,14 @@ CREATE INDEX measures_by_institution ON measures (institution_id, start_date);
 CREATE INDEX measures_by_child ON measures (child_id, kind, start_date);
 CREATE INDEX case_workers_by_institution ON case_workers (institution_id);
 CREATE INDEX municipalities_by_region ON municipalities (region_code);
+)sql";
+
+// Schema 4. Re-entry (JH08) follows a child's earlier trajectories, and the cost per ended
+// trajectory (JH09, TR04) sums all cost records of a trajectory: both look records up by a key
+// the primary keys do not start with.
+const char* lookup_indexes = R"sql(
+CREATE INDEX trajectories_by_child ON trajectories (child_id, start_date, end_date);
+CREATE INDEX costs_by_subject ON costs (subject_type, subject_id);
 )sql";
 
 const char* bookkeeping = R"sql(
@@ -85,10 +93,20 @@ CREATE TABLE distributions (
 );
 )sql";
 
+std::string migration_to_4_sql() {
+    // kpi_targets gains `breakdown` in its key: SQLite cannot change a primary key in place, so
+    // the table is made anew and the old targets become targets of the total ('').
+    return "ALTER TABLE kpi_targets RENAME TO kpi_targets_3;\n" + table_ddl(file_spec("kpi_targets")) +
+           "INSERT INTO kpi_targets (kpi_id, scope_code, year, breakdown, target, direction)\n"
+           "  SELECT kpi_id, scope_code, year, '', target, direction FROM kpi_targets_3;\n"
+           "DROP TABLE kpi_targets_3;\n" +
+           table_ddl(file_spec("notes")) + lookup_indexes;
+}
+
 std::string schema_ddl() {
     std::string ddl;
     for (const auto& spec : file_specs()) ddl += table_ddl(spec);
-    return ddl + indexes + bookkeeping + distributions_ddl;
+    return ddl + indexes + lookup_indexes + bookkeeping + distributions_ddl;
 }
 
 } // namespace ss

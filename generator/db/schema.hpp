@@ -7,10 +7,11 @@
 namespace ss {
 
 /// Bumped whenever the schema changes; open_database() migrates older databases step by step.
-constexpr int schema_version = 3;
-/// Reading commands (kpis, run) read only tables that exist since this version, so they open
-/// such a database as it is (same figures; before schema 3 more slowly); writing commands migrate it.
-constexpr int oldest_readable_version = 1;
+constexpr int schema_version = 4;
+/// Reading commands (kpis, run) read only tables and columns that exist since this version, so they
+/// open such a database as it is; writing commands migrate it. Schema 4's targets per breakdown are
+/// read by every run.
+constexpr int oldest_readable_version = 4;
 /// PRAGMA application_id of a samen-sturen database ("SSTR"), so that other SQLite files are refused.
 constexpr int application_id = 0x53535452;
 
@@ -18,6 +19,10 @@ constexpr int application_id = 0x53535452;
 extern const char* distributions_ddl;
 /// Schema 3 drops the date indexes of trajectories (they made the quarter queries slower).
 extern const char* drop_trajectory_date_indexes;
+
+/// Schema 4: targets per breakdown (kpi_targets.breakdown), the notes table, and the child and
+/// cost-subject indexes of the re-entry and cost-per-trajectory KPIs.
+std::string migration_to_4_sql();
 
 /// The full DDL of schema_version, for a new database.
 std::string schema_ddl();

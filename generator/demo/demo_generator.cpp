@@ -63,25 +63,34 @@ void add_waiting_lists(const DemoWorld& world, Rng& rng, Delivery& out) {
 
 struct TargetDefinition {
     const char* kpi_id;
+    const char* breakdown; ///< "" for the total
     double target;
     const char* direction;
     bool municipalities_too;
+    bool share; ///< a percentage: never above 100
 };
 
 void add_targets(const DemoWorld& world, Rng& rng, Delivery& out) {
     static const std::vector<TargetDefinition> targets = {
-        {"JH01", 118.0, "lower_is_better", true}, {"JB01", 10.0, "lower_is_better", true},
-        {"JH07", 100.0, "lower_is_better", true}, {"JH05", 15.0, "lower_is_better", false},
-        {"JB06", 95.0, "higher_is_better", false}, {"JB10", 70.0, "higher_is_better", false},
-        {"UI02", 15.0, "lower_is_better", false}};
+        {"JH01", "", 118.0, "lower_is_better", true, false},
+        {"JB01", "", 7.5, "lower_is_better", true, false},
+        {"JH07", "", 100.0, "lower_is_better", true, true},
+        {"JH05", "", 15.0, "lower_is_better", false, true},
+        {"JH05", "segment=4", 12.0, "lower_is_better", false, true},
+        {"JH05", "segment=2", 20.0, "lower_is_better", false, true},
+        {"JH04", "segment=4", 300.0, "lower_is_better", false, false},
+        {"JB06", "", 96.0, "higher_is_better", false, true},
+        {"JB10", "", 70.0, "higher_is_better", false, true},
+        {"UI02", "", 15.0, "lower_is_better", false, true}};
     auto add = [&](const std::string& scope, const TargetDefinition& t) {
         const double local = t.target * rng.normal(1.0, 0.05);
         for (int year = 2023; year <= 2025; ++year) {
             // Ambitions tighten a little every year.
             const double step = std::string(t.direction) == "lower_is_better" ? -0.02 : 0.005;
-            const double value = std::round(local * (1.0 + step * (year - 2023)) * 10.0) / 10.0;
+            double value = std::round(local * (1.0 + step * (year - 2023)) * 10.0) / 10.0;
+            if (t.share) value = std::min(value, 100.0);
             out.table(file_spec("kpi_targets"))
-                .add_row({text(t.kpi_id), text(scope), whole(year), Value{value}, text(t.direction)});
+                .add_row({text(t.kpi_id), text(scope), whole(year), text(t.breakdown), Value{value}, text(t.direction)});
         }
     };
     for (const auto& r : world.regions)

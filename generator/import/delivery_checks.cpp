@@ -73,7 +73,7 @@ void check_polymorphic(const Table& t, const KnownKeys& known, std::vector<Issue
                 issues.push_back({Issue::Severity::error, file, t.lines[r], "subject_id", id,
                                   "is not a " + type + " in " + target + ".csv nor in the database"});
         }
-    } else if (name == "kpi_targets" || name == "recipients") {
+    } else if (name == "kpi_targets" || name == "recipients" || name == "notes") {
         const int column = t.spec->column_index("scope_code");
         for (size_t r = 0; r < t.rows(); ++r) {
             if (is_null(t.at(r, column))) continue;

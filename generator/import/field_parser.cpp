@@ -80,6 +80,30 @@ FieldResult parse_email(std::string_view s) {
     return {std::string(s), {}};
 }
 
+/// Counts code points, not bytes: "ë" is one character of a note's 1,000.
+size_t utf8_length(std::string_view s) {
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+FieldResult parse_text(const ColumnSpec& c, std::string_view s) {
+    if (c.max != std::numeric_limits<std::int64_t>::max() && utf8_length(s) > static_cast<size_t>(c.max))
+        return fail("is longer than " + std::to_string(c.max) + " characters (" + std::to_string(utf8_length(s)) + ")");
+    return {std::string(s), {}};
+}
+
+/// `segment=4`, `kind=ots`: one key and one code, in the spelling of kpis.md.
+FieldResult parse_breakdown(std::string_view s) {
+    const size_t eq = s.find('=');
+    const auto word = [](std::string_view w) {
+        return !w.empty() && std::all_of(w.begin(), w.end(), [](char ch) {
+            return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-';
+        });
+    };
+    if (eq == std::string_view::npos || !word(s.substr(0, eq)) || !word(s.substr(eq + 1)))
+        return fail("is not a breakdown key (like segment=4 or kind=ots; empty for the total)");
+    return {std::string(s), {}};
+}
+
 FieldResult parse_report_list(std::string_view s) {
     std::string canonical;
     size_t start = 0;
@@ -133,6 +157,10 @@ std::optional<double> parse_decimal(std::string_view s) {
     if (normal.empty() || normal == "-" || normal.back() == '.' || normal.front() == '.' ||
         normal.front() == '+')
         return std::nullopt;
+    // from_chars also reads "nan", "inf" and "infinity": only digits, one separator and a sign.
+    if (!std::all_of(normal.begin() + (normal.front() == '-' ? 1 : 0), normal.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || c == '.'; }))
+        return std::nullopt;
     double value = 0;
     auto [ptr, ec] = std::from_chars(normal.data(), normal.data() + normal.size(), value,
                                      std::chars_format::fixed);
@@ -143,14 +171,18 @@ std::optional<double> parse_decimal(std::string_view s) {
 FieldResult parse_field(const ColumnSpec& c, std::string_view raw, Date today) {
     if (!is_valid_utf8(raw)) return fail("is not valid UTF-8 (save the file as UTF-8 CSV)");
     const std::string_view s = trim(raw);
+    if (s.empty() && c.kind == FieldKind::breakdown) return {std::string(), {}}; // the total
     if (s.empty()) {
         if (c.nullable) return {std::monostate{}, {}};
         return fail("is empty (a value is required)");
     }
     switch (c.kind) {
     case FieldKind::text:
+        return parse_text(c, s);
     case FieldKind::id:
         return {std::string(s), {}};
+    case FieldKind::breakdown:
+        return parse_breakdown(s);
     case FieldKind::child_id:
         if (looks_like_bsn(s))
             return fail("looks like a BSN (citizen service number); child ids must be pseudonyms");

@@ -28,6 +28,9 @@ ColumnSpec code(std::string name, std::vector<std::string> codes, bool nullable 
 ColumnSpec of_kind(std::string name, FieldKind kind, bool nullable = false) {
     return {std::move(name), kind, nullable};
 }
+ColumnSpec limited_text(std::string name, std::int64_t most_characters) {
+    return {std::move(name), FieldKind::text, false, 1, most_characters};
+}
 
 constexpr std::int64_t many = 1'000'000'000;
 
@@ -122,11 +125,18 @@ std::vector<FileSpec> build_specs() {
           integer("max_duration_days", 1, 36500)},
          {"segment", "intensity"},
          false},
+        // kpi_id and breakdown are checked against the query headers (kpi/target_checks).
         {"kpi_targets",
-         {code("kpi_id", kpi_ids()), id("scope_code"), integer("year", 2000, 2100),
-          of_kind("target", FieldKind::decimal),
+         {id("kpi_id"), id("scope_code"), integer("year", 2000, 2100),
+          of_kind("breakdown", FieldKind::breakdown, true), of_kind("target", FieldKind::decimal),
           code("direction", {"lower_is_better", "higher_is_better"})},
-         {"kpi_id", "scope_code", "year"},
+         {"kpi_id", "scope_code", "year", "breakdown"},
+         false},
+        {"notes",
+         {id("note_id"), id("scope_code"), of_kind("quarter", FieldKind::quarter), id("kpi_id", true),
+          code("kind", {"toelichting", "afspraak"}), limited_text("text", 1000), text("owner", true),
+          of_kind("due_quarter", FieldKind::quarter, true), code("status", {"open", "done", "dropped"}, true)},
+         {"note_id"},
          false},
         {"recipients",
          {id("scope_code"), text("name"), of_kind("email", FieldKind::email),
@@ -160,14 +170,6 @@ const std::vector<std::string>& report_kinds() {
     static const std::vector<std::string> kinds = {"samen-sturen", "council", "gi-benchmark",
                                                    "region"};
     return kinds;
-}
-
-const std::vector<std::string>& kpi_ids() {
-    static const std::vector<std::string> ids = {
-        "JH01", "JH02", "JH03", "JH04", "JH05", "JH06", "JH07", "JB01", "JB02", "JB03", "JB04",
-        "JB05", "JB06", "JB07", "JB08", "JB09", "JB10", "UI01", "UI02", "UI03", "WL01", "GI01",
-        "GI02"};
-    return ids;
 }
 
 } // namespace ss

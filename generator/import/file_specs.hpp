@@ -23,6 +23,8 @@ enum class FieldKind {
     municipality_code, ///< GM + 4 digits
     email,             ///< name@domain
     report_list,       ///< `;`-separated report kinds
+    breakdown,         ///< a breakdown key of kpis.md (`segment=4`); empty (or no column) is the total,
+                       ///< stored as '' so that it can be part of a key
 };
 
 /// How far after the import day a date may lie (import-format.md "Referential checks").
@@ -33,7 +35,7 @@ struct ColumnSpec {
     FieldKind kind = FieldKind::text;
     bool nullable = false;
     std::int64_t min = std::numeric_limits<std::int64_t>::min();
-    std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    std::int64_t max = std::numeric_limits<std::int64_t>::max(); ///< text: the most characters
     std::vector<std::string> codes = {};
     DateLimit date_limit = DateLimit::none;
 };
@@ -67,7 +69,5 @@ const FileSpec& file_spec(std::string_view table);
 
 /// Report kinds a recipient can ask for (reports.md).
 const std::vector<std::string>& report_kinds();
-/// KPI ids of kpis.md that may carry a target.
-const std::vector<std::string>& kpi_ids();
 
 } // namespace ss

@@ -11,6 +11,7 @@
 
 #include "import/delivery_checks.hpp"
 #include "import/table_parser.hpp"
+#include "import/target_checks.hpp"
 
 namespace ss {
 
@@ -130,6 +131,7 @@ ImportResult import_delivery(SQLite::Database& db, const Delivery& delivery,
     const KeyOrders orders = key_orders(delivery);
     check_unique_keys(delivery, orders, issues);
     check_references(delivery, read_known_keys(db), issues);
+    check_kpi_rows(delivery, options.kpis, issues);
     if (has_errors(issues)) throw DeliveryRejected(std::move(issues));
     result.stage_seconds.emplace_back("check", seconds_since(stage_start));
 

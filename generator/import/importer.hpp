@@ -11,6 +11,7 @@
 #include "core/errors.hpp"
 #include "import/delivery.hpp"
 #include "import/loader.hpp"
+#include "kpi/kpi_definition.hpp"
 
 namespace ss {
 
@@ -28,6 +29,7 @@ struct ImportOptions {
     Date today;               ///< the import day: date limits are relative to it
     std::string delivered_on; ///< ISO date; empty means `today`
     std::string imported_at;  ///< ISO timestamp recorded in `deliveries`
+    std::vector<KpiDefinition> kpis; ///< the KPI catalogue (queries/) targets and notes are checked against
 };
 
 struct ImportResult {

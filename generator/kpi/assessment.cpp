@@ -22,12 +22,12 @@ std::optional<Change> compare_with_year_ago(std::optional<double> now, std::opti
 }
 
 Targets read_targets(SQLite::Database& db, int year) {
-    SQLite::Statement q(db, "SELECT kpi_id, scope_code, target, direction FROM kpi_targets WHERE year = ?");
+    SQLite::Statement q(db, "SELECT kpi_id, scope_code, breakdown, target, direction FROM kpi_targets WHERE year = ?");
     q.bind(1, year);
     Targets targets;
     while (q.executeStep())
-        targets[{q.getColumn(0).getString(), q.getColumn(1).getString()}] =
-            Target{q.getColumn(2).getDouble(), q.getColumn(3).getString() == "higher_is_better"
+        targets[{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()}] =
+            Target{q.getColumn(3).getDouble(), q.getColumn(4).getString() == "higher_is_better"
                                                    ? Direction::higher_is_better
                                                    : Direction::lower_is_better};
     return targets;

@@ -27,8 +27,16 @@ TargetStatus target_status(double value, const Target& target);
 /// (nullopt) when either value is missing.
 std::optional<Change> compare_with_year_ago(std::optional<double> now, std::optional<double> year_ago);
 
-/// Targets of `year` by (kpi_id, scope_code).
-using Targets = std::map<std::pair<std::string, std::string>, Target>;
+/// Which figure a target is for: a KPI of a scope, its total ("") or one breakdown row.
+struct TargetKey {
+    std::string kpi_id;
+    std::string scope_code;
+    std::string breakdown;
+    auto operator<=>(const TargetKey&) const = default;
+};
+
+/// Targets of `year` by KPI, scope and breakdown.
+using Targets = std::map<TargetKey, Target>;
 Targets read_targets(SQLite::Database& db, int year);
 
 std::string to_string(TargetStatus s); ///< on_target, near, off_target

@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "core/text_file.hpp"
+#include "import/file_specs.hpp"
 
 namespace ss {
 
@@ -16,7 +18,70 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+bool parse_total(std::string_view value) {
+    if (value == "yes") return true;
+    if (value == "no") return false;
+    throw InputError("'total' is 'yes' or 'no', not '" + std::string(value) + "'");
+}
+
+/// The codes of an import column (`kind@measures`), or of an integer column's range.
+std::vector<std::string> column_codes(std::string_view item) {
+    const size_t at = item.find('@');
+    const std::string column(item.substr(0, at)), table(item.substr(at + 1));
+    const FileSpec* spec = nullptr;
+    for (const auto& s : file_specs())
+        if (s.table == table) spec = &s;
+    const int index = spec ? spec->column_index(column) : -1;
+    if (index < 0) throw InputError("breakdown '" + std::string(item) + "' names no column of an import file");
+    const ColumnSpec& c = spec->columns[index];
+    if (c.kind == FieldKind::code) return c.codes;
+    if (c.kind != FieldKind::integer || c.max - c.min > 100)
+        throw InputError("breakdown '" + std::string(item) + "' is not a column with a code list");
+    std::vector<std::string> codes;
+    for (auto n = c.min; n <= c.max; ++n) codes.push_back(std::to_string(n));
+    return codes;
+}
+
+std::vector<std::string> parse_breakdown_items(std::string_view value) {
+    std::vector<std::string> items;
+    for (size_t start = 0; start <= value.size();) {
+        size_t end = value.find(',', start);
+        if (end == std::string_view::npos) end = value.size();
+        const std::string_view item = trim(value.substr(start, end - start));
+        start = end + 1;
+        if (item.empty()) continue;
+        const bool literal = item.find('=') != std::string_view::npos;
+        if (!literal && item.find('@') == std::string_view::npos)
+            throw InputError("breakdown '" + std::string(item) + "' is neither 'key=value' nor 'column@file'");
+        if (!literal) column_codes(item); // names a real column, or throws
+        items.emplace_back(item);
+    }
+    return items;
+}
+
 } // namespace
+
+bool kpi_has_breakdown(const KpiDefinition& kpi, std::string_view breakdown) {
+    if (breakdown.empty()) return kpi.has_total;
+    const size_t eq = breakdown.find('=');
+    if (eq == std::string_view::npos || eq + 1 == breakdown.size()) return false;
+    const std::string_view key = breakdown.substr(0, eq), code = breakdown.substr(eq + 1);
+    for (const auto& item : kpi.breakdowns) {
+        if (item == breakdown) return true;
+        if (item == std::string(key) + "=*" && code.find(',') == std::string_view::npos) return true;
+        const size_t at = item.find('@');
+        if (at == std::string::npos || std::string_view(item).substr(0, at) != key) continue;
+        for (const auto& c : column_codes(item))
+            if (c == code) return true;
+    }
+    return false;
+}
+
+const KpiDefinition* find_kpi(const std::vector<KpiDefinition>& kpis, std::string_view id) {
+    for (const auto& k : kpis)
+        if (k.id == id) return &k;
+    return nullptr;
+}
 
 KpiKind parse_kpi_kind(std::string_view text) {
     if (text == "count") return KpiKind::count;
@@ -46,6 +111,8 @@ KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text)
             if (key == "kpi") def.id = value;
             else if (key == "name") def.name = value;
             else if (key == "kind") def.kind = parse_kpi_kind(value), has_kind = true;
+            else if (key == "total") def.has_total = parse_total(value);
+            else if (key == "breakdowns") def.breakdowns = parse_breakdown_items(value);
         } catch (const InputError& e) {
             throw InputError(std::string(file_name) + ":" + std::to_string(n) + ": " + e.what());
         }
@@ -62,10 +129,7 @@ std::vector<KpiDefinition> load_kpi_queries(const std::filesystem::path& folder)
     std::vector<KpiDefinition> defs;
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
         if (entry.path().extension() != ".sql") continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        defs.push_back(parse_kpi_query(entry.path().filename().string(), text.str()));
+        defs.push_back(parse_kpi_query(entry.path().filename().string(), read_text_file(entry.path(), "query file")));
     }
     std::sort(defs.begin(), defs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     return defs;

@@ -23,10 +23,21 @@ struct KpiDefinition {
     KpiKind kind = KpiKind::count;
     std::string file; ///< the query file, for messages
     std::string sql;
+    bool has_total = true; ///< `-- total: no`: breakdown rows only (JH03, JB04, TR01, …)
+    /// `-- breakdowns:` items: `placed=yes` (one key), `provider=*` (any id), or
+    /// `kind@measures` (every code of that import column, spelled `kind=ots`).
+    std::vector<std::string> breakdowns;
 };
 
-/// Parses a query file. Its header holds `-- kpi: ID`, `-- name: …` and
-/// `-- kind: count|rate_per_1000|share|mean`. Throws InputError naming the file and line.
+/// Whether the KPI writes rows with `breakdown` ("" for the total): what a target may be set for.
+bool kpi_has_breakdown(const KpiDefinition& kpi, std::string_view breakdown);
+
+/// The KPI of `id` in `kpis`, or nullptr.
+const KpiDefinition* find_kpi(const std::vector<KpiDefinition>& kpis, std::string_view id);
+
+/// Parses a query file. Its header holds `-- kpi: ID`, `-- name: …`,
+/// `-- kind: count|rate_per_1000|share|mean` and optionally `-- total: no` and
+/// `-- breakdowns: …`. Throws InputError naming the file and line.
 KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text);
 
 /// Every `*.sql` file of `folder`, sorted by KPI id. Throws InputError.

@@ -22,6 +22,8 @@ DROP TABLE IF EXISTS temp.measure_scopes;
 DROP TABLE IF EXISTS temp.measure_scope_members;
 DROP TABLE IF EXISTS temp.scope_youths;
 DROP TABLE IF EXISTS temp.gi_scopes;
+DROP TABLE IF EXISTS temp.transparency_trajectories;
+DROP TABLE IF EXISTS temp.transparency_cells;
 CREATE TEMP TABLE scopes AS
   SELECT 'municipality' AS scope_type, municipality_code AS scope_code FROM municipalities
   UNION ALL SELECT 'region', region_code FROM regions;
@@ -62,7 +64,31 @@ CREATE TEMP TABLE scope_youths AS
   FROM gi_scopes g JOIN municipalities mu ON mu.region_code = g.region_code
   JOIN municipality_youths y ON y.municipality_code = mu.municipality_code
   GROUP BY g.scope_code;
+-- The provider transparency table (TR01-TR04, report quarter only): the trajectories of a region's
+-- municipalities ended in the two years ending Q, crisis care (acuut) left out, and the rows each
+-- finest cell (provider x profile x intensity) counts in: the provider, the provider x intensity,
+-- the profile, the intensity and the cell itself. The TR queries sum their finest cells into
+-- these rows, so the rows of the table are defined once, here.
+CREATE TEMP TABLE transparency_trajectories AS
+  SELECT mu.region_code, t.trajectory_id, t.provider_id, coalesce(t.profile, '') AS profile, t.intensity, t.end_reason
+  FROM trajectories t JOIN municipalities mu ON mu.municipality_code = t.municipality_code
+  WHERE t.end_date BETWEEN :two_year_start AND :qe AND t.intensity <> 'acuut' AND :detail = 1;
+CREATE TEMP TABLE transparency_cells AS
+  WITH finest AS (SELECT DISTINCT region_code, provider_id, profile, intensity FROM transparency_trajectories)
+  SELECT region_code, provider_id, profile, intensity, 'provider=' || provider_id AS row_key FROM finest
+  UNION ALL SELECT region_code, provider_id, profile, intensity, 'provider=' || provider_id || ',intensity=' || intensity FROM finest
+  UNION ALL SELECT region_code, provider_id, profile, intensity, 'profile=' || profile FROM finest
+  UNION ALL SELECT region_code, provider_id, profile, intensity, 'intensity=' || intensity FROM finest
+  UNION ALL SELECT region_code, provider_id, profile, intensity,
+                   'provider=' || provider_id || ',profile=' || profile || ',intensity=' || intensity FROM finest;
+CREATE INDEX temp.transparency_cells_by_cell ON transparency_cells (region_code, provider_id, profile, intensity);
 )sql";
+
+/// The first quarter of the two years ending `q` (eight quarters).
+Quarter two_year_start(Quarter q) {
+    for (int i = 0; i < 7; ++i) q = q.previous();
+    return q;
+}
 
 std::optional<double> column_number(const SQLite::Column& c) {
     if (c.isNull()) return std::nullopt;
@@ -95,18 +121,27 @@ void create_code_table(SQLite::Database& db, const std::string& table, const std
     }
 }
 
+/// The codes of an import column, as listed in the file specs.
+const std::vector<std::string>& codes_of(const char* table, const char* column) {
+    const FileSpec& spec = file_spec(table);
+    return spec.columns[spec.column_index(column)].codes;
+}
+
 /// The code lists breakdowns run over, taken from the import specs so that a code list has one
-/// source: `segment_codes (breakdown, segment)`, `kind_codes (breakdown, kind)` and
-/// `referrer_codes (breakdown, referrer)`, with breakdown spelled like `segment=4`.
+/// source: `segment_codes (breakdown, segment)`, `kind_codes (breakdown, kind)`,
+/// `referrer_codes (breakdown, referrer)`, `reason_codes (breakdown, reason)`,
+/// `measure_end_reason_codes` and `trajectory_end_reason_codes (breakdown, end_reason)`, with
+/// breakdown spelled like `segment=4`.
 void create_code_tables(SQLite::Database& db) {
     const ColumnSpec& segment = file_spec("trajectories").columns[file_spec("trajectories").column_index("segment")];
     std::vector<std::string> segments;
     for (auto s = segment.min; s <= segment.max; ++s) segments.push_back(std::to_string(s));
     create_code_table(db, "segment_codes", "segment", segments, true);
-    const auto& kinds = file_spec("measures").columns[file_spec("measures").column_index("kind")].codes;
-    create_code_table(db, "kind_codes", "kind", kinds, false);
-    const auto& referrers = file_spec("trajectories").columns[file_spec("trajectories").column_index("referrer")].codes;
-    create_code_table(db, "referrer_codes", "referrer", referrers, false);
+    create_code_table(db, "kind_codes", "kind", codes_of("measures", "kind"), false);
+    create_code_table(db, "referrer_codes", "referrer", codes_of("trajectories", "referrer"), false);
+    create_code_table(db, "reason_codes", "reason", codes_of("measures", "reason"), false);
+    create_code_table(db, "measure_end_reason_codes", "end_reason", codes_of("measures", "end_reason"), false);
+    create_code_table(db, "trajectory_end_reason_codes", "end_reason", codes_of("trajectories", "end_reason"), false);
 }
 
 } // namespace
@@ -128,6 +163,7 @@ void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail deta
     std::string sql = scope_sql;
     const std::pair<const char*, std::string> parameters[] = {
         {":year", std::to_string(quarter.year)},
+        {":two_year_start", sql_date(two_year_start(quarter).first_day())},
         {":qs", sql_date(quarter.first_day())},
         {":qe", sql_date(quarter.last_day())},
         {":detail", detail == KpiDetail::full ? "1" : "0"}};
@@ -143,8 +179,11 @@ void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, Kp
     bind_if_used(stmt, ":qe", format_iso_date(quarter.last_day()));
     bind_if_used(stmt, ":quarter", quarter.code());
     bind_if_used(stmt, ":previous_quarter", quarter.previous().code());
+    bind_if_used(stmt, ":two_quarters_back", quarter.previous().previous().code());
+    bind_if_used(stmt, ":three_quarters_back", quarter.previous().previous().previous().code());
     bind_if_used(stmt, ":day_before_qs", format_iso_date(Date{quarter.first_day().days - 1}));
     bind_if_used(stmt, ":rolling_start", format_iso_date(rolling_start.first_day()));
+    bind_if_used(stmt, ":two_year_start", format_iso_date(two_year_start(quarter).first_day()));
     if (stmt.getIndex(":detail") > 0) stmt.bind(":detail", detail == KpiDetail::full ? 1 : 0);
 }
 

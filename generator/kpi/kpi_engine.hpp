@@ -28,6 +28,7 @@ struct KpiValue {
     std::optional<double> numerator;
     std::optional<double> denominator;
     std::optional<double> value; ///< empty: no value (a denominator of 0, no population)
+    bool provisional = false;    ///< a cost figure of a quarter whose invoices are not all in (kpi/provisional)
 };
 
 /// The value of a KPI of `kind` from its numerator and denominator.
@@ -41,7 +42,8 @@ std::optional<double> kpi_value(KpiKind kind, std::optional<double> numerator,
 void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail detail = KpiDetail::full);
 
 /// Binds the quarter parameters a query uses: `:qs`, `:qe`, `:quarter`, `:previous_quarter`,
-/// `:day_before_qs`, `:rolling_start`, and `:detail` (1 for full, 0 for trend) (docs/kpis.md).
+/// `:two_quarters_back`, `:three_quarters_back`, `:day_before_qs`, `:rolling_start` (first day of the rolling year),
+/// `:two_year_start` (of the two years ending Q), and `:detail` (1 for full, 0 for trend) (docs/kpis.md).
 void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, KpiDetail detail = KpiDetail::full);
 
 /// Seconds each step of compute_kpis took: `scopes` (the scope tables) and one entry per KPI id,

@@ -20,6 +20,7 @@ constexpr Audience audience = Audience::published;
 std::string direction_word(const ReportModel& model, const KpiBlock& b) {
     const ShownFigure now = show_figure(b.value, b.kind, b.item.style, b.item.decimals, audience);
     const ShownFigure before = show_figure(b.year_ago, b.kind, b.item.style, b.item.decimals, audience);
+    if (b.value.provisional) return "voorlopig";
     if (!now.value || !before.value || !b.change) return "–";
     if (now.text == before.text) return code_label(*model.labels, "change", "same");
     return change_text(model, b);

@@ -19,7 +19,7 @@ using namespace html;
 constexpr double chart_width = 520, chart_height = 280;
 
 std::string cell(const GiRow& row, const Figure& f, Audience audience) {
-    return show_figure(f, row.kind, row.item.style, row.item.decimals, audience).text;
+    return marked_text(show_figure(f, row.kind, row.item.style, row.item.decimals, audience));
 }
 
 std::vector<std::string> overview_header(const GiBenchmark& b) {
@@ -49,7 +49,7 @@ std::vector<std::vector<std::string>> funnel_rows(const GiBenchmark& b, const Gi
         const ShownFigure shown = show_figure(f, row.kind, row.item.style, row.item.decimals, audience);
         const bool counts = audience == Audience::internal;
         rows.push_back({b.gis[i].name, counts && f.numerator ? format_number(*f.numerator) : "",
-                        counts && f.denominator ? format_number(*f.denominator) : "", shown.text,
+                        counts && f.denominator ? format_number(*f.denominator) : "", marked_text(shown),
                         shown.value && f.denominator ? position_text(gi_position(row, i)) : "–"});
     }
     return rows;

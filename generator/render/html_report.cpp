@@ -147,14 +147,17 @@ std::string render_transparency_html(const ReportModel& model, const HtmlTemplat
     d.set("quarter_name", format_quarter(model.quarter));
     d.set("region_name", model.scope.name);
     d.set("lines", text_list(cover_lines(model)));
-    d.set("intro", text_list({"Resultaten van jeugdhulp per aanbieder, ondersteuningsprofiel en intensiteit over het "
-                            "voortschrijdend jaar tot en met " + format_quarter(model.quarter) + ".",
+    d.set("intro", text_list({"Resultaten van jeugdhulp per aanbieder over de twee jaar tot en met " +
+                            format_quarter(model.quarter) + ", zonder crisishulp (intensiteit acuut). Eerst elke aanbieder, "
+                            "dan elke aanbieder per intensiteit, dan alle aanbieders per ondersteuningsprofiel en per "
+                            "intensiteit, en ten slotte elke combinatie van aanbieder, profiel en intensiteit.",
                             "n: afgesloten trajecten; uitval: voortijdig beëindigd of niet meer verschenen (%); jongere en "
                             "ouder: gemiddeld rapportcijfer bij het einde; de vier doelen: het deel van de trajecten waarin "
-                            "het doel is bereikt (%)."}));
+                            "het doel is bereikt (%); kosten: werkelijke kosten per afgesloten traject; alle: de rij telt alle "
+                            "profielen of intensiteiten samen."}));
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : model.transparency) rows.push_back(transparency_cells(r));
-    d.set("data_table", table_data("Transparantietabel, " + std::to_string(rows.size()) + " combinaties",
+    d.set("data_table", table_data("Transparantietabel, " + std::to_string(rows.size()) + " rijen",
                                    transparency_header(model), rows));
     d.set("table", table_partial(templates));
     return page.render(d);

@@ -117,26 +117,29 @@ void add_comparisons(const ReportModel& model, std::vector<PdfBlock>& blocks) {
 
 void add_transparency(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     if (model.scope.type != "region") return;
-    constexpr size_t most_rows = 60; // the whole table is in the workbook and on the HTML page
+    // The PDF shows one line per provider; the rows per intensity, profile and cell are in the
+    // workbook and on the transparency page.
     blocks.push_back(heading("Transparantie aanbieders"));
     std::vector<std::vector<std::string>> rows;
-    size_t publishable = 0;
-    for (const auto& r : model.transparency)
-        if (transparency_publishable(r) && ++publishable <= most_rows) rows.push_back(transparency_cells(r));
+    size_t providers = 0;
+    for (const auto& r : model.transparency) {
+        if (r.level != TransparencyLevel::provider) continue;
+        ++providers;
+        if (transparency_publishable(r)) rows.push_back(transparency_cells(r));
+    }
     blocks.push_back(paragraph(
-        "Resultaten per aanbieder, ondersteuningsprofiel en intensiteit over het voortschrijdend jaar tot en met " +
-        format_quarter(model.quarter) + ": uitval, de ervaring van jongere en ouder (rapportcijfer) en de realisatie van "
-        "de vier doelen. De tabel telt " + std::to_string(model.transparency.size()) + " combinaties; hier staan " +
-        std::to_string(rows.size()) + " combinaties met tien of meer afgesloten trajecten" +
-        (publishable > rows.size() ? " (de eerste " + std::to_string(rows.size()) + " van " + std::to_string(publishable) + ")" : "") +
-        ". De volledige tabel staat in het Excel-bestand en op de webpagina van de regio. n: afgesloten trajecten; "
+        "Resultaten per aanbieder over de twee jaar tot en met " + format_quarter(model.quarter) +
+        ", zonder crisishulp (intensiteit acuut): uitval, de ervaring van jongere en ouder (rapportcijfer), de realisatie "
+        "van de vier doelen en de kosten per afgesloten traject. Hier staan de " + std::to_string(rows.size()) + " van de " +
+        std::to_string(providers) + " aanbieders met tien of meer afgesloten trajecten. De rijen per intensiteit en "
+        "ondersteuningsprofiel staan in het Excel-bestand en op de webpagina van de regio. n: afgesloten trajecten; "
         "uitval: voortijdig beëindigd of niet meer verschenen; jongere en ouder: gemiddeld rapportcijfer; de vier "
         "doelen: het deel van de trajecten waarin het doel is bereikt."));
     if (rows.empty()) return;
     PdfBlock t = table(transparency_header(model), std::move(rows),
-                       {0.19, 0.09, 0.10, 0.05, 0.07, 0.075, 0.065, 0.10, 0.07, 0.10, 0.095});
+                       {0.17, 0.06, 0.06, 0.05, 0.07, 0.07, 0.06, 0.09, 0.065, 0.09, 0.085, 0.095});
     t.table.numeric[1] = t.table.numeric[2] = false;
-    t.table.font_size = 6.5; // eleven columns on a portrait page
+    t.table.font_size = 6.5; // twelve columns on a portrait page
     blocks.push_back(std::move(t));
     blocks.push_back(paragraph(suppression_note()));
 }

@@ -17,6 +17,9 @@ namespace ss {
 
 namespace {
 
+/// The remark beside a provisional cost figure (kpis.md, "Data completeness").
+constexpr const char* provisional_remark = "voorlopig: nog niet alle facturen zijn binnen";
+
 using namespace xlsx;
 
 void write_summary(lxw_workbook* wb, Formats& f, const ReportModel& model) {
@@ -33,7 +36,7 @@ void write_summary(lxw_workbook* wb, Formats& f, const ReportModel& model) {
     const lxw_row_t header = r;
     std::vector<std::string> headers{"Indicator", "KPI", "Waarde", "Teller", "Noemer", "Jaar eerder", "Richting"};
     if (compares_with_region(model)) headers.push_back("Regio");
-    headers.insert(headers.end(), {"Doel", "Status"});
+    headers.insert(headers.end(), {"Doel", "Status", "Opmerking"});
     const auto blocks = headline_blocks(model);
     for (const KpiBlock* b : blocks) {
         ++r;
@@ -49,7 +52,8 @@ void write_summary(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         if (compares_with_region(model)) write_optional(ws, r, c++, b->region.value, vf);
         if (b->target) worksheet_write_number(ws, r, c, b->target->value, vf);
         ++c;
-        worksheet_write_string(ws, r, c, status_text(model, *b).c_str(), nullptr);
+        worksheet_write_string(ws, r, c++, status_text(model, *b).c_str(), nullptr);
+        if (b->value.provisional) worksheet_write_string(ws, r, c, provisional_remark, nullptr);
     }
     add_table(ws, header, r, headers, "Kerncijfers");
     worksheet_freeze_panes(ws, header + 1, 1);
@@ -77,6 +81,7 @@ lxw_row_t write_block_rows(lxw_worksheet* ws, Formats& f, const ReportModel& mod
         write_optional(ws, r, 7, own.denominator, nullptr);
         if (region) write_optional(ws, r, 8, region->value, vf);
         if (b.target && q == model.quarter) worksheet_write_number(ws, r, 9, b.target->value, vf);
+        if (own.provisional) worksheet_write_string(ws, r, 10, provisional_remark, nullptr);
         ++r;
     };
     if (b.item.breakdown.empty()) {
@@ -125,7 +130,8 @@ void write_section(lxw_workbook* wb, Formats& f, const ReportModel& model, const
     const std::string name = sheet_name(section.title);
     lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
     const std::vector<std::string> headers{"Indicator", "KPI", "Uitsplitsing", "Kwartaal", "Laatste dag", "Waarde",
-                                           "Teller", "Noemer", compares_with_region(model) ? "Regio" : "(regio)", "Doel"};
+                                           "Teller", "Noemer", compares_with_region(model) ? "Regio" : "(regio)", "Doel",
+                                           "Opmerking"};
     lxw_row_t r = 1;
     std::vector<BlockRows> blocks;
     for (const auto& b : section.blocks) {
@@ -213,9 +219,10 @@ void write_transparency(lxw_workbook* wb, Formats& f, const ReportModel& model) 
     for (const auto& row : model.transparency) {
         ++r;
         worksheet_write_string(ws, r, 0, row.provider_id.c_str(), nullptr);
-        worksheet_write_string(ws, r, 1, row.provider_name.c_str(), nullptr);
-        if (!row.profile.empty()) worksheet_write_number(ws, r, 2, std::stod(row.profile), nullptr);
-        worksheet_write_string(ws, r, 3, row.intensity.c_str(), nullptr);
+        worksheet_write_string(ws, r, 1, row.provider_id.empty() ? "Alle aanbieders" : row.provider_name.c_str(), nullptr);
+        if (!row.has_profile) worksheet_write_string(ws, r, 2, "alle", nullptr);
+        else if (!row.profile.empty()) worksheet_write_number(ws, r, 2, std::stod(row.profile), nullptr);
+        worksheet_write_string(ws, r, 3, row.intensity.empty() ? "alle" : row.intensity.c_str(), nullptr);
         const double n = row.dropout.denominator.value_or(0);
         if (n == 0 || n >= 5) worksheet_write_number(ws, r, 4, n, nullptr);
         write_optional(ws, r, 5, published(row.dropout), share);
@@ -223,18 +230,20 @@ void write_transparency(lxw_workbook* wb, Formats& f, const ReportModel& model) 
         write_optional(ws, r, 7, published(row.parent), mean);
         for (size_t g = 0; g < row.goals.size(); ++g)
             write_optional(ws, r, static_cast<lxw_col_t>(8 + g), published(row.goals[g]), share);
-        if (n < 10) worksheet_write_string(ws, r, 12, n > 0 && n < 5 ? "minder dan 5 trajecten" : "minder dan 10: niet getoond", nullptr);
+        write_optional(ws, r, 12, published(row.cost), f.value(ValueStyle::euro, 0));
+        if (n < 10) worksheet_write_string(ws, r, 13, n > 0 && n < 5 ? "minder dan 5 trajecten" : "minder dan 10: niet getoond", nullptr);
     }
     std::vector<std::string> headers{"Aanbieder-id", "Aanbieder", "Profiel", "Intensiteit", "Afgesloten trajecten",
                                      "Uitval", "Ervaring jongere", "Ervaring ouder"};
     for (const auto& g : goal_keys()) headers.push_back("Doel " + code_label(*model.labels, "goal", g.substr(g.find('=') + 1)));
+    headers.push_back("Kosten per afgesloten traject");
     headers.push_back("Opmerking");
     add_table(ws, 0, r, headers, "Transparantie");
     worksheet_freeze_panes(ws, 1, 2);
     worksheet_set_column(ws, 0, 0, 14, nullptr);
     worksheet_set_column(ws, 1, 1, 36, nullptr);
-    worksheet_set_column(ws, 2, 11, 12, nullptr);
-    worksheet_set_column(ws, 12, 12, 28, nullptr);
+    worksheet_set_column(ws, 2, 12, 12, nullptr);
+    worksheet_set_column(ws, 13, 13, 28, nullptr);
 }
 
 void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {

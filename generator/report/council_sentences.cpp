@@ -39,6 +39,8 @@ std::string council_sentence(const KpiBlock& block, const SentencePatterns& p, c
     if (now.suppressed) return fill_pattern(p.suppressed, values);
     values.push_back({"now", now.text});
     values.push_back({"unit", unit_after(block, *block.value.value)});
+    // Not all invoices are in: the figure is named, with why it is not compared (kpis.md).
+    if (block.value.provisional) return fill_pattern(p.provisional, values);
 
     const ShownFigure before = published(block, block.year_ago);
     const bool history = block.year_ago.value && !before.suppressed && block.change;

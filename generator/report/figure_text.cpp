@@ -17,7 +17,11 @@ ShownFigure show_figure(const Figure& f, KpiKind kind, ValueStyle style, int dec
         const bool few = f.denominator && *f.denominator < 10;
         if ((kind == KpiKind::share || kind == KpiKind::mean) && few) return {std::nullopt, "*", true};
     }
-    return {f.value, format_styled(*f.value, style, decimals), false};
+    return {f.value, format_styled(*f.value, style, decimals), false, f.provisional};
+}
+
+std::string marked_text(const ShownFigure& shown) {
+    return shown.provisional ? shown.text + " (voorlopig)" : shown.text;
 }
 
 } // namespace ss

@@ -17,7 +17,11 @@ struct ShownFigure {
     std::optional<double> value; ///< what a chart may draw: empty when missing or suppressed
     std::string text;            ///< "12,3", "<5", "*" (suppressed), "–" (no value)
     bool suppressed = false;
+    bool provisional = false;    ///< a shown cost figure of a quarter whose invoices are not all in
 };
+
+/// The text with " (voorlopig)" after a provisional figure: how every table marks it.
+std::string marked_text(const ShownFigure& shown);
 
 /// Published: a count from 1 to 4 reads `<5`; a share or mean over fewer than 10, and a rate
 /// whose count is 1 to 4, read `*` (suppressed). Charts draw neither. No value reads `–`.

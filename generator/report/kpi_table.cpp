@@ -24,7 +24,7 @@ void KpiTable::add(const std::vector<KpiValue>& values) {
             if (std::find(list.begin(), list.end(), v.breakdown) == list.end()) list.push_back(v.breakdown);
         }
         key.append(1, '|').append(v.breakdown);
-        figures_[key] = Figure{v.value, v.numerator, v.denominator};
+        figures_[key] = Figure{v.value, v.numerator, v.denominator, v.provisional};
     }
 }
 
@@ -48,6 +48,6 @@ std::vector<std::string> KpiTable::breakdowns(const std::string& quarter, const 
     return keys;
 }
 
-bool is_transparency_cell(const KpiValue& value) { return value.breakdown.rfind("provider=", 0) == 0; }
+bool is_transparency_cell(const KpiValue& value) { return value.kpi_id.rfind("TR", 0) == 0; }
 
 } // namespace ss

@@ -33,8 +33,8 @@ private:
     std::unordered_map<std::string, std::vector<std::string>> breakdowns_;
 };
 
-/// A row of the provider transparency table (`provider=…` breakdowns of UI01-UI03): a region's
-/// report reads them from its own rows (folder_rows), so the lookup table leaves them out.
+/// A row of the provider transparency table (TR01-TR04): a region's report reads them from its
+/// own rows (folder_rows), so the lookup table leaves them out.
 bool is_transparency_cell(const KpiValue& value);
 
 } // namespace ss

@@ -39,6 +39,12 @@ std::vector<BreakdownRow> breakdown_rows(const ReportContext& c, const std::vect
         BreakdownRow row;
         row.breakdown = key;
         row.label = breakdown_label(*c.labels, key);
+        // Providers and municipalities are named by the data, not by templates/labels.json.
+        const std::string code = key.substr(key.find('=') + 1);
+        if (item.breakdown == "provider" && c.provider_names.count(code)) row.label = c.provider_names.at(code);
+        if (item.breakdown == "municipality" && c.scopes)
+            for (const auto& s : *c.scopes)
+                if (s.type == "municipality" && s.code == code) row.label = s.name;
         row.scope = c.values->get(q, own.type, own.code, item.kpi, key);
         if (region) row.region = c.values->get(q, region->type, region->code, item.kpi, key);
         if (item.chart == ChartKind::stacked_trend) row.trend = trend_of(*c.values, quarters, own, item.kpi, key);
@@ -74,11 +80,14 @@ KpiBlock build_block(const ReportContext& c, const std::vector<Quarter>& quarter
         block.region = c.values->get(q, region.type, region.code, item.kpi, key);
         block.region_trend = trend_of(*c.values, quarters, region, item.kpi, key);
     }
-    block.change = compare_with_year_ago(block.value.value, block.year_ago.value);
-    const auto target = key.empty() ? c.targets.find({item.kpi, own.code}) : c.targets.end();
+    // A provisional cost figure claims no rise or fall and no target status (kpis.md, "Data
+    // completeness"): the invoices still to come would make it look better than it is.
+    const bool provisional = block.value.provisional || block.year_ago.provisional;
+    if (!provisional) block.change = compare_with_year_ago(block.value.value, block.year_ago.value);
+    const auto target = c.targets.find({item.kpi, own.code, key});
     if (target != c.targets.end()) {
         block.target = target->second;
-        if (block.value.value) block.status = target_status(*block.value.value, target->second);
+        if (block.value.value && !block.value.provisional) block.status = target_status(*block.value.value, target->second);
     }
     return block;
 }
@@ -102,22 +111,51 @@ std::vector<Comparison> comparisons_of(const ReportContext& c, const ReportModel
     return out;
 }
 
-/// Splits `provider=P,profile=3,intensity=acuut[,own=key]` into its cell and its own key.
-bool split_cell(const std::string& breakdown, std::string& cell, std::string& own) {
-    if (breakdown.rfind("provider=", 0) != 0) return false;
-    const size_t intensity = breakdown.find(",intensity=");
-    if (intensity == std::string::npos) return false;
-    const size_t own_start = breakdown.find(',', intensity + 1);
-    cell = breakdown.substr(0, own_start);
-    own = own_start == std::string::npos ? "" : breakdown.substr(own_start + 1);
-    return true;
+/// Splits a TR breakdown (`provider=P,intensity=intensief,goal=education`) into the row it belongs
+/// to (`provider=P,intensity=intensief`) and the KPI's own key (`goal=education`, or "").
+void split_transparency_key(const std::string& breakdown, std::string& row, std::string& own) {
+    row.clear();
+    own.clear();
+    for (size_t start = 0; start <= breakdown.size();) {
+        size_t end = breakdown.find(',', start);
+        if (end == std::string::npos) end = breakdown.size();
+        const std::string part = breakdown.substr(start, end - start);
+        start = end + 1;
+        const bool own_key = part.rfind("respondent=", 0) == 0 || part.rfind("end_reason=", 0) == 0 || part.rfind("goal=", 0) == 0;
+        if (own_key) own = part;
+        else row += (row.empty() ? "" : ",") + part;
+    }
 }
 
-std::string field_of(const std::string& cell, const std::string& name) {
-    const size_t at = cell.find(name + "=");
-    if (at == std::string::npos) return {};
-    const size_t start = at + name.size() + 1;
-    return cell.substr(start, cell.find(',', start) - start);
+/// The value of `name=` in a row key, and whether the key has it at all.
+bool field_of(const std::string& key, const std::string& name, std::string& value) {
+    const std::string prefix = name + "=";
+    for (size_t start = 0; start <= key.size();) {
+        size_t end = key.find(',', start);
+        if (end == std::string::npos) end = key.size();
+        if (key.compare(start, prefix.size(), prefix) == 0) {
+            value = key.substr(start + prefix.size(), end - start - prefix.size());
+            return true;
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
+TransparencyRow new_transparency_row(const std::string& key, const std::map<std::string, std::string>& provider_names) {
+    TransparencyRow row;
+    const bool provider = field_of(key, "provider", row.provider_id);
+    row.has_profile = field_of(key, "profile", row.profile);
+    const bool intensity = field_of(key, "intensity", row.intensity);
+    if (provider) {
+        const auto name = provider_names.find(row.provider_id);
+        row.provider_name = name == provider_names.end() ? row.provider_id : name->second;
+    }
+    row.level = provider ? (row.has_profile ? TransparencyLevel::cell
+                                            : intensity ? TransparencyLevel::provider_intensity : TransparencyLevel::provider)
+                         : row.has_profile ? TransparencyLevel::profile : TransparencyLevel::intensity;
+    row.goals.resize(goal_keys().size());
+    return row;
 }
 
 } // namespace
@@ -130,33 +168,29 @@ const std::vector<std::string>& goal_keys() {
 
 std::vector<TransparencyRow> transparency_rows(const std::vector<KpiValue>& region_rows,
                                                const std::map<std::string, std::string>& provider_names) {
-    std::map<std::string, TransparencyRow> cells;
+    std::map<std::string, TransparencyRow> rows_by_key;
     for (const auto& v : region_rows) {
-        std::string cell, own;
-        if (v.scope_type != "region" || !split_cell(v.breakdown, cell, own)) continue;
-        TransparencyRow& row = cells[cell];
-        if (row.provider_id.empty()) {
-            row.provider_id = field_of(cell, "provider");
-            const auto name = provider_names.find(row.provider_id);
-            row.provider_name = name == provider_names.end() ? row.provider_id : name->second;
-            row.profile = field_of(cell, "profile");
-            row.intensity = field_of(cell, "intensity");
-            row.goals.resize(goal_keys().size());
-        }
-        const Figure f{v.value, v.numerator, v.denominator};
-        if (v.kpi_id == "UI02" && own.empty()) row.dropout = f;
-        else if (v.kpi_id == "UI01" && own == "respondent=youth") row.youth = f;
-        else if (v.kpi_id == "UI01" && own == "respondent=parent") row.parent = f;
-        else if (v.kpi_id == "UI03")
+        if (v.scope_type != "region" || !is_transparency_cell(v)) continue;
+        std::string key, own;
+        split_transparency_key(v.breakdown, key, own);
+        auto found = rows_by_key.find(key);
+        if (found == rows_by_key.end()) found = rows_by_key.emplace(key, new_transparency_row(key, provider_names)).first;
+        TransparencyRow& row = found->second;
+        const Figure f{v.value, v.numerator, v.denominator, v.provisional};
+        if (v.kpi_id == "TR02" && own.empty()) row.dropout = f;
+        else if (v.kpi_id == "TR01" && own == "respondent=youth") row.youth = f;
+        else if (v.kpi_id == "TR01" && own == "respondent=parent") row.parent = f;
+        else if (v.kpi_id == "TR04") row.cost = f;
+        else if (v.kpi_id == "TR03")
             for (size_t g = 0; g < goal_keys().size(); ++g)
                 if (own == goal_keys()[g]) row.goals[g] = f;
     }
     std::vector<TransparencyRow> rows;
-    for (auto& [cell, row] : cells) rows.push_back(std::move(row));
+    for (auto& [key, row] : rows_by_key) rows.push_back(std::move(row));
     std::stable_sort(rows.begin(), rows.end(), [](const TransparencyRow& a, const TransparencyRow& b) {
-        const auto profile = [](const std::string& p) { return p.empty() ? 99 : std::stoi(p); };
-        return std::tuple(a.provider_name, profile(a.profile), a.intensity) <
-               std::tuple(b.provider_name, profile(b.profile), b.intensity);
+        const auto profile = [](const TransparencyRow& r) { return r.profile.empty() ? 99 : std::stoi(r.profile); };
+        return std::tuple(a.level, a.provider_name, profile(a), a.intensity) <
+               std::tuple(b.level, b.provider_name, profile(b), b.intensity);
     });
     return rows;
 }
@@ -181,8 +215,10 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
     model.author = scope.type == "region" ? scope.name : scope.region_name;
     for (const auto& def : c.definition->sections) {
         Section section{def.id, def.title, def.intro, {}, def.signals};
-        for (const auto& item : def.items) section.blocks.push_back(build_block(c, model.quarters, scope, item));
-        model.sections.push_back(std::move(section));
+        for (const auto& item : def.items)
+            if (!item.region_report_only || scope.type == "region")
+                section.blocks.push_back(build_block(c, model.quarters, scope, item));
+        if (!section.blocks.empty()) model.sections.push_back(std::move(section));
     }
     if (scope.type == "region") {
         model.comparisons = comparisons_of(c, model);

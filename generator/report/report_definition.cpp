@@ -60,6 +60,7 @@ ReportItem parse_item(const json& j, const std::string& where) {
     item.subject = text_field(j, "subject", where);
     item.unit_one = text_field(j, "unit_one", where);
     item.region_level = j.value("region_level", false);
+    item.region_report_only = j.value("region_report_only", false);
     const bool per_code = item.chart == ChartKind::bars || item.chart == ChartKind::columns ||
                           item.chart == ChartKind::stacked_trend;
     if (per_code && item.breakdown.empty())
@@ -114,7 +115,8 @@ ReportDefinition parse_report_definition(std::string_view file_name, std::string
         def.sentences = {text_field(p, "rises", at, true),           text_field(p, "falls", at, true),
                          text_field(p, "same", at, true),            text_field(p, "no_history", at, true),
                          text_field(p, "no_history_note", at, true), text_field(p, "missing", at, true),
-                         text_field(p, "suppressed", at, true),      text_field(p, "region", at, true)};
+                         text_field(p, "suppressed", at, true),      text_field(p, "region", at, true),
+                         text_field(p, "provisional", at, true)};
     }
     if (j.contains("paragraphs")) {
         if (!j["paragraphs"].is_array()) throw InputError(where + ": 'paragraphs' must be a list of texts");

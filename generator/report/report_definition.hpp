@@ -37,6 +37,7 @@ struct ReportItem {
     std::string unit_one;    ///< the unit after exactly 1 ("maatregel"); `unit` otherwise
     bool headline = false;   ///< listed in the summary table
     bool region_level = false; ///< the KPI exists for regions only (WL01): a municipality shows its region's
+    bool region_report_only = false; ///< shown in the region's report only (the allocation key AK01-AK04)
 };
 
 struct ReportSection {
@@ -50,7 +51,7 @@ struct ReportSection {
 /// The council letter's sentence patterns (templates/council.json, "sentences"): placeholders
 /// {subject}, {now}, {before}, {unit}, {region}, {region_name}.
 struct SentencePatterns {
-    std::string rises, falls, same, no_history, no_history_note, missing, suppressed, region;
+    std::string rises, falls, same, no_history, no_history_note, missing, suppressed, region, provisional;
 };
 
 struct ReportDefinition {

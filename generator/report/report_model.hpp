@@ -28,6 +28,7 @@ struct Figure {
     std::optional<double> value;
     std::optional<double> numerator;
     std::optional<double> denominator;
+    bool provisional = false; ///< a cost figure while not all invoices are in: no status, no rise or fall
 };
 
 struct BreakdownRow {
@@ -85,17 +86,25 @@ struct Comparison {
     Figure region;
 };
 
-/// One cell of the provider transparency table (kpis.md: UI01-UI03 per provider x profile x
-/// intensity over the rolling year), with the number of ended trajectories it rests on.
+/// The rows of the provider transparency table, in the order a reader meets them: each provider,
+/// then per provider each intensity, then the profiles and intensities over all providers, and
+/// last every provider x profile x intensity cell (kpis.md, "Provider transparency table").
+enum class TransparencyLevel { provider, provider_intensity, profile, intensity, cell };
+
+/// One row of the provider transparency table (TR01-TR04 over the two years ending the quarter,
+/// crisis care left out), with the number of ended trajectories it rests on.
 struct TransparencyRow {
-    std::string provider_id;
+    TransparencyLevel level = TransparencyLevel::cell;
+    std::string provider_id;   ///< "" on profile and intensity rows
     std::string provider_name;
-    std::string profile; ///< "" when the trajectories have no profile
-    std::string intensity;
-    Figure dropout;      ///< UI02 total: its denominator is the number of ended trajectories
-    Figure youth;        ///< UI01 respondent=youth
-    Figure parent;       ///< UI01 respondent=parent
-    std::vector<Figure> goals; ///< UI03 per goal, in the order of goal_keys()
+    std::string profile;       ///< "" when not part of the row, or for trajectories without a profile
+    bool has_profile = false;  ///< the row is about one profile (`profile=` included)
+    std::string intensity;     ///< "" when not part of the row
+    Figure dropout;            ///< TR02 total: its denominator is the number of ended trajectories
+    Figure youth;              ///< TR01 respondent=youth
+    Figure parent;             ///< TR01 respondent=parent
+    std::vector<Figure> goals; ///< TR03 per goal, in the order of goal_keys()
+    Figure cost;               ///< TR04: euros per ended trajectory
 };
 
 /// The UI03 goals in table order.

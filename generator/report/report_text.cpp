@@ -47,7 +47,7 @@ std::string target_text(const KpiBlock& block) {
 }
 
 std::string figure_text(const KpiBlock& block, const Figure& f, Audience audience) {
-    return show_figure(f, block.kind, block.item.style, block.item.decimals, audience).text;
+    return marked_text(show_figure(f, block.kind, block.item.style, block.item.decimals, audience));
 }
 
 std::string counts_text(const KpiBlock& block, const Figure& f) {
@@ -123,7 +123,7 @@ std::vector<std::vector<std::string>> signal_rows(const ReportModel& model) {
 }
 
 std::vector<std::vector<std::string>> comparison_rows(const ReportModel& model, const Comparison& cmp, Audience audience) {
-    const auto text = [&](const Figure& f) { return show_figure(f, cmp.kind, cmp.item.style, cmp.item.decimals, audience).text; };
+    const auto text = [&](const Figure& f) { return marked_text(show_figure(f, cmp.kind, cmp.item.style, cmp.item.decimals, audience)); };
     std::vector<std::vector<std::string>> rows;
     for (const auto& m : cmp.municipalities) rows.push_back({m.name, text(m.figure)});
     rows.push_back({"Regio " + model.scope.name, text(cmp.region)});
@@ -133,19 +133,23 @@ std::vector<std::vector<std::string>> comparison_rows(const ReportModel& model, 
 std::vector<std::string> transparency_header(const ReportModel& model) {
     std::vector<std::string> h{"Aanbieder", "Profiel", "Intensiteit", "n", "Uitval", "Jongere", "Ouder"};
     for (const auto& g : goal_keys()) h.push_back(label(model, "goal_short", g.substr(g.find('=') + 1)));
+    h.push_back("Kosten per traject");
     return h;
 }
 
 std::vector<std::string> transparency_cells(const TransparencyRow& row) {
     constexpr Audience a = Audience::published;
     const Figure ended{row.dropout.denominator, row.dropout.denominator, {}};
-    // "profiel 3", not "3": a code, never to be read as a count.
-    std::vector<std::string> cells{row.provider_name, row.profile.empty() ? "–" : "profiel " + row.profile, row.intensity,
+    // "profiel 3", not "3": a code, never to be read as a count; "alle" where the row spans them.
+    const std::string profile = !row.has_profile ? "alle" : row.profile.empty() ? "geen profiel" : "profiel " + row.profile;
+    std::vector<std::string> cells{row.provider_id.empty() ? "Alle aanbieders" : row.provider_name, profile,
+                                   row.intensity.empty() ? "alle" : row.intensity,
                                    show_figure(ended, KpiKind::count, ValueStyle::number, 0, a).text,
                                    show_figure(row.dropout, KpiKind::share, ValueStyle::percent, 0, a).text,
                                    show_figure(row.youth, KpiKind::mean, ValueStyle::number, 1, a).text,
                                    show_figure(row.parent, KpiKind::mean, ValueStyle::number, 1, a).text};
     for (const auto& g : row.goals) cells.push_back(show_figure(g, KpiKind::share, ValueStyle::percent, 0, a).text);
+    cells.push_back(show_figure(row.cost, KpiKind::mean, ValueStyle::euro, 0, a).text);
     return cells;
 }
 

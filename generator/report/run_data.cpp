@@ -134,7 +134,7 @@ SqlResults run_sql_tasks(const std::string& db_path, const std::vector<SqlTask>&
 
 RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
                       const std::set<std::string>& over_time, const std::filesystem::path& queries_folder,
-                      const Quarter& quarter, int jobs) {
+                      const Quarter& quarter, int jobs, const CompletenessRule& completeness) {
     auto connection = open_database(db_path, OpenMode::read_only);
     SQLite::Database& db = *connection;
     RunData data;
@@ -143,9 +143,14 @@ RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinitio
     data.scopes = read_scopes(db);
     const std::vector<Quarter> quarters = trend_quarters(quarter);
     const std::string signals_sql = read_text_file(queries_folder / "signals" / "signals.sql", "signals query");
-    SqlResults sql = run_sql_tasks(db_path, sql_tasks(kpis, over_time, quarters, quarter), quarters, quarter, signals_sql, jobs);
+    // Every quarter's cost figures are judged complete or provisional by its DQ01.
+    std::set<std::string> computed_over_time = over_time;
+    computed_over_time.insert("DQ01");
+    SqlResults sql = run_sql_tasks(db_path, sql_tasks(kpis, computed_over_time, quarters, quarter), quarters, quarter,
+                                   signals_sql, jobs);
     auto& values = sql.values;
     for (size_t i = 0; i < quarters.size(); ++i) {
+        mark_provisional(values[i], completeness);
         if (quarters[i] == quarter) {
             // Nine in ten of the quarter's values are transparency cells; only kpis.csv and the
             // region's own rows need them.
@@ -174,7 +179,7 @@ std::vector<KpiValue> folder_rows(const std::vector<KpiValue>& values, const Sco
         std::vector<KpiValue> region;
         append_scope_rows(values, "region", scope.region_code, region);
         for (auto& v : region)
-            if (v.breakdown.rfind("provider=", 0) != 0) rows.push_back(std::move(v));
+            if (!is_transparency_cell(v)) rows.push_back(std::move(v));
         return rows;
     }
     // A region's folder also holds its GIs (scope code `<region>/<institution>`).

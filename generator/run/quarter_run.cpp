@@ -227,6 +227,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     const ReportDefinition council = load_report_definition(options.templates / "council.json");
     const ReportDefinition gi_benchmark = load_report_definition(options.templates / "gi-benchmark.json");
     const CodeLabels labels = load_code_labels(options.templates / "labels.json");
+    const CompletenessRule completeness = load_completeness_rule(options.templates / "data-completeness.json");
     RunShared shared;
     shared.html = load_html_templates(options.templates / "html");
     shared.kinds = kinds;
@@ -265,7 +266,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     RunData data;
     try {
         const auto over_time = kpis_shown_over_time({&definition, &council, &gi_benchmark});
-        data = read_run_data(options.db, kpis, over_time, options.queries, options.quarter, options.jobs);
+        data = read_run_data(options.db, kpis, over_time, options.queries, options.quarter, options.jobs, completeness);
     } catch (const SQLite::Exception& e) {
         throw DatabaseError(options.db + ": cannot be read: " + e.what() +
                             "; restore it from a backup or import the deliveries again");

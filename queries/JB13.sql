@@ -1,0 +1,20 @@
+-- kpi: JB13
+-- name: realisatie begroting maatregelen
+-- kind: share
+-- Sum of actual_eur over sum of projected_eur of the measure cost records of Q, in %; each sum
+-- over the records that have that amount. Provisional while DQ01 (measures) is below the
+-- threshold of templates/data-completeness.json.
+WITH per_municipality AS (
+  SELECT m.municipality_code, total(c.actual_eur) AS actual, total(c.projected_eur) AS projected
+  FROM costs c JOIN measures m ON m.measure_id = c.subject_id
+  WHERE c.quarter = :quarter AND c.subject_type = 'measure'
+  GROUP BY m.municipality_code
+),
+sums AS (
+  SELECT sm.scope_type, sm.scope_code, total(p.actual) AS actual, total(p.projected) AS projected
+  FROM per_municipality p JOIN scope_members sm ON sm.municipality_code = p.municipality_code
+  GROUP BY sm.scope_type, sm.scope_code
+)
+SELECT s.scope_type, s.scope_code, '' AS breakdown, coalesce(c.actual, 0) AS numerator,
+       coalesce(c.projected, 0) AS denominator
+FROM scopes s LEFT JOIN sums c ON c.scope_type = s.scope_type AND c.scope_code = s.scope_code
