@@ -100,6 +100,28 @@ void add_targets(const DemoWorld& world, Rng& rng, Delivery& out) {
             if (t.municipalities_too) add(m.ref.code, t);
 }
 
+/// A few notes of the development tables (notes.csv): per region an agreement, and an
+/// explanation of a figure in the region's first municipality.
+void add_notes(const DemoWorld& world, Delivery& out) {
+    const FileSpec& spec = file_spec("notes");
+    for (const auto& r : world.regions) {
+        out.table(spec).add_row({text("N-" + r.code + "-1"), text(r.code), text("2025-Q2"), null_value(), text("afspraak"),
+                                 text("De aanbieders met een wachttijd boven vier maanden leveren een herstelplan aan."),
+                                 text("contractmanagement jeugd"), text("2025-Q4"), text("open")});
+        out.table(spec).add_row({text("N-" + r.code + "-2"), text(r.code), text("2025-Q1"), text("JB06"), text("afspraak"),
+                                 text("De GI's melden elk kwartaal hoeveel jeugdprofessionals hun SKJ-registratie vernieuwen."),
+                                 text("beleidsadviseur jeugdbescherming"), text("2025-Q3"), text("done")});
+        for (const auto& m : world.municipalities)
+            if (m.ref.region_code == r.code) {
+                out.table(spec).add_row({text("N-" + m.ref.code + "-1"), text(m.ref.code), text("2025-Q4"), text("JH06"),
+                                         text("toelichting"),
+                                         text("De kosten van het vierde kwartaal zijn voorlopig: een deel van de facturen komt pas in januari binnen."),
+                                         null_value(), null_value(), null_value()});
+                break;
+            }
+    }
+}
+
 void add_recipients(const DemoWorld& world, Delivery& out) {
     auto add = [&](const std::string& scope, const std::string& name, const std::string& email,
                    const char* role, const char* reports) {
@@ -144,6 +166,7 @@ Delivery generate_demo(const DemoSettings& settings) {
     add_waiting_lists(world, context_rng, out);
     add_targets(world, context_rng, out);
     add_recipients(world, out);
+    add_notes(world, out);
     for (const auto& m : world.municipalities) {
         // One stream per municipality: its records do not depend on which others are generated.
         Rng rng = Rng::derived(settings.seed, "records/" + m.ref.code);

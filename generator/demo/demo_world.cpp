@@ -103,22 +103,24 @@ void add_local_teams(DemoWorld& world) {
 std::string iso(Date d) { return format_iso_date(d); }
 
 void add_case_workers(DemoWorld& world, Rng& rng) {
-    // About one case worker per fifteen active measures; a GI's pool is sized by the youths it
-    // serves (about 10.5 active measures per 1,000 youths, of which the GI carries its share).
-    std::map<std::string, double> youths_served;
-    double all_youths = 0;
+    // A case worker belongs to one GI and works in one region (kpis.md GI01 counts a whole
+    // caseload): a pool per GI and region, sized by the youths the GI serves there at about
+    // 10.5 active measures per 1,000 youths and 14 measures per case worker.
+    std::map<std::pair<std::string, std::string>, double> youths_served; // (gi, region)
     for (const auto& m : world.municipalities) {
-        youths_served[world.regional_gi(m.ref.region_code)] += m.youths_2024 * 0.78;
-        all_youths += m.youths_2024;
+        youths_served[{world.regional_gi(m.ref.region_code), m.ref.region_code}] += m.youths_2024 * 0.78;
+        // The national GIs' shares of all measures: Nidos has guardianships only.
+        youths_served[{gi_wss, m.ref.region_code}] += m.youths_2024 * 0.11;
+        youths_served[{gi_ljr, m.ref.region_code}] += m.youths_2024 * 0.14;
+        youths_served[{gi_nidos, m.ref.region_code}] += m.youths_2024 * 0.05;
     }
-    for (const auto* gi : {gi_wss, gi_ljr, gi_nidos}) youths_served[gi] = all_youths * 0.11;
-    for (const auto& inst : world.institutions) {
-        if (inst.kind != "gi") continue;
-        const double active = youths_served[inst.id] / 1000.0 * 10.5;
-        const int pool = std::max(3, static_cast<int>(std::ceil(active / 15.0)));
-        auto& workers = world.case_workers[inst.id];
+    for (const auto& [key, youths] : youths_served) {
+        const auto& [gi, region] = key;
+        const double active = youths / 1000.0 * 10.5;
+        const int pool = std::max(1, static_cast<int>(std::lround(active / 14.0)));
+        auto& workers = world.case_workers[gi];
         for (int i = 0; i < pool; ++i) {
-            CaseWorker w{inst.id + "-CW" + std::to_string(10001 + i), inst.id, "", ""};
+            CaseWorker w{gi + "-" + region + "-CW" + std::to_string(101 + i), gi, "", "", region};
             if (!rng.chance(0.03)) { // a few are not (yet) registered
                 w.skj_number = std::to_string(100000000 + rng.integer(0, 89999999));
                 // Registrations run five years and are renewed; about one in twelve has

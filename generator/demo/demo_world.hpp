@@ -55,6 +55,7 @@ struct CaseWorker {
     std::string institution_id;
     std::string skj_number;      ///< empty: not registered
     std::string skj_valid_until; ///< ISO date or empty
+    std::string region_code;     ///< the region the case worker mostly works in
 };
 
 struct DemoWorld {

@@ -16,7 +16,7 @@ namespace {
 // and about 5,800 jeugdreclassering measures running at the end of 2024.
 // A UHP lasts longer than an OTS on average; the OTS runs at least as long as its placement.
 constexpr double ots_starts_per_1000 = 2.0;
-constexpr double voogdij_starts_per_1000 = 0.225;
+constexpr double voogdij_starts_per_1000 = 0.16; // with the guardianships that follow an OTS (ots_family)
 constexpr double jr_starts_per_1000 = 2.0;
 constexpr double uhp_share_of_ots = 0.33;
 constexpr double vots_before_ots_share = 0.17;
@@ -82,7 +82,13 @@ private:
     std::string pick_case_worker(const std::string& gi) {
         if (rng_.chance(0.02)) return ""; // not yet assigned
         const auto& pool = world_.case_workers.at(gi);
-        return pool[rng_.integer(0, static_cast<int>(pool.size()) - 1)].id;
+        // Mostly a case worker of the municipality's own region; now and then one from elsewhere.
+        std::vector<const CaseWorker*> own;
+        if (!rng_.chance(0.05))
+            for (const auto& w : pool)
+                if (w.region_code == m_.ref.region_code) own.push_back(&w);
+        if (own.empty()) return pool[rng_.integer(0, static_cast<int>(pool.size()) - 1)].id;
+        return own[rng_.integer(0, static_cast<int>(own.size()) - 1)]->id;
     }
 
     Measure make(const std::string& kind, const std::string& child, Date start, Date end,
@@ -91,14 +97,17 @@ private:
                 gi, pick_case_worker(gi), start, end};
     }
 
-    void ots_family(Date start) {
-        const std::string child = new_child();
+    void ots_family(Date start) { ots_family(start, new_child(), true); }
+
+    void ots_family(Date start, const std::string& child, bool may_return) {
         const double age = rng_.uniform(0.0, 17.0);
         const int max_days = days(18.0 - age);
         int duration = std::min(max_days, days(rng_.lognormal_with_mean(ots_mean_years, 0.55)));
         const std::string gi = pick_gi("ots");
         if (rng_.chance(uhp_share_of_ots)) {
-            const int offset = rng_.integer(0, std::min(180, duration / 2));
+            // Two in five placements come with the OTS; the others during it (kpis.md JB08).
+            const int offset = rng_.chance(0.4) ? rng_.integer(0, std::min(30, duration / 2))
+                                                : rng_.integer(std::min(90, duration / 2), std::max(std::min(90, duration / 2), std::min(720, duration / 2)));
             const Date uhp_start{start.days + offset};
             const int uhp_days = std::max(1, std::min(max_days - offset,
                                                       days(rng_.lognormal_with_mean(uhp_mean_years, 0.5))));
@@ -112,6 +121,17 @@ private:
         }
         emit(make("ots", child, start, Date{start.days + duration}, gi),
              end_reason(start, duration, max_days));
+        const Date end{start.days + duration};
+        if (!may_return || duration >= max_days - 400) return;
+        // Some supervisions end in guardianship; some children come back under a new OTS.
+        if (rng_.chance(0.05)) {
+            const Date guardianship{end.days + rng_.integer(1, 60)};
+            const int rest = max_days - duration - (guardianship.days - end.days);
+            if (rest > 30)
+                emit(make("voogdij", child, guardianship, Date{guardianship.days + rest}, pick_gi("voogdij")), "age_18");
+        } else if (rng_.chance(0.06)) {
+            ots_family(Date{end.days + rng_.integer(20, 420)}, child, false);
+        }
     }
 
     void voogdij(Date start) {
@@ -136,6 +156,7 @@ private:
 
     void emit(const Measure& m, const std::string& end_reason_code) {
         if (m.true_end < period_.history_start) return; // ended before the history we deliver
+        if (m.start > period_.data_end) return;         // starts after the data we deliver
         const bool ended = m.true_end <= period_.data_end;
         const Date last = ended ? m.true_end : period_.data_end;
         out_.table(file_spec("measures"))
@@ -163,12 +184,14 @@ private:
         static const std::map<std::string, double> eur_per_quarter = {
             {"ots", 1240}, {"vots", 1450}, {"uhp", 420}, {"voogdij", 1080}, {"jr", 980}};
         const bool placement = m.kind == "uhp" || m.kind == "voogdij";
-        int score = rng_.integer(2, 3);
+        // Scores start in the middle and most measures make some progress: about one in ten long
+        // supervisions stalls at 1 or 2 for half a year (kpis.md JB07).
+        int score = 3;
         for (Quarter q = period_.first_quarter; q <= period_.last_quarter; q = q.next()) {
             const int active = days_active_in(m.start, last, q);
             if (active == 0) continue;
             if (!rng_.chance(0.06)) { // a few quarters have no progress report
-                score = std::clamp(score + static_cast<int>(rng_.pick({0.22, 0.5, 0.28})) - 1, 1, 5);
+                score = std::clamp(score + static_cast<int>(rng_.pick({0.16, 0.54, 0.30})) - 1, 1, 5);
                 Value contact = null_value();
                 if (placement && !rng_.chance(0.1)) contact = text(rng_.chance(0.68) ? "yes" : "no");
                 out_.table(file_spec("measure_progress"))
@@ -177,7 +200,8 @@ private:
             const double share = active / 91.25;
             const double projected = eur_per_quarter.at(m.kind) * share;
             const double actual = projected * rng_.normal(1.02, 0.06);
-            const bool invoiced = !(q == period_.last_quarter && rng_.chance(0.15));
+            // Invoices lag: about one in eight of the last quarter's is not in yet.
+            const bool invoiced = !(q == period_.last_quarter && rng_.chance(0.12));
             out_.table(file_spec("costs"))
                 .add_row({text("measure"), text(m.id), text(q.code()), euros(projected),
                           invoiced ? euros(std::max(0.0, actual)) : null_value()});

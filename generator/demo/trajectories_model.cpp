@@ -168,7 +168,8 @@ private:
             if (active == 0) continue;
             const double projected = active * per_day * rng_.normal(1.0, 0.06);
             const double actual = active * per_day * rng_.normal(1.04, 0.12);
-            const bool invoiced = !(q == period_.last_quarter && rng_.chance(0.2));
+            // Invoices lag: about one in eight of the last quarter's is not in yet.
+            const bool invoiced = !(q == period_.last_quarter && rng_.chance(0.12));
             out_.table(file_spec("costs"))
                 .add_row({text("trajectory"), text(t.id), text(q.code()), euros(std::max(0.0, projected)),
                           invoiced ? euros(std::max(0.0, actual)) : null_value()});
