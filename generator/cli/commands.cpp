@@ -13,6 +13,7 @@
 
 #include "core/errors.hpp"
 #include "core/local_time.hpp"
+#include "core/text_split.hpp"
 #include "db/database.hpp"
 #include "demo/demo_generator.hpp"
 #include "import/delivery_writer.hpp"
@@ -171,11 +172,8 @@ namespace {
 
 std::vector<std::string> comma_list(const std::string& text) {
     std::vector<std::string> items;
-    for (size_t start = 0; start < text.size();) {
-        const size_t comma = std::min(text.find(',', start), text.size());
-        if (comma > start) items.push_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
+    for (const std::string_view item : split(text, ','))
+        if (!item.empty()) items.emplace_back(item);
     return items;
 }
 

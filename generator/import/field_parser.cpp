@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/text_split.hpp"
+
 namespace ss {
 
 namespace {
@@ -106,11 +108,8 @@ FieldResult parse_breakdown(std::string_view s) {
 
 FieldResult parse_report_list(std::string_view s) {
     std::string canonical;
-    size_t start = 0;
-    while (start <= s.size()) {
-        size_t end = s.find(';', start);
-        if (end == s.npos) end = s.size();
-        std::string_view item = trim(s.substr(start, end - start));
+    for (const std::string_view part : split(s, ';')) {
+        const std::string_view item = trim(part);
         const auto& kinds = report_kinds();
         auto it = std::find_if(kinds.begin(), kinds.end(),
                                [&](const std::string& k) { return iequals(k, item); });
@@ -118,7 +117,6 @@ FieldResult parse_report_list(std::string_view s) {
             return fail("names an unknown report kind '" + std::string(item) +
                         "' (expected `;`-separated: " + join(kinds, ", ") + ")");
         canonical += (canonical.empty() ? "" : ";") + *it;
-        start = end + 1;
     }
     return {canonical, {}};
 }

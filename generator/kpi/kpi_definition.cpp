@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
+#include "core/text_split.hpp"
 #include "import/file_specs.hpp"
 
 namespace ss {
@@ -44,11 +45,8 @@ std::vector<std::string> column_codes(std::string_view item) {
 
 std::vector<std::string> parse_breakdown_items(std::string_view value) {
     std::vector<std::string> items;
-    for (size_t start = 0; start <= value.size();) {
-        size_t end = value.find(',', start);
-        if (end == std::string_view::npos) end = value.size();
-        const std::string_view item = trim(value.substr(start, end - start));
-        start = end + 1;
+    for (const std::string_view part : split(value, ',')) {
+        const std::string_view item = trim(part);
         if (item.empty()) continue;
         const bool literal = item.find('=') != std::string_view::npos;
         if (!literal && item.find('@') == std::string_view::npos)

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "core/errors.hpp"
+#include "core/text_split.hpp"
 
 namespace ss {
 
@@ -116,29 +117,21 @@ std::vector<Comparison> comparisons_of(const ReportContext& c, const ReportModel
 void split_transparency_key(const std::string& breakdown, std::string& row, std::string& own) {
     row.clear();
     own.clear();
-    for (size_t start = 0; start <= breakdown.size();) {
-        size_t end = breakdown.find(',', start);
-        if (end == std::string::npos) end = breakdown.size();
-        const std::string part = breakdown.substr(start, end - start);
-        start = end + 1;
-        const bool own_key = part.rfind("respondent=", 0) == 0 || part.rfind("end_reason=", 0) == 0 || part.rfind("goal=", 0) == 0;
+    for (const std::string_view part : split(breakdown, ',')) {
+        const bool own_key = part.starts_with("respondent=") || part.starts_with("end_reason=") || part.starts_with("goal=");
         if (own_key) own = part;
-        else row += (row.empty() ? "" : ",") + part;
+        else row.append(row.empty() ? "" : ",").append(part);
     }
 }
 
 /// The value of `name=` in a row key, and whether the key has it at all.
 bool field_of(const std::string& key, const std::string& name, std::string& value) {
     const std::string prefix = name + "=";
-    for (size_t start = 0; start <= key.size();) {
-        size_t end = key.find(',', start);
-        if (end == std::string::npos) end = key.size();
-        if (key.compare(start, prefix.size(), prefix) == 0) {
-            value = key.substr(start + prefix.size(), end - start - prefix.size());
+    for (const std::string_view part : split(key, ','))
+        if (part.starts_with(prefix)) {
+            value = part.substr(prefix.size());
             return true;
         }
-        start = end + 1;
-    }
     return false;
 }
 
