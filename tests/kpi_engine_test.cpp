@@ -409,6 +409,23 @@ TEST_CASE("kpi: a query file must say which KPI it computes") {
                          doctest::Contains("X.sql: the header must name the KPI"), InputError);
     CHECK_THROWS_WITH_AS(parse_kpi_query("Y.sql", "-- kpi: Y\n-- name: y\n-- kind: ratio\nSELECT 1"),
                          doctest::Contains("Y.sql:3: 'ratio' is not a KPI kind"), InputError);
+    const std::string head = "-- kpi: Z\n-- name: z\n-- kind: count\n";
+    CHECK_THROWS_WITH_AS(parse_kpi_query("Z.sql", head + "-- breakdowns: colour@measures\nSELECT 1"),
+                         doctest::Contains("Z.sql:4: breakdown 'colour@measures' names no column of an import file"), InputError);
+    CHECK_THROWS_WITH_AS(parse_kpi_query("Z.sql", head + "-- breakdowns: inhabitants@population\nSELECT 1"),
+                         doctest::Contains("Z.sql:4: breakdown 'inhabitants@population' is not a column with a code list"), InputError);
+    CHECK_THROWS_WITH_AS(parse_kpi_query("Z.sql", head + "-- breakdowns: segment\nSELECT 1"),
+                         doctest::Contains("Z.sql:4: breakdown 'segment' is neither 'key=value' nor 'column@file'"), InputError);
+    CHECK_THROWS_WITH_AS(parse_kpi_query("Z.sql", head + "-- total: maybe\nSELECT 1"),
+                         doctest::Contains("Z.sql:4: 'total' is 'yes' or 'no', not 'maybe'"), InputError);
+    const KpiDefinition z = parse_kpi_query("Z.sql", head + "-- total: no\n-- breakdowns: segment@trajectories, placed=yes, provider=*\nSELECT 1");
+    CHECK_FALSE(kpi_has_breakdown(z, ""));
+    CHECK(kpi_has_breakdown(z, "segment=7"));
+    CHECK_FALSE(kpi_has_breakdown(z, "segment=8"));
+    CHECK(kpi_has_breakdown(z, "placed=yes"));
+    CHECK_FALSE(kpi_has_breakdown(z, "placed=no"));
+    CHECK(kpi_has_breakdown(z, "provider=P-17"));
+    CHECK_FALSE(kpi_has_breakdown(z, "provider=P-17,intensity=acuut"));
 }
 
 TEST_CASE("kpi: trend detail gives the same municipality and region figures, without GIs and transparency cells") {

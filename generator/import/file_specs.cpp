@@ -160,10 +160,28 @@ const std::vector<FileSpec>& file_specs() {
     return specs;
 }
 
-const FileSpec& file_spec(std::string_view table) {
+const FileSpec* find_file_spec(std::string_view table) {
     for (const auto& spec : file_specs())
-        if (spec.table == table) return spec;
+        if (spec.table == table) return &spec;
+    return nullptr;
+}
+
+const FileSpec& file_spec(std::string_view table) {
+    if (const FileSpec* spec = find_file_spec(table)) return *spec;
     throw std::out_of_range("no file spec for table " + std::string(table));
+}
+
+std::vector<std::string> column_codes(const ColumnSpec& column) {
+    if (column.kind == FieldKind::code) return column.codes;
+    std::vector<std::string> codes;
+    if (column.kind == FieldKind::integer)
+        for (auto n = column.min; n <= column.max; ++n) codes.push_back(std::to_string(n));
+    return codes;
+}
+
+std::vector<std::string> column_codes(std::string_view table, std::string_view column) {
+    const FileSpec& spec = file_spec(table);
+    return column_codes(spec.columns.at(spec.column_index(column)));
 }
 
 const std::vector<std::string>& report_kinds() {

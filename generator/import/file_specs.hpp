@@ -66,6 +66,14 @@ struct FileSpec {
 const std::vector<FileSpec>& file_specs();
 /// The spec of `table`; throws std::out_of_range for an unknown table.
 const FileSpec& file_spec(std::string_view table);
+/// The spec of `table`, or nullptr for an unknown table.
+const FileSpec* find_file_spec(std::string_view table);
+
+/// The codes a column takes, as breakdowns spell them: its code list, or every whole number of
+/// an integer column's range (segment: "1" … "7"); empty for other columns.
+std::vector<std::string> column_codes(const ColumnSpec& column);
+/// The codes of `column` of `table` (both known to the specs).
+std::vector<std::string> column_codes(std::string_view table, std::string_view column);
 
 /// Report kinds a recipient can ask for (reports.md).
 const std::vector<std::string>& report_kinds();

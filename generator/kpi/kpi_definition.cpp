@@ -25,21 +25,18 @@ bool parse_total(std::string_view value) {
     throw InputError("'total' is 'yes' or 'no', not '" + std::string(value) + "'");
 }
 
-/// The codes of an import column (`kind@measures`), or of an integer column's range.
-std::vector<std::string> column_codes(std::string_view item) {
+/// The codes of the import column an item names (`kind@measures`, `segment@trajectories`).
+std::vector<std::string> item_codes(std::string_view item) {
     const size_t at = item.find('@');
-    const std::string column(item.substr(0, at)), table(item.substr(at + 1));
-    const FileSpec* spec = nullptr;
-    for (const auto& s : file_specs())
-        if (s.table == table) spec = &s;
-    const int index = spec ? spec->column_index(column) : -1;
+    const FileSpec* spec = find_file_spec(item.substr(at + 1));
+    const int index = spec ? spec->column_index(item.substr(0, at)) : -1;
     if (index < 0) throw InputError("breakdown '" + std::string(item) + "' names no column of an import file");
     const ColumnSpec& c = spec->columns[index];
-    if (c.kind == FieldKind::code) return c.codes;
-    if (c.kind != FieldKind::integer || c.max - c.min > 100)
+    // An integer column with a wide range (a year, an amount) is no code list.
+    if (c.kind == FieldKind::integer && c.max - c.min > 100)
         throw InputError("breakdown '" + std::string(item) + "' is not a column with a code list");
-    std::vector<std::string> codes;
-    for (auto n = c.min; n <= c.max; ++n) codes.push_back(std::to_string(n));
+    std::vector<std::string> codes = column_codes(c);
+    if (codes.empty()) throw InputError("breakdown '" + std::string(item) + "' is not a column with a code list");
     return codes;
 }
 
@@ -51,7 +48,7 @@ std::vector<std::string> parse_breakdown_items(std::string_view value) {
         const bool literal = item.find('=') != std::string_view::npos;
         if (!literal && item.find('@') == std::string_view::npos)
             throw InputError("breakdown '" + std::string(item) + "' is neither 'key=value' nor 'column@file'");
-        if (!literal) column_codes(item); // names a real column, or throws
+        if (!literal) item_codes(item); // names a real column, or throws
         items.emplace_back(item);
     }
     return items;
@@ -69,7 +66,7 @@ bool kpi_has_breakdown(const KpiDefinition& kpi, std::string_view breakdown) {
         if (item == std::string(key) + "=*" && code.find(',') == std::string_view::npos) return true;
         const size_t at = item.find('@');
         if (at == std::string::npos || std::string_view(item).substr(0, at) != key) continue;
-        for (const auto& c : column_codes(item))
+        for (const auto& c : item_codes(item))
             if (c == code) return true;
     }
     return false;

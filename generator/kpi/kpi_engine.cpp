@@ -121,27 +121,18 @@ void create_code_table(SQLite::Database& db, const std::string& table, const std
     }
 }
 
-/// The codes of an import column, as listed in the file specs.
-const std::vector<std::string>& codes_of(const char* table, const char* column) {
-    const FileSpec& spec = file_spec(table);
-    return spec.columns[spec.column_index(column)].codes;
-}
-
 /// The code lists breakdowns run over, taken from the import specs so that a code list has one
 /// source: `segment_codes (breakdown, segment)`, `kind_codes (breakdown, kind)`,
 /// `referrer_codes (breakdown, referrer)`, `reason_codes (breakdown, reason)`,
 /// `measure_end_reason_codes` and `trajectory_end_reason_codes (breakdown, end_reason)`, with
 /// breakdown spelled like `segment=4`.
 void create_code_tables(SQLite::Database& db) {
-    const ColumnSpec& segment = file_spec("trajectories").columns[file_spec("trajectories").column_index("segment")];
-    std::vector<std::string> segments;
-    for (auto s = segment.min; s <= segment.max; ++s) segments.push_back(std::to_string(s));
-    create_code_table(db, "segment_codes", "segment", segments, true);
-    create_code_table(db, "kind_codes", "kind", codes_of("measures", "kind"), false);
-    create_code_table(db, "referrer_codes", "referrer", codes_of("trajectories", "referrer"), false);
-    create_code_table(db, "reason_codes", "reason", codes_of("measures", "reason"), false);
-    create_code_table(db, "measure_end_reason_codes", "end_reason", codes_of("measures", "end_reason"), false);
-    create_code_table(db, "trajectory_end_reason_codes", "end_reason", codes_of("trajectories", "end_reason"), false);
+    create_code_table(db, "segment_codes", "segment", column_codes("trajectories", "segment"), true);
+    create_code_table(db, "kind_codes", "kind", column_codes("measures", "kind"), false);
+    create_code_table(db, "referrer_codes", "referrer", column_codes("trajectories", "referrer"), false);
+    create_code_table(db, "reason_codes", "reason", column_codes("measures", "reason"), false);
+    create_code_table(db, "measure_end_reason_codes", "end_reason", column_codes("measures", "end_reason"), false);
+    create_code_table(db, "trajectory_end_reason_codes", "end_reason", column_codes("trajectories", "end_reason"), false);
 }
 
 } // namespace
