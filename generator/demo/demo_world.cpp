@@ -119,7 +119,9 @@ void add_case_workers(DemoWorld& world, Rng& rng) {
         const double active = youths / 1000.0 * 10.5;
         const int pool = std::max(1, static_cast<int>(std::lround(active / 14.0)));
         auto& workers = world.case_workers[gi];
+        auto& in_region = world.case_workers_by_region[key];
         for (int i = 0; i < pool; ++i) {
+            in_region.push_back(workers.size());
             CaseWorker w{gi + "-" + region + "-CW" + std::to_string(101 + i), gi, "", "", region};
             if (!rng.chance(0.03)) { // a few are not (yet) registered
                 w.skj_number = std::to_string(100000000 + rng.integer(0, 89999999));

@@ -65,6 +65,8 @@ struct DemoWorld {
     std::vector<DemoMunicipality> municipalities;
     std::vector<DemoInstitution> institutions;
     std::map<std::string, std::vector<CaseWorker>> case_workers; ///< by GI id
+    /// (GI id, region code) -> indexes into case_workers.at(GI id) of the case workers of that region.
+    std::map<std::pair<std::string, std::string>, std::vector<size_t>> case_workers_by_region;
 
     const DemoInstitution& institution(const std::string& id) const;
     /// The regional GI of a region (the one that is not national).

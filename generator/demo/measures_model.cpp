@@ -83,12 +83,12 @@ private:
         if (rng_.chance(0.02)) return ""; // not yet assigned
         const auto& pool = world_.case_workers.at(gi);
         // Mostly a case worker of the municipality's own region; now and then one from elsewhere.
-        std::vector<const CaseWorker*> own;
-        if (!rng_.chance(0.05))
-            for (const auto& w : pool)
-                if (w.region_code == m_.ref.region_code) own.push_back(&w);
-        if (own.empty()) return pool[rng_.integer(0, static_cast<int>(pool.size()) - 1)].id;
-        return own[rng_.integer(0, static_cast<int>(own.size()) - 1)]->id;
+        if (!rng_.chance(0.05)) {
+            const auto own = world_.case_workers_by_region.find({gi, m_.ref.region_code});
+            if (own != world_.case_workers_by_region.end() && !own->second.empty())
+                return pool[own->second[rng_.integer(0, static_cast<int>(own->second.size()) - 1)]].id;
+        }
+        return pool[rng_.integer(0, static_cast<int>(pool.size()) - 1)].id;
     }
 
     Measure make(const std::string& kind, const std::string& child, Date start, Date end,
@@ -106,8 +106,9 @@ private:
         const std::string gi = pick_gi("ots");
         if (rng_.chance(uhp_share_of_ots)) {
             // Two in five placements come with the OTS; the others during it (kpis.md JB08).
-            const int offset = rng_.chance(0.4) ? rng_.integer(0, std::min(30, duration / 2))
-                                                : rng_.integer(std::min(90, duration / 2), std::max(std::min(90, duration / 2), std::min(720, duration / 2)));
+            const int half = duration / 2;
+            const int offset = rng_.chance(0.4) ? rng_.integer(0, std::min(30, half))
+                                                : rng_.integer(std::min(90, half), std::min(720, half));
             const Date uhp_start{start.days + offset};
             const int uhp_days = std::max(1, std::min(max_days - offset,
                                                       days(rng_.lognormal_with_mean(uhp_mean_years, 0.5))));

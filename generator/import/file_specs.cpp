@@ -125,7 +125,7 @@ std::vector<FileSpec> build_specs() {
           integer("max_duration_days", 1, 36500)},
          {"segment", "intensity"},
          false},
-        // kpi_id and breakdown are checked against the query headers (kpi/target_checks).
+        // kpi_id and breakdown are checked against the query headers (import/target_checks).
         {"kpi_targets",
          {id("kpi_id"), id("scope_code"), integer("year", 2000, 2100),
           of_kind("breakdown", FieldKind::breakdown, true), of_kind("target", FieldKind::decimal),

@@ -6,20 +6,28 @@ namespace ss {
 
 namespace {
 
+/// The KPI a row's kpi_id names, or nullptr (an error is added) when no query file defines it.
+/// An empty kpi_id is nullptr without an error: a field error, or "no KPI" where that may be.
+const KpiDefinition* named_kpi(const Table& t, size_t row, const std::vector<KpiDefinition>& kpis,
+                               const std::string& hint, std::vector<Issue>& issues) {
+    const Value& v = t.at(row, t.spec->column_index("kpi_id"));
+    if (is_null(v)) return nullptr;
+    const std::string id = value_text(v);
+    const KpiDefinition* kpi = find_kpi(kpis, id);
+    if (!kpi)
+        issues.push_back({Issue::Severity::error, t.spec->file_name(), t.lines[row], "kpi_id", id,
+                          "is not a KPI of kpis.md (no queries/" + id + ".sql)" + hint});
+    return kpi;
+}
+
 void check_targets(const Table& t, const std::vector<KpiDefinition>& kpis, std::vector<Issue>& issues) {
     const FileSpec& spec = *t.spec;
-    const int id_column = spec.column_index("kpi_id"), breakdown_column = spec.column_index("breakdown"),
-              target_column = spec.column_index("target");
+    const int breakdown_column = spec.column_index("breakdown"), target_column = spec.column_index("target");
     const std::string file = spec.file_name();
     for (size_t r = 0; r < t.rows(); ++r) {
-        if (is_null(t.at(r, id_column))) continue; // reported as a field error
-        const std::string id = value_text(t.at(r, id_column));
-        const KpiDefinition* kpi = find_kpi(kpis, id);
-        if (!kpi) {
-            issues.push_back({Issue::Severity::error, file, t.lines[r], "kpi_id", id,
-                              "is not a KPI of kpis.md (no queries/" + id + ".sql)"});
-            continue;
-        }
+        const KpiDefinition* kpi = named_kpi(t, r, kpis, "", issues);
+        if (!kpi) continue;
+        const std::string& id = kpi->id;
         const std::string breakdown = value_text(t.at(r, breakdown_column));
         if (!kpi_has_breakdown(*kpi, breakdown))
             issues.push_back({Issue::Severity::error, file, t.lines[r], "breakdown", breakdown,
@@ -37,14 +45,8 @@ void check_targets(const Table& t, const std::vector<KpiDefinition>& kpis, std::
 }
 
 void check_note_kpis(const Table& t, const std::vector<KpiDefinition>& kpis, std::vector<Issue>& issues) {
-    const int id_column = t.spec->column_index("kpi_id");
-    for (size_t r = 0; r < t.rows(); ++r) {
-        if (is_null(t.at(r, id_column))) continue; // a note on the report as a whole
-        const std::string id = value_text(t.at(r, id_column));
-        if (!find_kpi(kpis, id))
-            issues.push_back({Issue::Severity::error, t.spec->file_name(), t.lines[r], "kpi_id", id,
-                              "is not a KPI of kpis.md (no queries/" + id + ".sql); leave it empty for a note on the whole report"});
-    }
+    // An empty kpi_id is a note on the report as a whole.
+    for (size_t r = 0; r < t.rows(); ++r) named_kpi(t, r, kpis, "; leave it empty for a note on the whole report", issues);
 }
 
 } // namespace
