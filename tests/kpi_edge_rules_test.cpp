@@ -4,9 +4,7 @@
 // (qs 2025-07-01, qe 2025-09-30).
 #include <doctest/doctest.h>
 
-#include "db/database.hpp"
-#include "kpi/kpi_engine.hpp"
-#include "test_support.hpp"
+#include "kpi_fixture.hpp"
 
 using namespace ss;
 using namespace ss::test;
@@ -22,24 +20,8 @@ INSERT INTO institutions VALUES ('GI', 'GI', 'gi'), ('NID', 'Voogdij-GI', 'gi'),
 INSERT INTO case_workers VALUES ('CW1', 'GI', NULL, NULL), ('CW2', 'GI', NULL, NULL);
 )sql";
 
-struct EdgeFixture {
-    TempDir dir;
-    std::unique_ptr<SQLite::Database> db = open_database((dir / "edge.db").string(), OpenMode::create_or_update);
-    std::vector<KpiValue> values;
-    explicit EdgeFixture(const std::string& rows) {
-        db->exec(base_sql);
-        db->exec(rows);
-        values = compute_kpis(*db, load_kpi_queries(query_folder()), Quarter{2025, 3});
-    }
-    const KpiValue& get(const std::string& scope, const std::string& kpi, const std::string& breakdown = "") const {
-        for (const auto& v : values)
-            if (v.scope_code == scope && v.kpi_id == kpi && v.breakdown == breakdown) return v;
-        FAIL("no value for " << scope << " " << kpi << " " << breakdown);
-        throw std::logic_error("unreachable");
-    }
-    double numerator(const std::string& scope, const std::string& kpi, const std::string& breakdown = "") const {
-        return get(scope, kpi, breakdown).numerator.value_or(-1);
-    }
+struct EdgeFixture : KpiFixture {
+    explicit EdgeFixture(const std::string& rows) : KpiFixture({base_sql, rows}) {}
 };
 
 } // namespace

@@ -11,6 +11,7 @@
 #include "demo/demo_generator.hpp"
 #include "import/importer.hpp"
 #include "kpi/kpi_engine.hpp"
+#include "kpi_fixture.hpp"
 #include "test_support.hpp"
 
 using namespace ss;
@@ -72,25 +73,8 @@ INSERT INTO outcomes VALUES
 INSERT INTO waiting_lists VALUES ('P', 4, '2025-Q3', 3, 121), ('P2', 4, '2025-Q3', 9, 200), ('P', 4, '2025-Q2', 1, 300);
 )sql";
 
-struct Fixture {
-    TempDir dir;
-    std::unique_ptr<SQLite::Database> db = open_database((dir / "kpi.db").string(), OpenMode::create_or_update);
-    std::vector<KpiValue> values;
-    Fixture() {
-        db->exec(fixture_sql);
-        values = compute_kpis(*db, load_kpi_queries(query_folder()), Quarter{2025, 3});
-    }
-    const KpiValue& get(const std::string& scope, const std::string& kpi, const std::string& breakdown = "") const {
-        for (const auto& v : values)
-            if (v.scope_code == scope && v.kpi_id == kpi && v.breakdown == breakdown) return v;
-        FAIL("no value for " << scope << " " << kpi << " " << breakdown);
-        throw std::logic_error("unreachable");
-    }
-    double value(const std::string& scope, const std::string& kpi, const std::string& breakdown = "") const {
-        const auto& v = get(scope, kpi, breakdown);
-        REQUIRE_MESSAGE(v.value.has_value(), scope << " " << kpi << " " << breakdown << " has no value");
-        return *v.value;
-    }
+struct Fixture : KpiFixture {
+    Fixture() : KpiFixture({fixture_sql}) {}
 };
 
 } // namespace

@@ -1,0 +1,42 @@
+// A measure database built in the test from SQL rows, with every KPI of queries/ computed for one
+// quarter, and the look-ups the KPI tests assert on.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+
+#include "db/database.hpp"
+#include "kpi/kpi_engine.hpp"
+#include "test_support.hpp"
+
+namespace ss::test {
+
+struct KpiFixture {
+    TempDir dir;
+    std::unique_ptr<SQLite::Database> db = open_database((dir / "kpi.db").string(), OpenMode::create_or_update);
+    std::vector<KpiValue> values;
+
+    /// Runs each SQL text in turn, then computes `quarter` (2025-Q3 unless told).
+    explicit KpiFixture(const std::vector<std::string>& sql, Quarter quarter = Quarter{2025, 3}) {
+        for (const auto& s : sql) db->exec(s);
+        values = compute_kpis(*db, load_kpi_queries(query_folder()), quarter);
+    }
+    const KpiValue& get(const std::string& scope, const std::string& kpi, const std::string& breakdown = "") const {
+        for (const auto& v : values)
+            if (v.scope_code == scope && v.kpi_id == kpi && v.breakdown == breakdown) return v;
+        FAIL("no value for " << scope << " " << kpi << " " << breakdown);
+        throw std::logic_error("unreachable");
+    }
+    double value(const std::string& scope, const std::string& kpi, const std::string& breakdown = "") const {
+        const auto& v = get(scope, kpi, breakdown);
+        REQUIRE_MESSAGE(v.value.has_value(), scope << " " << kpi << " " << breakdown << " has no value");
+        return *v.value;
+    }
+    /// The numerator, or -1 when there is none.
+    double numerator(const std::string& scope, const std::string& kpi, const std::string& breakdown = "") const {
+        return get(scope, kpi, breakdown).numerator.value_or(-1);
+    }
+};
+
+} // namespace ss::test
