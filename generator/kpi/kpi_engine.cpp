@@ -24,6 +24,8 @@ DROP TABLE IF EXISTS temp.scope_youths;
 DROP TABLE IF EXISTS temp.gi_scopes;
 DROP TABLE IF EXISTS temp.transparency_trajectories;
 DROP TABLE IF EXISTS temp.transparency_cells;
+DROP VIEW IF EXISTS temp.stagnating_measures;
+DROP VIEW IF EXISTS temp.escalations;
 CREATE TEMP TABLE scopes AS
   SELECT 'municipality' AS scope_type, municipality_code AS scope_code FROM municipalities
   UNION ALL SELECT 'region', region_code FROM regions;
@@ -82,6 +84,41 @@ CREATE TEMP TABLE transparency_cells AS
   UNION ALL SELECT region_code, provider_id, profile, intensity,
                    'provider=' || provider_id || ',profile=' || profile || ',intensity=' || intensity FROM finest;
 CREATE INDEX temp.transparency_cells_by_cell ON transparency_cells (region_code, provider_id, profile, intensity);
+-- The case-level selections behind a count and its list of measures (JB07 and JB08 count them,
+-- queries/signals/signals.sql lists them by id), so that the count and the list cannot disagree.
+-- Stagnation: an OTS, VOTS or UHP active at the end of Q, started more than 365 days before qe,
+-- with scores for Q, Q-1 and Q-2, whose score for Q is at most 2 and not above Q-2's.
+CREATE TEMP VIEW stagnating_measures AS
+  SELECT m.measure_id, m.municipality_code, m.institution_id, m.kind, m.start_date
+  FROM measures m
+  JOIN measure_progress now ON now.measure_id = m.measure_id AND now.quarter = :quarter
+  JOIN measure_progress q1 ON q1.measure_id = m.measure_id AND q1.quarter = :previous_quarter
+  JOIN measure_progress q2 ON q2.measure_id = m.measure_id AND q2.quarter = :two_quarters_back
+  WHERE m.kind IN ('ots', 'vots', 'uhp') AND m.start_date <= :qe AND (m.end_date IS NULL OR m.end_date > :qe)
+    AND julianday(:qe) - julianday(m.start_date) > 365
+    AND now.score <= 2 AND now.score <= q2.score;
+-- Escalation: a UHP started in Q while an OTS or VOTS of the child (in any municipality), started
+-- at least 90 days before it, was active on the day before (a placement during supervision); or a
+-- voogdij started in Q while an OTS or VOTS of the child, started before it, was active on one of
+-- the 90 days before it (guardianship after supervision).
+CREATE TEMP VIEW escalations AS
+  SELECT e.measure_id, e.child_id, e.municipality_code, e.institution_id, e.kind, e.start_date, 'placement' AS type
+  FROM measures e
+  WHERE e.kind = 'uhp' AND e.start_date BETWEEN :qs AND :qe
+    AND EXISTS (
+      SELECT 1 FROM measures o
+      WHERE o.child_id = e.child_id AND o.kind IN ('ots', 'vots')
+        AND o.start_date <= date(e.start_date, '-90 days')
+        AND (o.end_date IS NULL OR o.end_date >= date(e.start_date, '-1 day')))
+  UNION ALL
+  SELECT e.measure_id, e.child_id, e.municipality_code, e.institution_id, e.kind, e.start_date, 'guardianship'
+  FROM measures e
+  WHERE e.kind = 'voogdij' AND e.start_date BETWEEN :qs AND :qe
+    AND EXISTS (
+      SELECT 1 FROM measures o
+      WHERE o.child_id = e.child_id AND o.kind IN ('ots', 'vots')
+        AND o.start_date < e.start_date
+        AND (o.end_date IS NULL OR o.end_date >= date(e.start_date, '-90 days')));
 )sql";
 
 /// The first quarter of the two years ending `q` (eight quarters).
@@ -149,14 +186,17 @@ std::optional<double> kpi_value(KpiKind kind, std::optional<double> n, std::opti
 }
 
 void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail detail) {
-    // exec() runs several statements but binds none; the values are a year and ISO dates we
-    // format ourselves, so inlining them is safe.
+    // exec() runs several statements but binds none; the values are a year, ISO dates and quarter
+    // codes we format ourselves, so inlining them is safe.
     std::string sql = scope_sql;
     const std::pair<const char*, std::string> parameters[] = {
         {":year", std::to_string(quarter.year)},
         {":two_year_start", sql_date(two_year_start(quarter).first_day())},
         {":qs", sql_date(quarter.first_day())},
         {":qe", sql_date(quarter.last_day())},
+        {":quarter", "'" + quarter.code() + "'"},
+        {":previous_quarter", "'" + quarter.previous().code() + "'"},
+        {":two_quarters_back", "'" + quarter.previous().previous().code() + "'"},
         {":detail", detail == KpiDetail::full ? "1" : "0"}};
     for (const auto& [name, value] : parameters)
         for (size_t at; (at = sql.find(name)) != std::string::npos;) sql.replace(at, std::strlen(name), value);
