@@ -7,13 +7,13 @@
 -- outcomes, empty scores left out) over the region's trajectories ended in the two years ending
 -- Q, crisis care left out, for every row of temp.transparency_cells (provider, provider x
 -- intensity, profile, intensity, provider x profile x intensity), each with its `respondent=` key.
+-- Each trajectory's `end` outcome is a column of temp.transparency_trajectories.
 WITH finest AS (
-  SELECT x.region_code, x.provider_id, x.profile, x.intensity,
-         total(o.experience_youth) AS youth, count(o.experience_youth) AS youths,
-         total(o.experience_parent) AS parent, count(o.experience_parent) AS parents
-  FROM transparency_trajectories x
-  LEFT JOIN outcomes o ON o.trajectory_id = x.trajectory_id AND o.moment = 'end'
-  GROUP BY x.region_code, x.provider_id, x.profile, x.intensity
+  SELECT region_code, provider_id, profile, intensity,
+         total(experience_youth) AS youth, count(experience_youth) AS youths,
+         total(experience_parent) AS parent, count(experience_parent) AS parents
+  FROM transparency_trajectories
+  GROUP BY region_code, provider_id, profile, intensity
 ),
 sums AS (
   SELECT c.region_code, c.row_key, total(f.youth) AS youth, sum(f.youths) AS youths,

@@ -5,16 +5,15 @@
 -- Regions only, the provider transparency table: UI03 (per goal, the share of `end` outcomes with
 -- the goal reached among those with the goal 0 or 1) over the region's trajectories ended in the
 -- two years ending Q, crisis care left out, for every row of temp.transparency_cells, each with
--- its `goal=` key.
+-- its `goal=` key. Each trajectory's `end` outcome is a column of temp.transparency_trajectories.
 WITH finest AS (
-  SELECT x.region_code, x.provider_id, x.profile, x.intensity,
-         sum(o.goal_education = '1') AS ed1, count(o.goal_education) AS ed_n,
-         sum(o.goal_family_balance = '1') AS fb1, count(o.goal_family_balance) AS fb_n,
-         sum(o.goal_problem_reduction = '1') AS pr1, count(o.goal_problem_reduction) AS pr_n,
-         sum(o.goal_participation = '1') AS pa1, count(o.goal_participation) AS pa_n
-  FROM transparency_trajectories x
-  LEFT JOIN outcomes o ON o.trajectory_id = x.trajectory_id AND o.moment = 'end'
-  GROUP BY x.region_code, x.provider_id, x.profile, x.intensity
+  SELECT region_code, provider_id, profile, intensity,
+         sum(goal_education = '1') AS ed1, count(goal_education) AS ed_n,
+         sum(goal_family_balance = '1') AS fb1, count(goal_family_balance) AS fb_n,
+         sum(goal_problem_reduction = '1') AS pr1, count(goal_problem_reduction) AS pr_n,
+         sum(goal_participation = '1') AS pa1, count(goal_participation) AS pa_n
+  FROM transparency_trajectories
+  GROUP BY region_code, provider_id, profile, intensity
 ),
 sums AS (
   SELECT c.region_code, c.row_key, total(f.ed1) AS ed1, sum(f.ed_n) AS ed_n, total(f.fb1) AS fb1, sum(f.fb_n) AS fb_n,

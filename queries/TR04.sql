@@ -5,14 +5,12 @@
 -- Regions only, the provider transparency table: JH09's total (the sum of actual_eur of all cost
 -- records of the ended trajectories, any quarter, over how many there are) over the region's
 -- trajectories ended in the two years ending Q, crisis care left out, for every row of
--- temp.transparency_cells.
+-- temp.transparency_cells. Each trajectory's euros are its `eur` column in
+-- temp.transparency_trajectories.
 WITH finest AS (
-  SELECT x.region_code, x.provider_id, x.profile, x.intensity,
-         total((SELECT total(c.actual_eur) FROM costs c
-                 WHERE c.subject_type = 'trajectory' AND c.subject_id = x.trajectory_id)) AS eur,
-         count(*) AS n
-  FROM transparency_trajectories x
-  GROUP BY x.region_code, x.provider_id, x.profile, x.intensity
+  SELECT region_code, provider_id, profile, intensity, total(eur) AS eur, count(*) AS n
+  FROM transparency_trajectories
+  GROUP BY region_code, provider_id, profile, intensity
 ),
 sums AS (
   SELECT c.region_code, c.row_key, total(f.eur) AS eur, sum(f.n) AS n
