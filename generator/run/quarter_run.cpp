@@ -265,7 +265,9 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     const double sql_cpu_start = process_cpu_seconds(); // the SQL runs in workers of its own
     RunData data;
     try {
-        const auto over_time = kpis_shown_over_time({&definition, &council, &gi_benchmark});
+        // The GI benchmark compares the GIs in the report quarter only: its KPIs (GI01-GI03) need
+        // no trend quarters.
+        const auto over_time = kpis_shown_over_time({&definition, &council});
         data = read_run_data(options.db, kpis, over_time, options.queries, options.quarter, options.jobs, completeness);
     } catch (const SQLite::Exception& e) {
         throw DatabaseError(options.db + ": cannot be read: " + e.what() +
