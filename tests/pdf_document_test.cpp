@@ -75,13 +75,11 @@ TEST_CASE("pdf: a chart is never cut across pages") {
     std::vector<PdfBlock> blocks;
     for (int i = 0; i < 45; ++i) blocks.push_back(paragraph("Regel " + std::to_string(i)));
     PdfBlock chart{PdfBlock::Kind::chart, "Grafiek", {}, 300, {}};
-    chart.draw = [](cairo_t* cr) {
-        cairo_rectangle(cr, 0, 0, 100, 300);
-        cairo_fill(cr);
-        cairo_move_to(cr, 10, 10); // a marker text at the chart's top and one at its foot
-        cairo_show_text(cr, "BOVENKANT");
-        cairo_move_to(cr, 10, 295);
-        cairo_show_text(cr, "ONDERKANT");
+    chart.draw = [](Canvas& canvas) {
+        canvas.fill_rectangle(0, 0, 100, 300);
+        canvas.set_colour(palette[0]);
+        canvas.text("BOVENKANT", 10, 10, Anchor::left, false); // a marker at the chart's top and one at its foot
+        canvas.text("ONDERKANT", 10, 292, Anchor::left, false);
     };
     blocks.push_back(std::move(chart));
     const auto pdf = write_pdf_file(dir, document_with(std::move(blocks)));

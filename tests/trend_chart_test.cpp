@@ -57,15 +57,24 @@ TEST_CASE("chart: the PDF has the labels as selectable text, the SVG is the same
     CHECK(svg.rfind("<svg", 0) == 0);
     CHECK(svg.find("width=\"100%\"") != std::string::npos);
     CHECK(svg.find("viewBox=\"0 0 480 220\"") != std::string::npos);
-    CHECK(svg.find("id=\"jh01-glyph") != std::string::npos);
-    CHECK(svg.find("id=\"glyph") == std::string::npos);
+    // The same labels as the PDF, as text a reader can select and find, not glyph outlines.
+    CHECK(svg.find(">Dordrecht</text>") != std::string::npos);
+    CHECK(svg.find(">K3 2025</text>") != std::string::npos);
+    CHECK(svg.find(">83,0</text>") != std::string::npos);
+    CHECK(svg.find(">Doel 80,0</text>") != std::string::npos);
+    CHECK(svg.find("<path") != std::string::npos);
+    CHECK(svg.find("glyph") == std::string::npos);
+    CHECK(svg.size() < 12000);
 }
 
-TEST_CASE("chart: inline SVG ids and references get the chart's prefix") {
-    const std::string raw = "<?xml version=\"1.0\"?>\n<svg width=\"10pt\" height=\"5pt\" viewBox=\"0 0 10 5\">"
-                            "<clipPath id=\"clip1\"/><use xlink:href=\"#glyph0-1\"/><g clip-path=\"url(#clip1)\"/></svg>";
-    CHECK(inline_svg(raw, "a") == "<svg width=\"100%\" viewBox=\"0 0 10 5\"><clipPath id=\"a-clip1\"/>"
-                                  "<use xlink:href=\"#a-glyph0-1\"/><g clip-path=\"url(#a-clip1)\"/></svg>");
+TEST_CASE("chart: every point of a trend carries its exact value as a tooltip, a gap has none") {
+    const std::string svg = trend_chart_svg(dordrecht_jh01(), 480, 220, "jh01");
+    CHECK(svg.find("<title>Dordrecht, K3 2025: 83,0</title>") != std::string::npos);
+    CHECK(svg.find("<title>Zuid-Holland Zuid, K4 2023: 80,1</title>") != std::string::npos);
+    CHECK(svg.find("<title>Dordrecht, K3 2024:") == std::string::npos);
+    size_t points = 0;
+    for (size_t at = 0; (at = svg.find("<circle", at)) != std::string::npos; ++at) ++points;
+    CHECK(points == 15); // 7 of Dordrecht's 8 quarters have a value, all 8 of the region's
 }
 
 TEST_CASE("chart: a chart without any value is drawn, not an error") {

@@ -6,8 +6,6 @@
 #include <string>
 #include <vector>
 
-#include <cairo.h>
-
 #include "chart/trend_chart.hpp"
 
 namespace ss {
@@ -30,8 +28,9 @@ struct BarChart {
 };
 
 /// Draws `chart` in the rectangle (0, 0, width, height) of `cr`, in points. A missing value
-/// draws no bar and no label; a chart without any value says so in its middle.
-void draw_bar_chart(cairo_t* cr, const BarChart& chart, double width, double height);
+/// draws no bar and no label; a chart without any value says so in its middle. Each bar carries
+/// its exact value as a tooltip.
+void draw_bar_chart(Canvas& canvas, const BarChart& chart, double width, double height);
 
 /// The height a chart of this shape needs at `width`: horizontal bars grow with the categories.
 double bar_chart_height(const BarChart& chart);

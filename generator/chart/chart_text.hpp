@@ -1,13 +1,12 @@
 // Text and value labels shared by every chart: one font, one way to measure and place text, one
-// way to format a value, so that all charts look alike in PDF and SVG.
+// way to wrap and shorten a label, one way to format a value, so that all charts look alike in
+// PDF and SVG.
 #pragma once
 
 #include <string>
+#include <vector>
 
-#include <cairo.h>
-
-#include "chart/cairo_handles.hpp"
-#include "chart/palette.hpp"
+#include "chart/canvas.hpp"
 #include "chart/trend_chart.hpp"
 
 namespace ss::chart_text {
@@ -15,19 +14,21 @@ namespace ss::chart_text {
 constexpr const char* font_family = "DejaVu Sans";
 constexpr double font_size = 8.0; // points: legible in print at A4 width
 
-struct Extent {
-    double width, height;
-};
-enum class Anchor { left, centre, right };
+/// One line of chart text measured with Pango in the chart font, as every canvas measures it
+/// (cached per thread: tick and category labels repeat on every chart).
+Extent measure_text(const std::string& text, bool bold = false);
 
-void set_colour(cairo_t* cr, const Rgb& c, double alpha = 1.0);
-/// A Pango layout for `text` in the chart font.
-PangoLayoutPtr text_layout(cairo_t* cr, const std::string& text, bool bold = false);
-Extent extent_of(PangoLayout* layout);
-Extent text_extent(cairo_t* cr, const std::string& text, bool bold = false);
-/// Draws text with its vertical middle at y; returns its extent.
-Extent draw_text(cairo_t* cr, const std::string& text, double x, double y, Anchor anchor,
+inline Extent text_extent(Canvas& canvas, const std::string& text, bool bold = false) {
+    return canvas.measure(text, bold);
+}
+/// Draws text with its vertical middle at y in `colour`; returns its extent.
+Extent draw_text(Canvas& canvas, const std::string& text, double x, double y, Anchor anchor,
                  const Rgb& colour = text_colour, bool bold = false);
+
+/// The text broken at spaces into lines no wider than `width` (a word wider than that is broken
+/// inside, with a hyphen), at most `max_lines` of them; what does not fit ends the last line with "…".
+std::vector<std::string> fit_lines(Canvas& canvas, const std::string& text, double width, int max_lines);
+
 /// A value as the chart labels it: `1.234,5`, `12,3%`, `€ 1.234`.
 std::string format_value(double v, ValueStyle style, int decimals);
 

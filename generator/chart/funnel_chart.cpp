@@ -23,63 +23,61 @@ struct Frame {
     double y(double v) const { return bottom - (v - y_scale.min) / (y_scale.max - y_scale.min) * (bottom - top); }
 };
 
-void stroke_limit(cairo_t* cr, const FunnelChart& chart, const Frame& f, int which, const double* dashes, int dash_count) {
-    cairo_set_dash(cr, dashes, dash_count, 0);
+void stroke_limit(Canvas& canvas, const FunnelChart& chart, const Frame& f, int which, const std::vector<double>& dashes) {
+    canvas.set_line(1.0, dashes);
     bool pen = false;
     for (int i = 0; i <= samples; ++i) {
         const double n = std::max(1.0, f.x_scale.max * i / samples);
         const double v = std::clamp(chart.limits(n)[which], f.y_scale.min, f.y_scale.max);
-        if (pen) cairo_line_to(cr, f.x(n), f.y(v));
-        else cairo_move_to(cr, f.x(n), f.y(v));
+        if (pen) canvas.line_to(f.x(n), f.y(v));
+        else canvas.move_to(f.x(n), f.y(v));
         pen = true;
     }
-    cairo_stroke(cr);
-    cairo_set_dash(cr, nullptr, 0, 0);
+    canvas.stroke();
 }
 
 /// The grid inside the plot; the tick labels are drawn outside the clip.
-void draw_grid(cairo_t* cr, const Frame& f) {
-    cairo_set_line_width(cr, 0.5);
+void draw_grid(Canvas& canvas, const Frame& f) {
+    canvas.set_line(0.5);
+    canvas.set_colour(grid_colour);
     for (double t : f.y_scale.ticks) {
-        set_colour(cr, grid_colour);
-        cairo_move_to(cr, f.left, f.y(t));
-        cairo_line_to(cr, f.right, f.y(t));
-        cairo_stroke(cr);
+        canvas.move_to(f.left, f.y(t));
+        canvas.line_to(f.right, f.y(t));
+        canvas.stroke();
     }
-    set_colour(cr, muted_colour);
-    cairo_move_to(cr, f.left, f.bottom);
-    cairo_line_to(cr, f.right, f.bottom);
-    cairo_stroke(cr);
+    canvas.set_colour(muted_colour);
+    canvas.move_to(f.left, f.bottom);
+    canvas.line_to(f.right, f.bottom);
+    canvas.stroke();
 }
 
 /// Point labels to the right of their point, pushed apart vertically so that none overlap.
-void draw_points(cairo_t* cr, const FunnelChart& chart, const Frame& f) {
+void draw_points(Canvas& canvas, const FunnelChart& chart, const Frame& f) {
     struct Label {
         double x, y;
         std::string text;
     };
     std::vector<Label> labels;
     for (const auto& p : chart.points) {
-        set_colour(cr, palette[0]);
-        cairo_new_path(cr); // text leaves a current point; an arc would draw a line from it
-        cairo_arc(cr, f.x(p.n), f.y(p.rate), 3.2, 0, 2 * M_PI);
-        cairo_fill(cr);
+        canvas.begin_item(p.label + ": " + format_percent(p.rate, chart.decimals) + " (n = " + format_number(p.n, 0) + ")");
+        canvas.set_colour(palette[0]);
+        canvas.fill_circle(f.x(p.n), f.y(p.rate), 3.2);
+        canvas.end_item();
         labels.push_back({f.x(p.n) + 6, f.y(p.rate), p.label + " " + format_percent(p.rate, chart.decimals)});
     }
     std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
     for (size_t i = 1; i < labels.size(); ++i) labels[i].y = std::max(labels[i].y, labels[i - 1].y + 11);
     for (auto& l : labels) {
-        const double w = text_extent(cr, l.text).width;
+        const double w = text_extent(canvas, l.text).width;
         // A label that would run off the right edge goes to the left of its point.
         const double x = l.x + w > f.right + 40 ? l.x - 12 - w : l.x;
-        draw_text(cr, l.text, x, l.y, Anchor::left, text_colour);
+        draw_text(canvas, l.text, x, l.y, Anchor::left, text_colour);
     }
 }
 
 } // namespace
 
-void draw_funnel_chart(cairo_t* cr, const FunnelChart& chart, double width, double height) {
-    cairo_save(cr);
+void draw_funnel_chart(Canvas& canvas, const FunnelChart& chart, double width, double height) {
     double max_n = 1, low = chart.centre, high = chart.centre;
     for (const auto& p : chart.points) {
         max_n = std::max(max_n, p.n);
@@ -93,51 +91,45 @@ void draw_funnel_chart(cairo_t* cr, const FunnelChart& chart, double width, doub
     Frame f{0, 8, width - 110, height - 58, nice_scale(0, max_n * 1.08, 6), nice_scale(low, high, 6)};
     if (f.y_scale.min < 0) f.y_scale = nice_scale(0, high, 6);
     double widest = 0;
-    for (double t : f.y_scale.ticks) widest = std::max(widest, text_extent(cr, format_percent(t, f.y_scale.decimals)).width);
+    for (double t : f.y_scale.ticks) widest = std::max(widest, text_extent(canvas, format_percent(t, f.y_scale.decimals)).width);
     f.left = widest + 8;
 
-    cairo_rectangle(cr, f.left, f.top, f.right - f.left, f.bottom - f.top);
-    cairo_save(cr);
-    cairo_clip(cr);
-    draw_grid(cr, f);
-    set_colour(cr, palette[1]);
-    cairo_set_line_width(cr, 1.4);
-    cairo_move_to(cr, f.left, f.y(chart.centre));
-    cairo_line_to(cr, f.right, f.y(chart.centre));
-    cairo_stroke(cr);
-    set_colour(cr, muted_colour);
-    cairo_set_line_width(cr, 1.0);
-    const double dashed[] = {4.0, 2.5}, dotted[] = {1.0, 2.0};
-    stroke_limit(cr, chart, f, 0, dashed, 2);
-    stroke_limit(cr, chart, f, 1, dashed, 2);
-    stroke_limit(cr, chart, f, 2, dotted, 2);
-    stroke_limit(cr, chart, f, 3, dotted, 2);
-    cairo_restore(cr);
+    canvas.push_clip(f.left, f.top, f.right - f.left, f.bottom - f.top);
+    draw_grid(canvas, f);
+    canvas.set_colour(palette[1]);
+    canvas.set_line(1.4);
+    canvas.move_to(f.left, f.y(chart.centre));
+    canvas.line_to(f.right, f.y(chart.centre));
+    canvas.stroke();
+    canvas.set_colour(muted_colour);
+    const std::vector<double> dashed{4.0, 2.5}, dotted{1.0, 2.0};
+    stroke_limit(canvas, chart, f, 0, dashed);
+    stroke_limit(canvas, chart, f, 1, dashed);
+    stroke_limit(canvas, chart, f, 2, dotted);
+    stroke_limit(canvas, chart, f, 3, dotted);
+    canvas.pop_clip();
     for (double t : f.y_scale.ticks)
-        draw_text(cr, format_percent(t, f.y_scale.decimals), f.left - 4, f.y(t), Anchor::right, muted_colour);
+        draw_text(canvas, format_percent(t, f.y_scale.decimals), f.left - 4, f.y(t), Anchor::right, muted_colour);
     for (double t : f.x_scale.ticks)
-        draw_text(cr, format_number(t, f.x_scale.decimals), f.x(t), f.bottom + 8, Anchor::centre, muted_colour);
-    draw_text(cr, chart.x_label, (f.left + f.right) / 2, f.bottom + 20, Anchor::centre, muted_colour);
-    draw_points(cr, chart, f);
+        draw_text(canvas, format_number(t, f.x_scale.decimals), f.x(t), f.bottom + 8, Anchor::centre, muted_colour);
+    draw_text(canvas, chart.x_label, (f.left + f.right) / 2, f.bottom + 20, Anchor::centre, muted_colour);
+    draw_points(canvas, chart, f);
 
     // Legend: the regional rate, the 95% and the 99.8% limits.
     double x = f.left;
     const double y = height - 22;
-    auto swatch = [&](const Rgb& colour, const double* dashes, int count, const std::string& text) {
-        set_colour(cr, colour);
-        cairo_set_line_width(cr, 1.2);
-        cairo_set_dash(cr, dashes, count, 0);
-        cairo_move_to(cr, x, y);
-        cairo_line_to(cr, x + 16, y);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, nullptr, 0, 0);
-        x += 20 + draw_text(cr, text, x + 20, y, Anchor::left).width + 12;
+    auto swatch = [&](const Rgb& colour, const std::vector<double>& dashes, const std::string& text) {
+        canvas.set_colour(colour);
+        canvas.set_line(1.2, dashes);
+        canvas.move_to(x, y);
+        canvas.line_to(x + 16, y);
+        canvas.stroke();
+        x += 20 + draw_text(canvas, text, x + 20, y, Anchor::left).width + 12;
     };
-    swatch(palette[1], nullptr, 0, chart.centre_label);
-    swatch(muted_colour, dashed, 2, "95%-grens");
-    swatch(muted_colour, dotted, 2, "99,8%-grens");
-    if (!chart.note.empty()) draw_text(cr, chart.note, f.left, height - 8, Anchor::left, muted_colour);
-    cairo_restore(cr);
+    swatch(palette[1], {}, chart.centre_label);
+    swatch(muted_colour, dashed, "95%-grens");
+    swatch(muted_colour, dotted, "99,8%-grens");
+    if (!chart.note.empty()) draw_text(canvas, chart.note, f.left, height - 8, Anchor::left, muted_colour);
 }
 
 } // namespace ss

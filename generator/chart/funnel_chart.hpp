@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <cairo.h>
+#include "chart/canvas.hpp"
 
 namespace ss {
 
@@ -28,6 +28,7 @@ struct FunnelChart {
     std::string note;
 };
 
-void draw_funnel_chart(cairo_t* cr, const FunnelChart& chart, double width, double height);
+/// Each point carries its GI, rate and denominator as a tooltip.
+void draw_funnel_chart(Canvas& canvas, const FunnelChart& chart, double width, double height);
 
 } // namespace ss

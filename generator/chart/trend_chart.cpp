@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-
 #include "chart/axis.hpp"
-#include "chart/cairo_handles.hpp"
 #include "chart/chart_output.hpp"
 #include "chart/chart_text.hpp"
 #include "chart/palette.hpp"
@@ -51,86 +49,77 @@ struct Plot {
     double y(double v) const { return bottom - (v - scale.min) / (scale.max - scale.min) * (bottom - top); }
 };
 
-void draw_axes(cairo_t* cr, const Plot& p, const TrendChart& chart) {
-    cairo_set_line_width(cr, 0.5);
+void draw_axes(Canvas& canvas, const Plot& p, const TrendChart& chart) {
+    canvas.set_line(0.5);
     for (double t : p.scale.ticks) {
-        set_colour(cr, t == 0 ? muted_colour : grid_colour);
-        cairo_move_to(cr, p.left, p.y(t));
-        cairo_line_to(cr, p.right, p.y(t));
-        cairo_stroke(cr);
+        canvas.set_colour(t == 0 ? muted_colour : grid_colour);
+        canvas.move_to(p.left, p.y(t));
+        canvas.line_to(p.right, p.y(t));
+        canvas.stroke();
         const int decimals = chart.style == ValueStyle::euro && p.scale.decimals == 0 ? 0 : p.scale.decimals;
-        draw_text(cr, format_value(t, chart.style, decimals), p.left - 4, p.y(t), Anchor::right, muted_colour);
+        draw_text(canvas, format_value(t, chart.style, decimals), p.left - 4, p.y(t), Anchor::right, muted_colour);
     }
     std::vector<double> widths;
-    for (const auto& c : chart.categories) widths.push_back(extent_of(text_layout(cr, c).get()).width);
+    for (const auto& c : chart.categories) widths.push_back(text_extent(canvas, c).width);
     const double slot = (p.right - p.left) / static_cast<double>(std::max<size_t>(1, p.categories));
     const int stride = label_stride(widths, slot, 4.0);
     // Label the last quarter always (it is the one being reported), then every stride-th before it.
     for (size_t i = 0; i < chart.categories.size(); ++i)
         if ((chart.categories.size() - 1 - i) % stride == 0)
-            draw_text(cr, chart.categories[i], p.x(i), p.bottom + 9, Anchor::centre, muted_colour);
+            draw_text(canvas, chart.categories[i], p.x(i), p.bottom + 9, Anchor::centre, muted_colour);
 }
 
-void draw_target(cairo_t* cr, const Plot& p, double target) {
+void draw_target(Canvas& canvas, const Plot& p, double target) {
     const Rgb& green = palette[2];
-    set_colour(cr, green, 0.12);
+    canvas.set_colour(green, 0.12);
     const double near_low = p.y(std::min(target * 1.1, p.scale.max));
     const double near_high = p.y(std::max(target * 0.9, p.scale.min));
-    cairo_rectangle(cr, p.left, near_low, p.right - p.left, near_high - near_low);
-    cairo_fill(cr);
-    set_colour(cr, green);
-    cairo_set_line_width(cr, 1.0);
-    const double dashes[] = {1.0, 2.0};
-    cairo_set_dash(cr, dashes, 2, 0);
-    cairo_move_to(cr, p.left, p.y(target));
-    cairo_line_to(cr, p.right, p.y(target));
-    cairo_stroke(cr);
-    cairo_set_dash(cr, nullptr, 0, 0);
+    canvas.fill_rectangle(p.left, near_low, p.right - p.left, near_high - near_low);
+    canvas.set_colour(green);
+    canvas.set_line(1.0, {1.0, 2.0});
+    canvas.move_to(p.left, p.y(target));
+    canvas.line_to(p.right, p.y(target));
+    canvas.stroke();
 }
 
-void draw_series(cairo_t* cr, const Plot& p, const ChartSeries& s, const Rgb& colour, bool strong) {
-    set_colour(cr, colour);
-    cairo_set_line_width(cr, strong ? 2.0 : 1.4);
-    const double dashes[] = {4.0, 2.5};
-    cairo_set_dash(cr, dashes, s.dashed ? 2 : 0, 0);
+void draw_series(Canvas& canvas, const Plot& p, const TrendChart& chart, const ChartSeries& s, const Rgb& colour,
+                 bool strong) {
+    canvas.set_colour(colour);
+    canvas.set_line(strong ? 2.0 : 1.4, s.dashed ? std::vector<double>{4.0, 2.5} : std::vector<double>{});
     bool pen_down = false; // a missing value breaks the line: no line is drawn across a gap
     for (size_t i = 0; i < s.values.size() && i < p.categories; ++i) {
         if (!s.values[i]) {
             pen_down = false;
             continue;
         }
-        if (pen_down) cairo_line_to(cr, p.x(i), p.y(*s.values[i]));
-        else cairo_move_to(cr, p.x(i), p.y(*s.values[i]));
+        if (pen_down) canvas.line_to(p.x(i), p.y(*s.values[i]));
+        else canvas.move_to(p.x(i), p.y(*s.values[i]));
         pen_down = true;
     }
-    cairo_stroke(cr);
-    cairo_set_dash(cr, nullptr, 0, 0);
+    canvas.stroke();
     for (size_t i = 0; i < s.values.size() && i < p.categories; ++i) {
         if (!s.values[i]) continue;
-        cairo_new_path(cr);
-        cairo_arc(cr, p.x(i), p.y(*s.values[i]), strong ? 2.4 : 1.8, 0, 2 * M_PI);
-        cairo_fill(cr);
+        const std::string category = i < chart.categories.size() ? chart.categories[i] : "";
+        canvas.begin_item(s.label + ", " + category + ": " + format_value(*s.values[i], chart.style, chart.decimals));
+        canvas.fill_circle(p.x(i), p.y(*s.values[i]), strong ? 2.4 : 1.8);
+        canvas.end_item();
     }
 }
 
 /// The legend as one row of swatches and labels; returns its height.
-double draw_legend(cairo_t* cr, const TrendChart& chart, double x, double y) {
+double draw_legend(Canvas& canvas, const TrendChart& chart, double x, double y) {
     for (size_t i = 0; i < chart.series.size(); ++i) {
-        set_colour(cr, palette[i % 6]);
-        cairo_set_line_width(cr, i == 0 ? 2.0 : 1.4);
-        const double dashes[] = {4.0, 2.5};
-        cairo_set_dash(cr, dashes, chart.series[i].dashed ? 2 : 0, 0);
-        cairo_move_to(cr, x, y);
-        cairo_line_to(cr, x + 16, y);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, nullptr, 0, 0);
-        x += 20 + draw_text(cr, chart.series[i].label, x + 20, y, Anchor::left).width + 12;
+        canvas.set_colour(palette[i % 6]);
+        canvas.set_line(i == 0 ? 2.0 : 1.4, chart.series[i].dashed ? std::vector<double>{4.0, 2.5} : std::vector<double>{});
+        canvas.move_to(x, y);
+        canvas.line_to(x + 16, y);
+        canvas.stroke();
+        x += 20 + draw_text(canvas, chart.series[i].label, x + 20, y, Anchor::left).width + 12;
     }
     if (chart.target) {
-        set_colour(cr, palette[2], 0.25);
-        cairo_rectangle(cr, x, y - 4, 16, 8);
-        cairo_fill(cr);
-        draw_text(cr, chart.target_label + " " + format_value(*chart.target, chart.style, chart.decimals),
+        canvas.set_colour(palette[2], 0.25);
+        canvas.fill_rectangle(x, y - 4, 16, 8);
+        draw_text(canvas, chart.target_label + " " + format_value(*chart.target, chart.style, chart.decimals),
                   x + 20, y, Anchor::left);
     }
     return 14;
@@ -146,42 +135,40 @@ int label_stride(const std::vector<double>& widths, double slot_width, double ga
     return std::clamp(n, 1, static_cast<int>(widths.size()));
 }
 
-void draw_trend_chart(cairo_t* cr, const TrendChart& chart, double width, double height) {
-    cairo_save(cr);
+void draw_trend_chart(Canvas& canvas, const TrendChart& chart, double width, double height) {
     const Range range = data_range(chart);
     Plot p{0, 8, width - 8, 0, nice_scale(range.any ? range.low : 0, range.any ? range.high : 1, 6),
            std::max<size_t>(1, chart.categories.size())};
     // Room on the left for the widest tick label, at the foot for categories, legend and note.
     double widest = 0;
     for (double t : p.scale.ticks)
-        widest = std::max(widest, extent_of(text_layout(cr, format_value(t, chart.style, p.scale.decimals)).get()).width);
+        widest = std::max(widest, text_extent(canvas, format_value(t, chart.style, p.scale.decimals)).width);
     p.left = widest + 8;
     const double note_height = chart.note.empty() ? 0 : 14;
     p.bottom = height - 18 - 20 - note_height;
-    draw_axes(cr, p, chart);
-    if (chart.target) draw_target(cr, p, *chart.target);
+    draw_axes(canvas, p, chart);
+    if (chart.target) draw_target(canvas, p, *chart.target);
     // The region and others first, so the scope's own line lies on top.
-    for (size_t i = chart.series.size(); i-- > 0;) draw_series(cr, p, chart.series[i], palette[i % 6], i == 0);
+    for (size_t i = chart.series.size(); i-- > 0;) draw_series(canvas, p, chart, chart.series[i], palette[i % 6], i == 0);
     if (!chart.series.empty() && !chart.series[0].values.empty() && chart.series[0].values.back()) {
         const double v = *chart.series[0].values.back();
-        draw_text(cr, format_value(v, chart.style, chart.decimals), p.x(p.categories - 1), p.y(v) - 9,
+        draw_text(canvas, format_value(v, chart.style, chart.decimals), p.x(p.categories - 1), p.y(v) - 9,
                   Anchor::centre, palette[0], true);
     }
-    draw_legend(cr, chart, p.left, p.bottom + 28);
-    if (!chart.note.empty()) draw_text(cr, chart.note, p.left, p.bottom + 44, Anchor::left, muted_colour);
-    cairo_restore(cr);
+    draw_legend(canvas, chart, p.left, p.bottom + 28);
+    if (!chart.note.empty()) draw_text(canvas, chart.note, p.left, p.bottom + 44, Anchor::left, muted_colour);
 }
 
 std::string trend_chart_svg(const TrendChart& chart, double width, double height, const std::string& id_prefix) {
-    return draw_svg([&](cairo_t* cr) { draw_trend_chart(cr, chart, width, height); }, width, height, id_prefix);
+    return draw_svg([&](Canvas& c) { draw_trend_chart(c, chart, width, height); }, width, height, id_prefix);
 }
 
 void write_trend_chart_pdf(const TrendChart& chart, double width, double height, const std::string& path) {
-    write_pdf([&](cairo_t* cr) { draw_trend_chart(cr, chart, width, height); }, width, height, path);
+    write_pdf([&](Canvas& c) { draw_trend_chart(c, chart, width, height); }, width, height, path);
 }
 
 void write_trend_chart_png(const TrendChart& chart, double width, double height, const std::string& path) {
-    write_png([&](cairo_t* cr) { draw_trend_chart(cr, chart, width, height); }, width, height, path);
+    write_png([&](Canvas& c) { draw_trend_chart(c, chart, width, height); }, width, height, path);
 }
 
 } // namespace ss

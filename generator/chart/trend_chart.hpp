@@ -1,13 +1,12 @@
 // The eight-quarter trend chart of a KPI: the scope's line, the region beside it, the target as a
-// band. Drawn with Cairo and Pango onto any surface, so the PDF and the SVG of the HTML pages
-// are the same drawing.
+// band. Drawn on a Canvas, so the PDF (Cairo) and the SVG of the HTML pages are the same drawing.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <cairo.h>
+#include "chart/canvas.hpp"
 
 namespace ss {
 
@@ -29,8 +28,9 @@ struct TrendChart {
     std::string note;                    ///< under the chart, e.g. why values are missing
 };
 
-/// Draws `chart` in the rectangle (0, 0, width, height) of `cr`, in points.
-void draw_trend_chart(cairo_t* cr, const TrendChart& chart, double width, double height);
+/// Draws `chart` in the rectangle (0, 0, width, height) of the canvas, in points; each point
+/// carries its exact value as a tooltip.
+void draw_trend_chart(Canvas& canvas, const TrendChart& chart, double width, double height);
 
 /// The chart as an `<svg>` element for inline use in an HTML page: no XML declaration, every id
 /// prefixed with `id_prefix` (several charts on one page must not share ids), and a viewBox with

@@ -133,8 +133,8 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
         if (!row.item.explanation.empty()) add(PdfBlock::Kind::paragraph, row.item.explanation);
         PdfBlock chart{PdfBlock::Kind::chart, row.item.title, {}, chart_height, {}};
         const double width = pdf_text_width();
-        chart.draw = [&b, &row, width](cairo_t* cr) {
-            draw_funnel_chart(cr, funnel_chart_of(b, row, Audience::internal), width, chart_height);
+        chart.draw = [&b, &row, width](Canvas& canvas) {
+            draw_funnel_chart(canvas, funnel_chart_of(b, row, Audience::internal), width, chart_height);
         };
         doc.blocks.push_back(std::move(chart));
         auto t = funnel_rows(b, row, Audience::internal);
@@ -179,7 +179,7 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
         std::string alt = "Trechterdiagram " + row.item.title + ". " + chart.centre_label + ".";
         for (const auto& p : chart.points) alt += " " + p.label + ": " + format_percent(p.rate, row.item.decimals) + ";";
         f.set("alt", alt + " De cijfers staan in de tabel bij de grafiek.");
-        f.set("svg", html::chart_svg([&](cairo_t* cr) { draw_funnel_chart(cr, chart, chart_width, chart_height); },
+        f.set("svg", html::chart_svg([&](Canvas& canvas) { draw_funnel_chart(canvas, chart, chart_width, chart_height); },
                                      chart_width, chart_height, anchor));
         f.set("data_table", table_data("Cijfers bij de grafiek: " + row.item.title, funnel_header(), funnel_rows(b, row, audience)));
         funnels.push_back(f);

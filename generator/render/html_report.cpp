@@ -26,7 +26,7 @@ constexpr double chart_width = 520;
 /// The chart as inline SVG, hidden from assistive technology: its wrapper carries the text alternative.
 std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
     const double height = chart_height(model, block, audience);
-    return html::chart_svg([&](cairo_t* cr) { draw_block_chart(cr, model, block, audience, chart_width, height); },
+    return html::chart_svg([&](Canvas& canvas) { draw_block_chart(canvas, model, block, audience, chart_width, height); },
                            chart_width, height, anchor);
 }
 
@@ -121,7 +121,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         c.set("alt", comparison_alt_text(model, cmp, audience));
         const BarChart chart = comparison_chart(model, cmp, audience);
         const double height = bar_chart_height(chart);
-        c.set("svg", html::chart_svg([&](cairo_t* cr) { draw_bar_chart(cr, chart, chart_width, height); }, chart_width,
+        c.set("svg", html::chart_svg([&](Canvas& canvas) { draw_bar_chart(canvas, chart, chart_width, height); }, chart_width,
                                      height, anchor));
         c.set("data_table", table_data("Cijfers bij de grafiek: " + cmp.item.title, {"Gemeente", short_quarter_label(model.quarter)},
                                        comparison_rows(model, cmp, audience)));

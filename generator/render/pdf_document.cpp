@@ -6,6 +6,7 @@
 
 #include <cairo-pdf.h>
 
+#include "chart/cairo_canvas.hpp"
 #include "chart/cairo_handles.hpp"
 #include "chart/palette.hpp"
 #include "core/errors.hpp"
@@ -246,7 +247,8 @@ void draw_block(cairo_t* cr, TextHeights& heights, const PdfBlock& b, const Plac
         tagged(cr, "Figure", [&] {
             cairo_save(cr);
             cairo_translate(cr, margin_left, p.y);
-            b.draw(cr);
+            CairoCanvas canvas(cr);
+            b.draw(canvas);
             cairo_restore(cr);
         });
         return;

@@ -70,8 +70,8 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
         PdfBlock chart{PdfBlock::Kind::chart, block.item.title, {}, 0, {}};
         const double width = pdf_text_width();
         chart.height = chart_height(model, block, audience);
-        chart.draw = [&model, &block, width, h = chart.height](cairo_t* cr) {
-            draw_block_chart(cr, model, block, audience, width, h);
+        chart.draw = [&model, &block, width, h = chart.height](Canvas& canvas) {
+            draw_block_chart(canvas, model, block, audience, width, h);
         };
         blocks.push_back(std::move(chart));
     }
@@ -108,8 +108,8 @@ void add_comparisons(const ReportModel& model, std::vector<PdfBlock>& blocks) {
         PdfBlock chart{PdfBlock::Kind::chart, cmp.item.title, {}, 0, {}};
         const double width = pdf_text_width();
         chart.height = bar_chart_height(comparison_chart(model, cmp, audience));
-        chart.draw = [&model, &cmp, width, h = chart.height](cairo_t* cr) {
-            draw_bar_chart(cr, comparison_chart(model, cmp, audience), width, h);
+        chart.draw = [&model, &cmp, width, h = chart.height](Canvas& canvas) {
+            draw_bar_chart(canvas, comparison_chart(model, cmp, audience), width, h);
         };
         blocks.push_back(std::move(chart));
     }

@@ -99,10 +99,10 @@ double chart_height(const ReportModel& model, const KpiBlock& block, Audience au
     return bar_chart_height(bar_chart_of(model, block, audience));
 }
 
-void draw_block_chart(cairo_t* cr, const ReportModel& model, const KpiBlock& block, Audience audience,
+void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block, Audience audience,
                       double width, double height) {
-    if (block.item.chart == ChartKind::trend) draw_trend_chart(cr, trend_chart_of(model, block, audience), width, height);
-    else if (block.item.chart != ChartKind::none) draw_bar_chart(cr, bar_chart_of(model, block, audience), width, height);
+    if (block.item.chart == ChartKind::trend) draw_trend_chart(canvas, trend_chart_of(model, block, audience), width, height);
+    else if (block.item.chart != ChartKind::none) draw_bar_chart(canvas, bar_chart_of(model, block, audience), width, height);
 }
 
 std::string chart_alt_text(const ReportModel& model, const KpiBlock& block, Audience audience) {

@@ -18,7 +18,7 @@ BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block, Audience 
 double chart_height(const ReportModel& model, const KpiBlock& block, Audience audience);
 
 /// Draws the block's chart (trend or bars) into (0, 0, width, height).
-void draw_block_chart(cairo_t* cr, const ReportModel& model, const KpiBlock& block, Audience audience,
+void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block, Audience audience,
                       double width, double height);
 
 /// The municipalities of a region side by side, sorted, with the region's value marked.

@@ -1,0 +1,48 @@
+// The chart canvas as SVG written as text, for the HTML pages: real <text> elements that can be
+// selected, found and styled by the page, a <title> tooltip on every data item, and a viewBox
+// so that the chart scales with the page.
+#pragma once
+
+#include <string>
+
+#include "chart/canvas.hpp"
+
+namespace ss {
+
+class SvgCanvas final : public Canvas {
+public:
+    /// `id_prefix` keeps the ids of several charts on one page apart.
+    SvgCanvas(double width, double height, std::string id_prefix);
+
+    Extent measure(const std::string& text, bool bold) override;
+    void set_colour(const Rgb& colour, double alpha) override;
+    void set_line(double width, const std::vector<double>& dashes) override;
+    void move_to(double x, double y) override;
+    void line_to(double x, double y) override;
+    void stroke() override;
+    void fill_rectangle(double x, double y, double width, double height) override;
+    void fill_circle(double cx, double cy, double radius) override;
+    void text(const std::string& text, double x, double y, Anchor anchor, bool bold) override;
+    void push_clip(double x, double y, double width, double height) override;
+    void pop_clip() override;
+    void begin_item(const std::string& title) override;
+    void end_item() override;
+
+    /// The `<svg>` element, closed: no XML declaration, for inline use.
+    std::string finish();
+
+private:
+    void append_paint(const char* attribute);
+
+    std::string svg_;
+    std::string path_;
+    std::string id_prefix_;
+    std::string colour_ = "#000000";
+    double alpha_ = 1.0;
+    double line_width_ = 1.0;
+    std::vector<double> dashes_;
+    int clips_ = 0;
+    int open_groups_ = 0;
+};
+
+} // namespace ss

@@ -1,0 +1,93 @@
+// The SVG canvas: text as <text> with the anchor the chart asked for, escaped; clip ids kept
+// apart per chart; tooltips as <title>; label wrapping and shortening shared by every canvas.
+#include <doctest/doctest.h>
+
+#include "chart/chart_text.hpp"
+#include "chart/svg_canvas.hpp"
+
+using namespace ss;
+
+TEST_CASE("svg canvas: text keeps its anchor and is escaped; the font is set once on the chart") {
+    SvgCanvas canvas(200, 100, "c1");
+    canvas.set_colour(text_colour, 1.0);
+    canvas.text("Jeugd & <gezin>", 10, 20, Anchor::right, true);
+    canvas.set_colour(muted_colour, 1.0);
+    canvas.text("K3 2025", 50, 20, Anchor::centre, false);
+    const std::string svg = canvas.finish();
+    CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\" viewBox=\"0 0 200 100\"", 0) == 0);
+    CHECK(svg.find(">Jeugd &amp; &lt;gezin&gt;</text>") != std::string::npos);
+    CHECK(svg.find("text-anchor=\"end\" font-weight=\"bold\">Jeugd") != std::string::npos);
+    CHECK(svg.find("text-anchor=\"middle\" fill=\"#666666\">K3 2025</text>") != std::string::npos);
+    CHECK(svg.find("font-size=\"8\"") != std::string::npos);
+    CHECK(svg.substr(svg.size() - 6) == "</svg>");
+}
+
+TEST_CASE("svg canvas: the text's baseline lies below its middle by the font's measure") {
+    SvgCanvas canvas(100, 100, "c");
+    canvas.text("Doel", 0, 50, Anchor::left, false);
+    const std::string svg = canvas.finish();
+    const Extent e = chart_text::measure_text("Doel");
+    CHECK(e.height > 8);
+    CHECK(e.baseline > 0);
+    CHECK(e.baseline < e.height);
+    const size_t y = svg.find("<text x=\"0\" y=\"");
+    REQUIRE(y != std::string::npos);
+    const double baseline = std::stod(svg.substr(y + 15));
+    CHECK(baseline == doctest::Approx(50 - e.height / 2 + e.baseline).epsilon(0.01));
+}
+
+TEST_CASE("svg canvas: paths, rectangles, dashes and transparency as attributes") {
+    SvgCanvas canvas(100, 100, "c");
+    canvas.set_colour(palette[0], 0.25);
+    canvas.set_line(1.5, {4, 2.5});
+    canvas.move_to(0, 10);
+    canvas.line_to(33.333, 10);
+    canvas.stroke();
+    canvas.set_colour(palette[2], 1.0);
+    canvas.fill_rectangle(1, 2, 3, 4);
+    const std::string svg = canvas.finish();
+    CHECK(svg.find("<path d=\"M0 10L33.33 10\" fill=\"none\" stroke=\"#0072b2\" stroke-opacity=\"0.25\" "
+                   "stroke-width=\"1.5\" stroke-dasharray=\"4 2.5\"/>") != std::string::npos);
+    CHECK(svg.find("<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\" fill=\"#009e73\"/>") != std::string::npos);
+}
+
+TEST_CASE("svg canvas: clips get the chart's prefix, items a tooltip, and every group is closed") {
+    SvgCanvas canvas(100, 100, "g2");
+    canvas.push_clip(0, 0, 50, 50);
+    canvas.begin_item("Jeugdbescherming west: 12,5% (n = 40)");
+    canvas.fill_circle(10, 10, 3);
+    canvas.end_item();
+    canvas.begin_item("left open");
+    const std::string svg = canvas.finish();
+    CHECK(svg.find("<clipPath id=\"g2-clip1\">") != std::string::npos);
+    CHECK(svg.find("clip-path=\"url(#g2-clip1)\"") != std::string::npos);
+    CHECK(svg.find("<g><title>Jeugdbescherming west: 12,5% (n = 40)</title><circle cx=\"10\" cy=\"10\" r=\"3\"") !=
+          std::string::npos);
+    size_t opened = 0, closed = 0;
+    for (size_t at = 0; (at = svg.find("<g", at)) != std::string::npos; ++at) ++opened;
+    for (size_t at = 0; (at = svg.find("</g>", at)) != std::string::npos; ++at) ++closed;
+    CHECK(opened == closed);
+}
+
+TEST_CASE("chart labels: wrapped at spaces, long words broken, the rest shortened with an ellipsis") {
+    SvgCanvas canvas(100, 100, "c");
+    const double width = chart_text::measure_text("Gecertificeerde").width + 1;
+    const auto two = chart_text::fit_lines(canvas, "Gecertificeerde instelling", width, 3);
+    REQUIRE(two.size() == 2);
+    CHECK(two[0] == "Gecertificeerde");
+    CHECK(two[1] == "instelling");
+    const auto cut = chart_text::fit_lines(canvas, "Gecertificeerde instelling voor jeugdbescherming", width, 2);
+    REQUIRE(cut.size() == 2);
+    CHECK(cut[1].substr(cut[1].size() - 3) == "…");
+    for (const auto& line : cut) CHECK(chart_text::measure_text(line).width <= width);
+    const auto broken = chart_text::fit_lines(canvas, "Jeugdbeschermingsorganisatie", chart_text::measure_text("Jeugd").width + 1, 9);
+    CHECK(broken.size() > 1);
+    std::string joined;
+    for (size_t i = 0; i < broken.size(); ++i) {
+        CHECK(chart_text::measure_text(broken[i]).width <= chart_text::measure_text("Jeugd").width + 1);
+        if (i + 1 < broken.size()) CHECK(broken[i].back() == '-');
+        joined += i + 1 < broken.size() ? broken[i].substr(0, broken[i].size() - 1) : broken[i];
+    }
+    CHECK(joined == "Jeugdbeschermingsorganisatie");
+    CHECK(chart_text::fit_lines(canvas, "", 50, 2).empty());
+}
