@@ -7,15 +7,11 @@
 -- (JH06, JH07 for trajectories; JB09, JB13, AK03, AK04 for measures) are provisional: not all
 -- invoices are in. A record belongs to the municipality of its trajectory or measure.
 WITH per_municipality AS (
-  SELECT t.municipality_code, 'subject_type=trajectory' AS breakdown, count(c.actual_eur) AS n, count(*) AS d
-  FROM costs c JOIN trajectories t ON t.trajectory_id = c.subject_id
-  WHERE c.quarter = :quarter AND c.subject_type = 'trajectory'
-  GROUP BY t.municipality_code
+  SELECT municipality_code, 'subject_type=trajectory' AS breakdown, sum(records_with_actual) AS n, sum(records) AS d
+  FROM quarter_trajectory_costs GROUP BY municipality_code
   UNION ALL
-  SELECT m.municipality_code, 'subject_type=measure', count(c.actual_eur), count(*)
-  FROM costs c JOIN measures m ON m.measure_id = c.subject_id
-  WHERE c.quarter = :quarter AND c.subject_type = 'measure'
-  GROUP BY m.municipality_code
+  SELECT municipality_code, 'subject_type=measure', sum(records_with_actual), sum(records)
+  FROM quarter_measure_costs GROUP BY municipality_code
 ),
 sums AS (
   SELECT sm.scope_type, sm.scope_code, p.breakdown, sum(p.n) AS n, sum(p.d) AS d

@@ -5,11 +5,9 @@
 -- active in Q (not only at its end).
 WITH cost AS (
   SELECT sm.scope_type, sm.scope_code, total(c.actual_eur) AS amount
-  FROM costs c
-  JOIN measures m ON m.measure_id = c.subject_id
+  FROM quarter_measure_costs c
   JOIN measure_scope_members sm
-    ON sm.municipality_code = m.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = m.institution_id)
-  WHERE c.quarter = :quarter AND c.subject_type = 'measure'
+    ON sm.municipality_code = c.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = c.institution_id)
   GROUP BY sm.scope_type, sm.scope_code
 ),
 active AS (

@@ -5,10 +5,9 @@
 -- over the records that have that amount. Provisional while DQ01 (measures) is below the
 -- threshold of templates/data-completeness.json.
 WITH per_municipality AS (
-  SELECT m.municipality_code, total(c.actual_eur) AS actual, total(c.projected_eur) AS projected
-  FROM costs c JOIN measures m ON m.measure_id = c.subject_id
-  WHERE c.quarter = :quarter AND c.subject_type = 'measure'
-  GROUP BY m.municipality_code
+  SELECT municipality_code, total(actual_eur) AS actual, total(projected_eur) AS projected
+  FROM quarter_measure_costs
+  GROUP BY municipality_code
 ),
 sums AS (
   SELECT sm.scope_type, sm.scope_code, total(p.actual) AS actual, total(p.projected) AS projected

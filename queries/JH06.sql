@@ -5,13 +5,10 @@
 -- Euros per youth 0-17: the sum of actual_eur of the trajectory cost records of Q (whether or not
 -- the trajectory was active in Q; empty amounts skipped) over the scope's youths. The segment
 -- rows keep all youths of the scope as denominator.
--- Summed per municipality and segment first, then rolled up to scopes.
+-- Summed per municipality and segment once per quarter (temp.quarter_trajectory_costs, made in
+-- kpi_engine.cpp with the scopes), then rolled up to scopes.
 WITH per_segment AS (
-  SELECT t.municipality_code, t.segment, total(c.actual_eur) AS eur
-  FROM costs c
-  JOIN trajectories t ON t.trajectory_id = c.subject_id
-  WHERE c.quarter = :quarter AND c.subject_type = 'trajectory'
-  GROUP BY t.municipality_code, t.segment
+  SELECT municipality_code, segment, actual_eur AS eur FROM quarter_trajectory_costs
 ),
 breakdowns AS (SELECT '' AS breakdown, NULL AS segment UNION ALL SELECT breakdown, segment FROM segment_codes),
 sums AS (

@@ -3,13 +3,11 @@
 -- kind: share
 -- Sum of actual_eur over sum of projected_eur of the trajectory cost records of Q, in %; each
 -- sum over the records that have that amount.
--- Summed per municipality first, then rolled up to scopes.
+-- Summed per municipality from temp.quarter_trajectory_costs (kpi_engine.cpp), then rolled up to scopes.
 WITH per_municipality AS (
-  SELECT t.municipality_code, total(c.actual_eur) AS actual, total(c.projected_eur) AS projected
-  FROM costs c
-  JOIN trajectories t ON t.trajectory_id = c.subject_id
-  WHERE c.quarter = :quarter AND c.subject_type = 'trajectory'
-  GROUP BY t.municipality_code
+  SELECT municipality_code, total(actual_eur) AS actual, total(projected_eur) AS projected
+  FROM quarter_trajectory_costs
+  GROUP BY municipality_code
 ),
 sums AS (
   SELECT sm.scope_type, sm.scope_code, total(p.actual) AS actual, total(p.projected) AS projected

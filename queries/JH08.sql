@@ -15,21 +15,27 @@ WITH entries AS (
         AND o.start_date <= date(t.start_date, '-1 day')
         AND (o.end_date IS NULL OR o.end_date >= date(t.start_date, '-1 day')))
 ),
-first_entries AS (
-  SELECT sm.scope_type, sm.scope_code, e.child_id, min(e.start_date) AS start_date
-  FROM entries e JOIN scope_members sm ON sm.municipality_code = e.municipality_code
-  GROUP BY sm.scope_type, sm.scope_code, e.child_id
+-- The gap is looked up once per child and municipality, then each scope keeps the child's first
+-- entry in it (SQLite takes `gap` from the row with the smallest start_date: its documented
+-- "bare column" rule for min()).
+first_per_municipality AS (
+  SELECT municipality_code, child_id, min(start_date) AS start_date FROM entries GROUP BY municipality_code, child_id
 ),
 judged AS (
-  SELECT f.scope_type, f.scope_code,
+  SELECT f.municipality_code, f.child_id, f.start_date,
          julianday(f.start_date) - julianday((
            SELECT max(o.end_date) FROM trajectories o
            WHERE o.child_id = f.child_id AND o.end_date < f.start_date)) AS gap
-  FROM first_entries f
+  FROM first_per_municipality f
+),
+first_per_scope AS (
+  SELECT sm.scope_type, sm.scope_code, j.child_id, min(j.start_date) AS start_date, j.gap
+  FROM judged j JOIN scope_members sm ON sm.municipality_code = j.municipality_code
+  GROUP BY sm.scope_type, sm.scope_code, j.child_id
 ),
 counts AS (
   SELECT scope_type, scope_code, sum(coalesce(gap <= 365, 0)) AS n, count(*) AS d
-  FROM judged GROUP BY scope_type, scope_code
+  FROM first_per_scope GROUP BY scope_type, scope_code
 )
 SELECT s.scope_type, s.scope_code, '' AS breakdown, coalesce(c.n, 0) AS numerator, coalesce(c.d, 0) AS denominator
 FROM scopes s LEFT JOIN counts c ON c.scope_type = s.scope_type AND c.scope_code = s.scope_code

@@ -95,6 +95,10 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
         // The KPI queries' scope and transparency tables are temporary: kept in memory, they cost
         // no disk and cannot fail on a full one while the run is still only reading.
         if (mode == OpenMode::read_only) db->exec("PRAGMA temp_store = MEMORY");
+        // A reader maps the file instead of copying its pages through read(): the jobs share one
+        // copy in the page cache, and the KPI queries' look-ups (costs per trajectory) spend no
+        // system time (docs/performance.md). Only readers: a write never goes through the map.
+        if (mode == OpenMode::read_only) db->exec("PRAGMA mmap_size = 8589934592");
         check_version(*db, path, mode);
         return db;
     } catch (const SQLite::Exception& e) {

@@ -24,6 +24,8 @@ DROP TABLE IF EXISTS temp.scope_youths;
 DROP TABLE IF EXISTS temp.gi_scopes;
 DROP TABLE IF EXISTS temp.transparency_trajectories;
 DROP TABLE IF EXISTS temp.transparency_cells;
+DROP TABLE IF EXISTS temp.quarter_trajectory_costs;
+DROP TABLE IF EXISTS temp.quarter_measure_costs;
 DROP VIEW IF EXISTS temp.stagnating_measures;
 DROP VIEW IF EXISTS temp.escalations;
 CREATE TEMP TABLE scopes AS
@@ -66,6 +68,23 @@ CREATE TEMP TABLE scope_youths AS
   FROM gi_scopes g JOIN municipalities mu ON mu.region_code = g.region_code
   JOIN municipality_youths y ON y.municipality_code = mu.municipality_code
   GROUP BY g.scope_code;
+-- The quarter's cost records, each looked up once in its trajectory or measure and summed per
+-- what the cost KPIs group by (DQ01, JH06, JH07, JB09, JB13 read these): records, records with an
+-- actual amount, and the sums of both amounts (total(): records without an amount add nothing).
+-- Speed (docs/performance.md): the look-up of 160,000 records in the trajectories was repeated
+-- by three queries per quarter.
+CREATE TEMP TABLE quarter_trajectory_costs AS
+  SELECT t.municipality_code, t.segment, count(*) AS records, count(c.actual_eur) AS records_with_actual,
+         total(c.actual_eur) AS actual_eur, total(c.projected_eur) AS projected_eur
+  FROM costs c JOIN trajectories t ON t.trajectory_id = c.subject_id
+  WHERE c.quarter = :quarter AND c.subject_type = 'trajectory'
+  GROUP BY t.municipality_code, t.segment;
+CREATE TEMP TABLE quarter_measure_costs AS
+  SELECT m.municipality_code, m.institution_id, count(*) AS records, count(c.actual_eur) AS records_with_actual,
+         total(c.actual_eur) AS actual_eur, total(c.projected_eur) AS projected_eur
+  FROM costs c JOIN measures m ON m.measure_id = c.subject_id
+  WHERE c.quarter = :quarter AND c.subject_type = 'measure'
+  GROUP BY m.municipality_code, m.institution_id;
 -- The provider transparency table (TR01-TR04, report quarter only): the trajectories of a region's
 -- municipalities ended in the two years ending Q, crisis care (acuut) left out, each with its
 -- `end` outcome and the actual euros of all its cost records; and the rows each finest cell
