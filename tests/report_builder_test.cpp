@@ -198,3 +198,26 @@ TEST_CASE("report builder: a region's report lists its municipalities high to lo
     CHECK(cmp.municipalities[1].name == "Aadorp");
     CHECK(*cmp.region.value == 47.5);
 }
+
+TEST_CASE("report builder: a measure with several signals is listed once, with all of them") {
+    const std::vector<Signal> signals{{"stagnation", "M2", "ots", "2023-01-05"},
+                                      {"skj_expired", "M1", "uhp", "2024-02-01"},
+                                      {"skj_expired", "M2", "ots", "2023-01-05"},
+                                      {"stagnation", "M2", "ots", "2023-01-05"}};
+    const auto measures = signalled_measures(signals);
+    REQUIRE(measures.size() == 2);
+    CHECK(measures[0].measure_id == "M1");
+    CHECK(measures[0].signals == std::vector<std::string>{"skj_expired"});
+    CHECK(measures[1].measure_id == "M2");
+    CHECK(measures[1].signals == std::vector<std::string>{"stagnation", "skj_expired"});
+
+    Fixture f;
+    f.labels = parse_code_labels("l.json", R"({"signal": {"stagnation": "Stagnatie: voortgang niet verbeterd",
+                                                          "skj_expired": "SKJ-registratie verlopen"}})");
+    const auto model = build_report(f.context, f.town, signals, {});
+    const auto rows = signal_rows(model);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[1][3] == "Stagnatie: voortgang niet verbeterd; SKJ-registratie verlopen");
+    CHECK(signal_counts_text(model) == "2 maatregelen hebben een signaal (2 × SKJ-registratie verlopen; "
+                                       "1 × stagnatie: voortgang niet verbeterd); de lijst staat in de bijlage");
+}

@@ -50,13 +50,25 @@ void add_summary(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     blocks.push_back(subheading("Aandachtspunten"));
     if (attention.empty()) blocks.push_back(paragraph("Alle indicatoren met een doel zijn op of bijna op doel."));
     for (const auto& a : attention) blocks.push_back(paragraph("• " + a));
-    if (!model.signals.empty())
-        blocks.push_back(paragraph("• " + std::to_string(model.signals.size()) +
-                                   (model.signals.size() == 1 ? " maatregel vraagt" : " maatregelen vragen") +
-                                   " aandacht; zie het hoofdstuk Signalen."));
+    if (!model.signalled.empty()) blocks.push_back(paragraph("• " + signal_counts_text(model) + "."));
+}
+
+/// A block whose scope has no value in any quarter: one line instead of an empty chart.
+bool without_data(const KpiBlock& block) {
+    if (block.value.value) return false;
+    for (const auto& f : block.trend)
+        if (f.value) return false;
+    for (const auto& r : block.rows)
+        if (r.scope.value) return false;
+    return true;
 }
 
 void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfBlock>& blocks) {
+    if (without_data(block)) {
+        blocks.push_back(subheading(block.item.title));
+        blocks.push_back(paragraph("Geen gegevens voor " + model.scope.name + " over deze periode."));
+        return;
+    }
     blocks.push_back(subheading(block.item.title));
     std::string text = block.item.explanation;
     if (!block.item.unit.empty()) text += (text.empty() ? "" : " ") + std::string("Eenheid: ") + block.item.unit + ".";
@@ -75,25 +87,36 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
         };
         blocks.push_back(std::move(chart));
     }
+    // reports.md: the PDF shows a table beside a chart only where the chart cannot show what the
+    // reader needs; the exact figures of every chart are in the workbook and under the HTML chart.
+    if (block.item.chart != ChartKind::none) return;
     if (block.item.breakdown.empty()) {
         auto header = trend_header(model);
         blocks.push_back(table(header, trend_rows(model, block, audience), first_wide(header.size(), 0.2)));
-    } else if (block.item.chart != ChartKind::stacked_trend) {
+    } else {
         auto header = breakdown_header(model, block);
         blocks.push_back(table(header, breakdown_rows(model, block, audience), first_wide(header.size(), 0.46)));
     }
 }
 
+/// The body counts the signals; the measures themselves are in the annex.
 void add_signals(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     blocks.push_back(subheading("Maatregelen met een signaal"));
-    if (model.signals.empty()) {
+    if (model.signalled.empty()) {
         blocks.push_back(paragraph("Er zijn dit kwartaal geen maatregelen met een signaal."));
         return;
     }
-    blocks.push_back(paragraph("Maatregelen van " + model.scope.name + " met een stagnatie- of escalatiesignaal, of "
-                               "waarvan de jeugdbeschermer aan het eind van het kwartaal geen geldige SKJ-registratie had. "
+    blocks.push_back(paragraph(signal_counts_text(model) + ". Een signaal: een stagnatie of escalatie, of een "
+                               "jeugdbeschermer zonder geldige SKJ-registratie aan het eind van het kwartaal."));
+}
+
+/// The annex: one row per measure with all its signals, pseudonymous ids only.
+void add_signal_annex(const ReportModel& model, std::vector<PdfBlock>& blocks) {
+    if (model.signalled.empty()) return;
+    blocks.push_back(heading("Bijlage: maatregelen met een signaal"));
+    blocks.push_back(paragraph("Maatregelen van " + model.scope.name + " met een of meer signalen, elk één keer. "
                                "Alleen gepseudonimiseerde maatregelnummers; de GI kan ze herleiden."));
-    PdfBlock t = table({"Maatregel", "Soort", "Begonnen", "Signaal"}, signal_rows(model), {0.2, 0.18, 0.2, 0.42});
+    PdfBlock t = table({"Maatregel", "Soort", "Begonnen", "Signalen"}, signal_rows(model), {0.2, 0.16, 0.18, 0.46});
     t.table.numeric.assign(4, false);
     blocks.push_back(std::move(t));
 }
@@ -182,6 +205,7 @@ PdfDocument pdf_document_of(const ReportModel& model) {
     add_comparisons(model, doc.blocks);
     add_transparency(model, doc.blocks);
     add_account(model, doc.blocks);
+    if (model.scope.type == "municipality") add_signal_annex(model, doc.blocks);
     return doc;
 }
 

@@ -157,13 +157,16 @@ void write_section(lxw_workbook* wb, Formats& f, const ReportModel& model, const
 void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Signaallijst");
     lxw_row_t r = 0;
-    for (const auto& s : model.signals) {
+    // One row per measure with all its signals, as in the PDF's annex.
+    for (const auto& m : model.signalled) {
         ++r;
-        worksheet_write_string(ws, r, 0, s.measure_id.c_str(), nullptr);
-        worksheet_write_string(ws, r, 1, code_label(*model.labels, "kind", s.measure_kind).c_str(), nullptr);
-        lxw_datetime start = excel_date(date_of(s.start_date));
+        worksheet_write_string(ws, r, 0, m.measure_id.c_str(), nullptr);
+        worksheet_write_string(ws, r, 1, code_label(*model.labels, "kind", m.measure_kind).c_str(), nullptr);
+        lxw_datetime start = excel_date(date_of(m.start_date));
         worksheet_write_datetime(ws, r, 2, &start, f.date);
-        worksheet_write_string(ws, r, 3, code_label(*model.labels, "signal", s.kind).c_str(), nullptr);
+        std::string signals;
+        for (const auto& kind : m.signals) signals += (signals.empty() ? "" : "; ") + code_label(*model.labels, "signal", kind);
+        worksheet_write_string(ws, r, 3, signals.c_str(), nullptr);
     }
     add_table(ws, 0, r, {"Maatregel", "Soort", "Begonnen", "Signaal"}, "Signalen");
     worksheet_freeze_panes(ws, 1, 0);

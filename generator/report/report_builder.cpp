@@ -1,6 +1,7 @@
 #include "report/report_builder.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "core/errors.hpp"
@@ -219,9 +220,21 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
     }
     model.sentences = c.definition->sentences;
     model.paragraphs = c.definition->paragraphs;
-    model.signals = std::move(signals);
+    model.signalled = signalled_measures(signals);
     model.long_form = std::move(long_form);
     return model;
+}
+
+std::vector<SignalledMeasure> signalled_measures(const std::vector<Signal>& signals) {
+    std::map<std::string, SignalledMeasure> by_id;
+    for (const auto& s : signals) {
+        auto [it, added] = by_id.try_emplace(s.measure_id, SignalledMeasure{s.measure_id, s.measure_kind, s.start_date, {}});
+        auto& kinds = it->second.signals;
+        if (std::find(kinds.begin(), kinds.end(), s.kind) == kinds.end()) kinds.push_back(s.kind);
+    }
+    std::vector<SignalledMeasure> measures;
+    for (auto& [id, m] : by_id) measures.push_back(std::move(m));
+    return measures;
 }
 
 std::vector<const KpiBlock*> headline_blocks(const ReportModel& model) {

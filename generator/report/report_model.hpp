@@ -71,6 +71,17 @@ struct Signal {
     std::string start_date;
 };
 
+/// A measure with case-level signals, listed once with all of them (reports.md: never twice).
+struct SignalledMeasure {
+    std::string measure_id;
+    std::string measure_kind;
+    std::string start_date;
+    std::vector<std::string> signals; ///< signal kinds, in the order of the signals query
+};
+
+/// The signals grouped per measure, in measure id order.
+std::vector<SignalledMeasure> signalled_measures(const std::vector<Signal>& signals);
+
 /// One municipality's figure beside the others (the region report).
 struct ScopeFigure {
     std::string code;
@@ -119,7 +130,7 @@ struct ReportModel {
     std::string delivered_on;           ///< ISO date the data was delivered
     std::vector<Quarter> quarters;      ///< the trend: eight quarters ending with `quarter`
     std::vector<Section> sections;
-    std::vector<Signal> signals;
+    std::vector<SignalledMeasure> signalled; ///< municipality reports: its measures with a signal
     std::vector<KpiValue> long_form;    ///< kpis.csv and the Excel KPI sheet: the rows of this folder
     const CodeLabels* labels = nullptr; ///< Dutch labels of codes, statuses and signals
     std::string author;                 ///< document metadata: the region

@@ -1,5 +1,8 @@
 #include "report/report_text.hpp"
 
+#include <cctype>
+#include <map>
+
 #include "format/dutch.hpp"
 
 namespace ss {
@@ -114,11 +117,32 @@ std::vector<std::vector<std::string>> breakdown_rows(const ReportModel& model, c
     return rows;
 }
 
+std::string signal_counts_text(const ReportModel& model) {
+    std::map<std::string, size_t> per_kind;
+    for (const auto& m : model.signalled)
+        for (const auto& kind : m.signals) ++per_kind[kind];
+    const size_t n = model.signalled.size();
+    std::string text = std::to_string(n) + (n == 1 ? " maatregel heeft" : " maatregelen hebben") + " een signaal (";
+    bool first = true;
+    for (const auto& [kind, count] : per_kind) {
+        std::string name = label(model, "signal", kind);
+        // "Stagnatie: …" reads as "11 × stagnatie: …" inside the sentence; "SKJ-…" keeps its capitals.
+        if (name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0])) &&
+            std::islower(static_cast<unsigned char>(name[1])))
+            name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+        text += (first ? "" : "; ") + std::to_string(count) + " × " + name;
+        first = false;
+    }
+    return text + "); de lijst staat in de bijlage";
+}
+
 std::vector<std::vector<std::string>> signal_rows(const ReportModel& model) {
     std::vector<std::vector<std::string>> rows;
-    for (const auto& s : model.signals)
-        rows.push_back({s.measure_id, label(model, "kind", s.measure_kind), format_long_date(s.start_date),
-                        label(model, "signal", s.kind)});
+    for (const auto& m : model.signalled) {
+        std::string signals;
+        for (const auto& kind : m.signals) signals += (signals.empty() ? "" : "; ") + label(model, "signal", kind);
+        rows.push_back({m.measure_id, label(model, "kind", m.measure_kind), format_long_date(m.start_date), signals});
+    }
     return rows;
 }
 
