@@ -32,7 +32,7 @@ demo: $(DEMO_DB)
 # The demo's last complete quarter, every municipality and region, into output/<quarter>/.
 run: build demo
 	$(BIN) run --db $(DEMO_DB) --quarter $(QUARTER) --out output
-	@echo "make run: open output/$(QUARTER)/index.html; the database is $(DEMO_DB)."
+	@echo "make run: open output/$(QUARTER)/public/index.html (the public site); internal/ holds what is mailed. The database is $(DEMO_DB)."
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 QUARTER = "2025-Q4"
 # Bumped when the database schema or the demo changes, so that cached databases are rebuilt.
-DATA_VERSION = "schema3-demo2"
+DATA_VERSION = "schema4-demo3"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 

@@ -50,12 +50,18 @@ TEST_CASE("batch run: the manifest lists every file with kind, scope, size and c
     const std::string manifest = read_file(run.quarter_folder / "manifest.json");
     CHECK(manifest.find("\"quarter\": \"2025-Q3\"") != std::string::npos);
     CHECK(manifest.find("\"database_sha256\"") != std::string::npos);
-    CHECK(manifest.find("\"path\": \"GM0505-dordrecht/raadsinformatiebrief-2025-Q3-GM0505.pdf\"") != std::string::npos);
+    CHECK(manifest.find("\"path\": \"public/GM0505-dordrecht/raadsinformatiebrief-2025-Q3-GM0505.pdf\"") != std::string::npos);
+    const size_t report = manifest.find("\"path\": \"internal/GM0505-dordrecht/samen-sturen-2025-Q3-GM0505.pdf\"");
+    REQUIRE(report != std::string::npos);
+    CHECK(manifest.find("\"audience\": \"internal\"", report) < manifest.find('}', report));
+    const size_t letter = manifest.find("\"path\": \"public/GM0505-dordrecht/raadsinformatiebrief.html\"");
+    REQUIRE(letter != std::string::npos);
+    CHECK(manifest.find("\"audience\": \"public\"", letter) < manifest.find('}', letter));
     CHECK(manifest.find("\"kind\": \"gi-benchmark\"") != std::string::npos);
     const auto files = fingerprints(run.quarter_folder);
     for (const auto& [path, print] : files) CHECK_MESSAGE(manifest.find("\"path\": \"" + path + "\"") != std::string::npos, path);
-    CHECK(run_cli_text("sha256sum '" + (run.quarter_folder / "index.html").string() + "' | cut -c1-64").substr(0, 64) ==
-          manifest.substr(manifest.find("\"sha256\"", manifest.find("\"path\": \"index.html\"")) + 11, 64));
+    CHECK(run_cli_text("sha256sum '" + (run.public_folder() / "index.html").string() + "' | cut -c1-64").substr(0, 64) ==
+          manifest.substr(manifest.find("\"sha256\"", manifest.find("\"path\": \"public/index.html\"")) + 11, 64));
 }
 
 TEST_CASE("batch run: a second run on unchanged inputs renders nothing; --force and a changed database render") {
@@ -73,7 +79,7 @@ TEST_CASE("batch run: a second run on unchanged inputs renders nothing; --force 
     REQUIRE(std::system(("sqlite3 '" + (dir / "demo.db").string() + "' \"UPDATE municipalities SET name = 'Dordt' WHERE municipality_code = 'GM0505'\"").c_str()) == 0);
     const auto changed = run_cli(run_args(dir / "demo.db", dir / "out"));
     CHECK(changed.out.find("4 scopes") != std::string::npos);
-    CHECK(fs::exists(dir / "out" / "2025-Q3" / "GM0505-dordt" / "index.html"));
+    CHECK(fs::exists(dir / "out" / "2025-Q3" / "public" / "GM0505-dordt" / "index.html"));
 }
 
 TEST_CASE("batch run: a second run on the same folder is refused while the first holds it") {
@@ -103,7 +109,7 @@ TEST_CASE("batch run: a run killed half-way is completed by the next, identical 
         _exit(127);
     }
     // Kill it once it has written its first report, mid-way through the scopes.
-    const fs::path first = dir / "killed" / "2025-Q3" / "GM0482-alblasserdam" / "kpis.csv";
+    const fs::path first = dir / "killed" / "2025-Q3" / "internal" / "GM0482-alblasserdam" / "kpis.csv";
     for (int i = 0; i < 600 && !fs::exists(first); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     ::kill(child, SIGKILL);
     int status = 0;
@@ -121,11 +127,10 @@ TEST_CASE("batch run: without --quarter the run takes the last completed quarter
     TempDir dir;
     const auto r = run_cli("run --db " + run.db.string() + " --today 2026-01-03 --kinds council --out " + dir.path().string());
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    CHECK(fs::exists(dir / "2025-Q4" / "GM0505-dordrecht" / "raadsinformatiebrief-2025-Q4-GM0505.pdf"));
+    CHECK(fs::exists(dir / "2025-Q4" / "public" / "GM0505-dordrecht" / "raadsinformatiebrief-2025-Q4-GM0505.pdf"));
     // --kinds council: the letters and the index, nothing else.
-    CHECK_FALSE(fs::exists(dir / "2025-Q4" / "GM0505-dordrecht" / "samen-sturen-2025-Q4-GM0505.pdf"));
-    CHECK_FALSE(fs::exists(dir / "2025-Q4" / "regio-JZ31-zuid-holland-zuid" / "gi-benchmark-2025-Q4-JZ31.pdf"));
-    CHECK(fs::exists(dir / "2025-Q4" / "index.html"));
+    CHECK_FALSE(fs::exists(dir / "2025-Q4" / "internal"));
+    CHECK(fs::exists(dir / "2025-Q4" / "public" / "index.html"));
     const auto bad = run_cli("run --db " + run.db.string() + " --quarter 2025-Q3 --kinds letters --out " + dir.path().string());
     CHECK(bad.exit_code == 2);
     CHECK(bad.err == "samen-sturen: --kinds: 'letters' is not a report kind (samen-sturen, council, region, gi-benchmark)\n");
@@ -134,13 +139,13 @@ TEST_CASE("batch run: without --quarter the run takes the last completed quarter
 TEST_CASE("batch run: a failing scope does not stop the others; exit 7, the failure named, no manifest") {
     const auto& run = small_demo_run();
     TempDir dir;
-    fs::create_directories(dir / "2025-Q3");
-    write_file(dir / "2025-Q3" / "GM0590-papendrecht", "a file where the folder should be");
+    fs::create_directories(dir / "2025-Q3" / "internal");
+    write_file(dir / "2025-Q3" / "internal" / "GM0590-papendrecht", "a file where the folder should be");
     const auto r = run_cli(run_args(run.db, dir.path()));
     CHECK(r.exit_code == 7);
     CHECK(r.err.find("samen-sturen: GM0590: ") != std::string::npos);
     CHECK(r.err.find("1 of 4 scopes failed") != std::string::npos);
-    CHECK(fs::exists(dir / "2025-Q3" / "GM0505-dordrecht" / "index.html"));
+    CHECK(fs::exists(dir / "2025-Q3" / "public" / "GM0505-dordrecht" / "index.html"));
     CHECK_FALSE(fs::exists(dir / "2025-Q3" / "manifest.json"));
 }
 
@@ -168,4 +173,23 @@ TEST_CASE("batch run: shards cover every scope exactly once and their manifests 
     const auto missing = run_cli("merge-manifests --out " + incomplete.path().string() + " --quarter 2025-Q3");
     CHECK(missing.exit_code == 3);
     CHECK(missing.err.find("manifest.shard-2-of-2.json: missing or unreadable; has shard 2 of 2 finished?") != std::string::npos);
+}
+
+TEST_CASE("batch run: an output folder of the old layout is converted, and the run says so") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    // Before public/ and internal/: scope folders and the index at the top of the quarter folder.
+    fs::create_directories(dir / "2025-Q3" / "GM0505-dordrecht");
+    write_file(dir / "2025-Q3" / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.pdf", "old");
+    fs::create_directories(dir / "2025-Q3" / "regio-JZ31-zuid-holland-zuid");
+    write_file(dir / "2025-Q3" / "index.html", "old");
+    write_file(dir / "2025-Q3" / "notes.txt", "not ours: kept");
+    const auto r = run_cli(run_args(run.db, dir.path()));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.err.find("removed 2 scope folders of the old layout") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "2025-Q3" / "GM0505-dordrecht"));
+    CHECK_FALSE(fs::exists(dir / "2025-Q3" / "index.html"));
+    CHECK(fs::exists(dir / "2025-Q3" / "notes.txt"));
+    CHECK(fs::exists(dir / "2025-Q3" / "internal" / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.pdf"));
+    CHECK(fs::exists(dir / "2025-Q3" / "public" / "index.html"));
 }

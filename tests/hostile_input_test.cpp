@@ -39,9 +39,9 @@ struct HostileRun {
         const auto r = run_cli("run --db " + (dir / "h.db").string() + " --quarter 2025-Q3 --only GM0642,JZ31 --out " +
                                (dir / "out").string());
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-        for (const auto& e : fs::directory_iterator(dir / "out" / "2025-Q3"))
+        for (const auto& e : fs::directory_iterator(dir / "out" / "2025-Q3" / "internal"))
             if (e.path().filename().string().rfind("GM0642-", 0) == 0) folder = e.path();
-        region = dir / "out" / "2025-Q3" / "regio-JZ31-zuid-holland-zuid";
+        region = dir / "out" / "2025-Q3" / "internal" / "regio-JZ31-zuid-holland-zuid";
     }
 };
 
@@ -52,11 +52,15 @@ TEST_CASE("hostile input: a name is a slug in paths, escaped in HTML, intact in 
     REQUIRE_FALSE(h.folder.empty());
     CHECK(h.folder.filename() == "GM0642-hyperlink-http-evil-example-klik-script-alert-1-script-zoe");
     CHECK(fs::canonical(h.folder).string().rfind(fs::canonical(h.dir / "out").string(), 0) == 0);
-    const std::string html = read_file(h.folder / "index.html");
-    CHECK(html.find("<script>alert") == std::string::npos);
-    CHECK(html.find("=HYPERLINK(&quot;http://evil.example&quot;,&quot;klik&quot;)&lt;script&gt;alert(1)&lt;/script&gt; &amp; &apos;Zoë&apos;") !=
-          std::string::npos);
-    const std::string transparency = read_file(h.region / "transparantie.html");
+    const fs::path public_folder = h.dir / "out" / "2025-Q3" / "public";
+    for (const fs::path& page : {public_folder / h.folder.filename() / "index.html", h.folder / "samen-sturen-2025-Q3-GM0642.html"}) {
+        CAPTURE(page);
+        const std::string html = read_file(page);
+        CHECK(html.find("<script>alert") == std::string::npos);
+        CHECK(html.find("=HYPERLINK(&quot;http://evil.example&quot;,&quot;klik&quot;)&lt;script&gt;alert(1)&lt;/script&gt; &amp; &apos;Zoë&apos;") !=
+              std::string::npos);
+    }
+    const std::string transparency = read_file(public_folder / h.region.filename() / "transparantie.html");
     CHECK(transparency.find("Zorg " + std::string(10000, 'z')) != std::string::npos);
     // The PDF: pdftotext joins what Pango wrapped; the name is there as written.
     std::string pdf = pdf_text(h.folder / "samen-sturen-2025-Q3-GM0642.pdf", 1);

@@ -43,9 +43,9 @@ TEST_CASE("html: every page passes axe-core's WCAG 2.1 AA rules and makes no ext
 
 TEST_CASE("html: no count from 1 to 4 and no share over fewer than ten is published") {
     const auto& run = small_demo_run();
-    const fs::path folder = run.quarter_folder / "GM0610-sliedrecht"; // the smallest town of the demo
-    const std::string html = read_file(folder / "index.html");
-    const std::string csv = read_file(folder / "kpis.csv");
+    // the smallest town of the demo
+    const std::string html = read_file(run.public_folder() / "GM0610-sliedrecht" / "index.html");
+    const std::string csv = read_file(run.internal_folder() / "GM0610-sliedrecht" / "kpis.csv");
     std::istringstream lines(csv);
     std::getline(lines, *std::make_unique<std::string>());
     int small_counts = 0;
@@ -74,17 +74,17 @@ TEST_CASE("html: no public page or council letter shows a count from 1 to 4 in a
     const auto& run = small_demo_run();
     static const std::regex cell(R"(<td>([1-4])</td>)");
     int pages = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(run.quarter_folder)) {
+    for (const auto& entry : fs::recursive_directory_iterator(run.public_folder())) {
         if (entry.path().extension() != ".html") continue;
         ++pages;
         const std::string html = read_file(entry.path());
         std::smatch m;
         CHECK_MESSAGE(!std::regex_search(html, m, cell), entry.path() << ": " << m.str());
     }
-    CHECK(pages >= 10); // index, 3 scope pages, 3 letters, the region's page, transparency, GI benchmark
+    CHECK(pages >= 9); // index, 3 scope pages, 3 letters, the region's page, transparency
     for (const char* town : {"GM0505-dordrecht", "GM0590-papendrecht", "GM0610-sliedrecht"}) {
         const std::string code = std::string(town).substr(0, 6);
-        const std::string text = pdf_text(run.quarter_folder / town / ("raadsinformatiebrief-2025-Q3-" + code + ".pdf"));
+        const std::string text = pdf_text(run.public_folder() / town / ("raadsinformatiebrief-2025-Q3-" + code + ".pdf"));
         // A table cell of pdftotext -layout: a lone 1-4 between runs of spaces (not "Pagina 1 van 1").
         static const std::regex small_cell(R"( {2}[1-4]( {2}|\n))");
         CHECK_MESSAGE(!std::regex_search(text, small_cell), town);
@@ -100,14 +100,16 @@ TEST_CASE("html: names are escaped, never markup") {
     const auto r = run_cli("run --db " + (dir / "hostile.db").string() + " --quarter 2025-Q3 --only GM0610,JZ31 --out " + (dir / "out").string());
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     fs::path folder;
-    for (const auto& entry : fs::directory_iterator(dir / "out" / "2025-Q3"))
+    for (const auto& entry : fs::directory_iterator(dir / "out" / "2025-Q3" / "public"))
         if (entry.path().filename().string().rfind("GM0610-", 0) == 0) folder = entry.path();
     REQUIRE_FALSE(folder.empty());
     CHECK(folder.filename() == "GM0610-script-alert-1-script-zoe"); // the slug, never the raw name
     const std::string html = read_file(folder / "index.html");
     CHECK(html.find("<script>alert") == std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Zoë&quot;") != std::string::npos);
-    const std::string index = read_file(dir / "out" / "2025-Q3" / "index.html");
+    const std::string index = read_file(dir / "out" / "2025-Q3" / "public" / "index.html");
     CHECK(index.find("<script>alert") == std::string::npos);
-    CHECK(pdf_text(folder / "samen-sturen-2025-Q3-GM0610.pdf").find("<script>alert(1)</script> & \"Zoë\"") != std::string::npos);
+    const fs::path internal = dir / "out" / "2025-Q3" / "internal" / folder.filename();
+    CHECK(pdf_text(internal / "samen-sturen-2025-Q3-GM0610.pdf").find("<script>alert(1)</script> & \"Zoë\"") != std::string::npos);
+    CHECK(read_file(internal / "samen-sturen-2025-Q3-GM0610.html").find("<script>alert") == std::string::npos);
 }

@@ -31,23 +31,32 @@ std::vector<std::string> measure_ids(const fs::path& db, const std::string& muni
 
 } // namespace
 
-TEST_CASE("run: every scope's folder holds its PDF, Excel, HTML and kpis.csv") {
+TEST_CASE("run: each scope's internal folder holds its PDF, Excel, HTML and kpis.csv; the public one its page") {
     const auto& run = small_demo_run();
     for (const char* town : towns) {
-        const fs::path folder = run.quarter_folder / town;
+        const fs::path folder = run.internal_folder() / town;
         const std::string code = std::string(town).substr(0, 6);
         CAPTURE(town);
         CHECK(fs::file_size(folder / ("samen-sturen-2025-Q3-" + code + ".pdf")) > 10000);
         CHECK(fs::file_size(folder / ("samen-sturen-2025-Q3-" + code + ".xlsx")) > 10000);
-        CHECK(fs::file_size(folder / "index.html") > 10000);
+        CHECK(fs::file_size(folder / ("samen-sturen-2025-Q3-" + code + ".html")) > 10000);
         CHECK(fs::file_size(folder / "kpis.csv") > 1000);
+        CHECK(fs::file_size(run.public_folder() / town / "index.html") > 10000);
     }
-    const fs::path region = run.quarter_folder / "regio-JZ31-zuid-holland-zuid";
+    const fs::path region = run.internal_folder() / "regio-JZ31-zuid-holland-zuid";
     CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31.pdf"));
     CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31.xlsx"));
-    CHECK(fs::exists(region / "index.html"));
+    CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31.html"));
     CHECK(fs::exists(region / "kpis.csv"));
-    const std::string index = read_file(run.quarter_folder / "index.html");
+    CHECK(fs::exists(region / "gi-benchmark-2025-Q3-JZ31.pdf"));
+    CHECK(fs::exists(run.public_folder() / "regio-JZ31-zuid-holland-zuid" / "index.html"));
+    CHECK(fs::exists(run.public_folder() / "regio-JZ31-zuid-holland-zuid" / "transparantie.html"));
+    // Nothing of the old layout beside public/ and internal/.
+    for (const auto& entry : fs::directory_iterator(run.quarter_folder))
+        CHECK_MESSAGE((entry.path().filename() == "public" || entry.path().filename() == "internal" ||
+                       entry.path().filename() == "manifest.json" || entry.path().filename() == ".samen-sturen.lock"),
+                      entry.path());
+    const std::string index = read_file(run.public_folder() / "index.html");
     CHECK(index.find("href=\"GM0505-dordrecht/index.html\"") != std::string::npos);
     CHECK(index.find("href=\"regio-JZ31-zuid-holland-zuid/index.html\"") != std::string::npos);
     // No temporary file is left behind.
@@ -60,7 +69,7 @@ TEST_CASE("run: kpis.csv of a folder holds its own and its region's rows, the sa
     TempDir dir;
     const auto all = run_cli("kpis --db " + run.db.string() + " --quarter 2025-Q3 --out " + (dir / "all.csv").string());
     REQUIRE(all.exit_code == 0);
-    const fs::path town = run.quarter_folder / "GM0505-dordrecht" / "kpis.csv";
+    const fs::path town = run.internal_folder() / "GM0505-dordrecht" / "kpis.csv";
     const std::string csv = read_file(town);
     CHECK(csv.rfind("quarter,scope_type,scope_code,kpi_id,breakdown,numerator,denominator,value\n", 0) == 0);
     CHECK(csv.find(",GM0590,") == std::string::npos); // no other municipality
@@ -69,7 +78,7 @@ TEST_CASE("run: kpis.csv of a folder holds its own and its region's rows, the sa
         CHECK(kpis_csv_value(town, "GM0505", kpi) == kpis_csv_value(dir / "all.csv", "GM0505", kpi));
         CHECK(kpis_csv_value(town, "JZ31", kpi) == kpis_csv_value(dir / "all.csv", "JZ31", kpi));
     }
-    const std::string region = read_file(run.quarter_folder / "regio-JZ31-zuid-holland-zuid" / "kpis.csv");
+    const std::string region = read_file(run.internal_folder() / "regio-JZ31-zuid-holland-zuid" / "kpis.csv");
     CHECK(region.find(",gi,JZ31/") != std::string::npos);
     CHECK(region.find("provider=") != std::string::npos);
     CHECK(region.find(",municipality,") == std::string::npos);
@@ -77,11 +86,11 @@ TEST_CASE("run: kpis.csv of a folder holds its own and its region's rows, the sa
 
 TEST_CASE("run: the PDF and the HTML page show the figures of kpis.csv") {
     const auto& run = small_demo_run();
-    const fs::path folder = run.quarter_folder / "GM0505-dordrecht";
+    const fs::path folder = run.internal_folder() / "GM0505-dordrecht";
     // pdftotext reads the no-break space after the euro sign as a space.
     std::string pdf = pdf_text(folder / "samen-sturen-2025-Q3-GM0505.pdf");
     for (size_t at; (at = pdf.find("\u00A0")) != std::string::npos;) pdf.replace(at, 2, " ");
-    const std::string html = read_file(folder / "index.html");
+    const std::string html = read_file(run.public_folder() / "GM0505-dordrecht" / "index.html");
     const fs::path csv = folder / "kpis.csv";
     const double jh01 = std::stod(kpis_csv_value(csv, "GM0505", "JH01"));
     const double jh06 = std::stod(kpis_csv_value(csv, "GM0505", "JH06"));
@@ -100,8 +109,8 @@ TEST_CASE("run: the PDF and the HTML page show the figures of kpis.csv") {
 
 TEST_CASE("run: PDFs are valid A4 with every font embedded") {
     const auto& run = small_demo_run();
-    for (const fs::path& pdf : {run.quarter_folder / "GM0610-sliedrecht" / "samen-sturen-2025-Q3-GM0610.pdf",
-                               run.quarter_folder / "regio-JZ31-zuid-holland-zuid" / "samen-sturen-regio-2025-Q3-JZ31.pdf"}) {
+    for (const fs::path& pdf : {run.internal_folder() / "GM0610-sliedrecht" / "samen-sturen-2025-Q3-GM0610.pdf",
+                               run.internal_folder() / "regio-JZ31-zuid-holland-zuid" / "samen-sturen-regio-2025-Q3-JZ31.pdf"}) {
         CAPTURE(pdf);
         CHECK(std::system(("qpdf --check '" + pdf.string() + "' >/dev/null 2>&1").c_str()) == 0);
         const std::string fonts = run_cli_text("pdffonts '" + pdf.string() + "' | tail -n +3");
@@ -120,7 +129,7 @@ TEST_CASE("run: PDFs are valid A4 with every font embedded") {
 
 TEST_CASE("run: signals list the municipality's own measure ids, in internal outputs only") {
     const auto& run = small_demo_run();
-    const std::string own = pdf_text(run.quarter_folder / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.pdf");
+    const std::string own = pdf_text(run.internal_folder() / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.pdf");
     CHECK(own.find("Maatregelen met een signaal") != std::string::npos);
     const auto ids = measure_ids(run.db, "GM0505");
     REQUIRE_FALSE(ids.empty());
@@ -129,12 +138,13 @@ TEST_CASE("run: signals list the municipality's own measure ids, in internal out
     CHECK(listed > 0);
     // No measure id of another municipality in any file of Dordrecht's folder, and none in the HTML.
     const auto others = measure_ids(run.db, "GM0590");
-    for (const auto& entry : fs::directory_iterator(run.quarter_folder / "GM0505-dordrecht")) {
+    for (const auto& entry : fs::recursive_directory_iterator(run.quarter_folder)) {
+        if (!entry.is_regular_file() || entry.path().parent_path().filename() != "GM0505-dordrecht") continue;
         if (entry.path().extension() == ".xlsx") continue; // zipped: checked through LibreOffice in xlsx_check_test
         const std::string text = entry.path().extension() == ".pdf" ? pdf_text(entry.path()) : read_file(entry.path());
         for (const auto& id : others) CHECK_MESSAGE(text.find(id) == std::string::npos, id << " in " << entry.path());
     }
-    const std::string html = read_file(run.quarter_folder / "GM0505-dordrecht" / "index.html");
+    const std::string html = read_file(run.public_folder() / "GM0505-dordrecht" / "index.html");
     for (const auto& id : ids) CHECK_MESSAGE(html.find(">" + id + "<") == std::string::npos, id << " in the public HTML");
 }
 
@@ -165,8 +175,9 @@ TEST_CASE("run: --only renders just the named scopes") {
     TempDir dir;
     const auto r = run_cli("run --db " + run.db.string() + " --quarter 2025-Q3 --only GM0610 --jobs 1 --out " + dir.path().string());
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    CHECK(fs::exists(dir / "2025-Q3" / "GM0610-sliedrecht" / "index.html"));
-    CHECK_FALSE(fs::exists(dir / "2025-Q3" / "GM0505-dordrecht"));
+    CHECK(fs::exists(dir / "2025-Q3" / "public" / "GM0610-sliedrecht" / "index.html"));
+    CHECK_FALSE(fs::exists(dir / "2025-Q3" / "public" / "GM0505-dordrecht"));
+    CHECK_FALSE(fs::exists(dir / "2025-Q3" / "internal" / "GM0505-dordrecht"));
     CHECK(r.out.find("1 scopes") != std::string::npos);
 }
 
@@ -194,29 +205,33 @@ TEST_CASE("run: every municipality gets its council letter, every region its GI 
     const auto& run = small_demo_run();
     for (const char* town : towns) {
         const std::string code = std::string(town).substr(0, 6);
-        const fs::path letter = run.quarter_folder / town / ("raadsinformatiebrief-2025-Q3-" + code + ".pdf");
+        const fs::path letter = run.public_folder() / town / ("raadsinformatiebrief-2025-Q3-" + code + ".pdf");
         REQUIRE(fs::exists(letter));
-        CHECK(fs::exists(run.quarter_folder / town / "raadsinformatiebrief.html"));
+        CHECK(fs::exists(run.public_folder() / town / "raadsinformatiebrief.html"));
         const std::string info = run_cli_text("pdfinfo '" + letter.string() + "'");
         const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
         CHECK(pages >= 1);
         CHECK(pages <= 2); // at most two A4 pages
-        CHECK(read_file(run.quarter_folder / town / "index.html").find("href=\"raadsinformatiebrief.html\"") != std::string::npos);
+        CHECK(read_file(run.public_folder() / town / "index.html").find("href=\"raadsinformatiebrief.html\"") != std::string::npos);
     }
-    const fs::path region = run.quarter_folder / "regio-JZ31-zuid-holland-zuid";
-    for (const char* file : {"gi-benchmark-2025-Q3-JZ31.pdf", "gi-benchmark-2025-Q3-JZ31.html", "gi-benchmark-2025-Q3-JZ31.xlsx",
-                             "transparantie.html"})
+    const fs::path region = run.internal_folder() / "regio-JZ31-zuid-holland-zuid";
+    for (const char* file : {"gi-benchmark-2025-Q3-JZ31.pdf", "gi-benchmark-2025-Q3-JZ31.html", "gi-benchmark-2025-Q3-JZ31.xlsx"})
         CHECK_MESSAGE(fs::file_size(region / file) > 2000, file);
-    const std::string page = read_file(region / "index.html");
-    CHECK(page.find("href=\"gi-benchmark-2025-Q3-JZ31.html\"") != std::string::npos);
+    CHECK(fs::file_size(run.public_folder() / "regio-JZ31-zuid-holland-zuid" / "transparantie.html") > 2000);
+    // The public page links to the public transparency page; the GI benchmark is internal.
+    const std::string page = read_file(run.public_folder() / "regio-JZ31-zuid-holland-zuid" / "index.html");
+    CHECK(page.find("href=\"gi-benchmark-2025-Q3-JZ31.html\"") == std::string::npos);
     CHECK(page.find("href=\"transparantie.html\"") != std::string::npos);
     CHECK(page.find("Gemeenten naast elkaar") != std::string::npos);
+    const std::string internal = read_file(region / "samen-sturen-regio-2025-Q3-JZ31.html");
+    CHECK(internal.find("href=\"gi-benchmark-2025-Q3-JZ31.html\"") != std::string::npos);
+    CHECK(internal.find("Intern document voor de ontwikkeltafel") != std::string::npos);
 }
 
 TEST_CASE("run: the council letter speaks of the municipality's own published figures") {
     const auto& run = small_demo_run();
-    const fs::path folder = run.quarter_folder / "GM0505-dordrecht";
-    std::string text = pdf_text(folder / "raadsinformatiebrief-2025-Q3-GM0505.pdf");
+    const fs::path folder = run.internal_folder() / "GM0505-dordrecht";
+    std::string text = pdf_text(run.public_folder() / "GM0505-dordrecht" / "raadsinformatiebrief-2025-Q3-GM0505.pdf");
     for (size_t at; (at = text.find('\n')) != std::string::npos;) text.replace(at, 1, " ");
     for (size_t at; (at = text.find("  ")) != std::string::npos;) text.replace(at, 2, " ");
     const double jh01 = std::stod(kpis_csv_value(folder / "kpis.csv", "GM0505", "JH01"));
@@ -230,7 +245,7 @@ TEST_CASE("run: the council letter speaks of the municipality's own published fi
 
 TEST_CASE("run: the GI benchmark shows each GI's figures of kpis.csv and where it lies in the funnel") {
     const auto& run = small_demo_run();
-    const fs::path region = run.quarter_folder / "regio-JZ31-zuid-holland-zuid";
+    const fs::path region = run.internal_folder() / "regio-JZ31-zuid-holland-zuid";
     const std::string csv = read_file(region / "kpis.csv");
     std::string text = pdf_text(region / "gi-benchmark-2025-Q3-JZ31.pdf");
     CHECK(text.find("Trechterdiagrammen") != std::string::npos);
@@ -265,4 +280,35 @@ TEST_CASE("run: the same database gives byte-identical files whatever --jobs is"
         CHECK_MESSAGE(file_fingerprint(entry.path()) == file_fingerprint(other), entry.path());
     }
     CHECK(files > 20);
+}
+
+TEST_CASE("run: the public folder holds no internal file, and no page links outside it") {
+    const auto& run = small_demo_run();
+    const fs::path root = fs::weakly_canonical(run.public_folder());
+    size_t pages = 0, links = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+        if (!entry.is_regular_file()) continue;
+        const std::string name = entry.path().filename().string();
+        CAPTURE(entry.path());
+        CHECK(entry.path().extension() != ".xlsx");
+        CHECK(name != "kpis.csv");
+        CHECK(name.rfind("samen-sturen-", 0) != 0);
+        CHECK(name.rfind("gi-benchmark-", 0) != 0);
+        if (entry.path().extension() != ".html") continue;
+        ++pages;
+        const std::string html = read_file(entry.path());
+        for (size_t at = 0; (at = html.find("href=\"", at)) != std::string::npos;) {
+            at += 6;
+            std::string href = html.substr(at, html.find('"', at) - at);
+            if (href.empty() || href[0] == '#') continue;
+            ++links;
+            CHECK_MESSAGE(href.find("://") == std::string::npos, href);
+            href = href.substr(0, href.find('#'));
+            const fs::path target = fs::weakly_canonical(entry.path().parent_path() / href);
+            CHECK_MESSAGE(target.string().rfind(root.string(), 0) == 0, href << " leaves the public folder");
+            CHECK_MESSAGE(fs::exists(target), href << " does not exist");
+        }
+    }
+    CHECK(pages >= 9); // the index, 3 towns' pages and letters, the region's page and transparency table
+    CHECK(links >= 20);
 }

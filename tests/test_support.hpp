@@ -66,6 +66,8 @@ CommandResult run_cli(const std::string& arguments);
 struct DemoRun {
     std::filesystem::path db;
     std::filesystem::path quarter_folder;
+    std::filesystem::path public_folder() const { return quarter_folder / "public"; }
+    std::filesystem::path internal_folder() const { return quarter_folder / "internal"; }
 };
 const DemoRun& small_demo_run();
 

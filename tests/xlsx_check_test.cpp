@@ -60,7 +60,7 @@ bool same_number(const std::string& a, const std::string& b) {
 TEST_CASE("xlsx: the workbook opens in LibreOffice and its KPI sheet holds kpis.csv as numbers") {
     const auto& run = small_demo_run();
     TempDir dir;
-    const fs::path folder = run.quarter_folder / "GM0590-papendrecht";
+    const fs::path folder = run.internal_folder() / "GM0590-papendrecht";
     convert_with_libreoffice(folder / "samen-sturen-2025-Q3-GM0590.xlsx", dir.path());
     const std::string stem = (dir / "samen-sturen-2025-Q3-GM0590-").string();
     for (const char* sheet : {"Samenvatting", "Jeugdhulp gebruik en instroom", "Kosten", "Jeugdbescherming", "Signalen",
@@ -86,7 +86,7 @@ TEST_CASE("xlsx: the workbook opens in LibreOffice and its KPI sheet holds kpis.
 TEST_CASE("xlsx: section sheets carry typed values and dates beside the trend of each KPI") {
     const auto& run = small_demo_run();
     TempDir dir;
-    const fs::path folder = run.quarter_folder / "GM0505-dordrecht";
+    const fs::path folder = run.internal_folder() / "GM0505-dordrecht";
     convert_with_libreoffice(folder / "samen-sturen-2025-Q3-GM0505.xlsx", dir.path());
     const auto rows = lines_of(read_file(dir / "samen-sturen-2025-Q3-GM0505-Kosten.csv"));
     REQUIRE(rows.size() > 8);
@@ -107,7 +107,7 @@ TEST_CASE("xlsx: section sheets carry typed values and dates beside the trend of
 TEST_CASE("xlsx: the GI benchmark opens in LibreOffice with each GI's numbers as numbers") {
     const auto& run = small_demo_run();
     TempDir dir;
-    const fs::path folder = run.quarter_folder / "regio-JZ31-zuid-holland-zuid";
+    const fs::path folder = run.internal_folder() / "regio-JZ31-zuid-holland-zuid";
     convert_with_libreoffice(folder / "gi-benchmark-2025-Q3-JZ31.xlsx", dir.path());
     const auto rows = lines_of(read_file(dir / "gi-benchmark-2025-Q3-JZ31-GI-benchmark.csv"));
     REQUIRE(rows.size() > 4);

@@ -52,6 +52,8 @@ void write_all(const std::string& file, std::string_view bytes, const std::files
 
 } // namespace
 
+std::string publication_name(Publication where) { return where == Publication::public_site ? "public" : "internal"; }
+
 std::string scope_folder_name(const Scope& scope) {
     if (scope.type == "region") return "regio-" + safe_code(scope.code) + "-" + short_slug(scope.name);
     return safe_code(scope.code) + "-" + short_slug(scope.name);

@@ -12,6 +12,13 @@
 
 namespace ss {
 
+/// Where a file of a quarter goes (reports.md "Output layout"): `public/` is the site, copied to
+/// a web server as it is; `internal/` is mailed to its recipients and never published.
+enum class Publication { public_site, internal };
+
+/// "public" or "internal": the folder under the quarter, and the manifest's `audience`.
+std::string publication_name(Publication where);
+
 /// "GM0505-dordrecht" for a municipality, "regio-<code>-<slug>" for a region. Only the slug of
 /// the name and a code checked to be letters, digits and hyphens: a name never steers a path.
 std::string scope_folder_name(const Scope& scope);

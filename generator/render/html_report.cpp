@@ -19,23 +19,24 @@ namespace {
 using kainjow::mustache::mustache;
 using namespace html;
 
-// The HTML site is public: kpis.md's small-number rules apply to every figure on it.
-constexpr Audience audience = Audience::published;
+// A public page (the site) follows kpis.md's small-number rules in every figure; the internal page
+// beside the PDF shows exact values. Only render_report_html takes an audience: the transparency
+// page is public.
 constexpr double chart_width = 520;
 
 /// The chart as inline SVG, hidden from assistive technology: its wrapper carries the text alternative.
-std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
+std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor, Audience audience) {
     const double height = chart_height(model, block, audience);
     return html::chart_svg([&](Canvas& canvas) { draw_block_chart(canvas, model, block, audience, chart_width, height); },
                            chart_width, height, anchor);
 }
 
-std::string chart_note(const ReportModel& model, const KpiBlock& block) {
+std::string chart_note(const ReportModel& model, const KpiBlock& block, Audience audience) {
     if (block.item.chart == ChartKind::trend) return trend_chart_of(model, block, audience).note;
     return bar_chart_of(model, block, audience).note;
 }
 
-data block_data(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
+data block_data(const ReportModel& model, const KpiBlock& block, const std::string& anchor, Audience audience) {
     data b;
     b.set("anchor", anchor);
     b.set("title", block.item.title);
@@ -45,9 +46,9 @@ data block_data(const ReportModel& model, const KpiBlock& block, const std::stri
         b.set("unit", block.item.unit);
     }
     // The chart draws its note itself; the text alternative carries it for screen readers.
-    const std::string note = chart_note(model, block);
+    const std::string note = chart_note(model, block, audience);
     b.set("alt", chart_alt_text(model, block, audience) + (note.empty() ? "" : " " + note));
-    b.set("svg", chart_svg(model, block, anchor));
+    b.set("svg", chart_svg(model, block, anchor, audience));
     const std::string caption = "Cijfers bij de grafiek: " + block.item.title;
     if (block.item.breakdown.empty())
         b.set("data_table", table_data(caption, trend_header(model), trend_rows(model, block, audience)));
@@ -56,12 +57,15 @@ data block_data(const ReportModel& model, const KpiBlock& block, const std::stri
     return b;
 }
 
-std::vector<std::string> account(const ReportModel& model) {
+std::vector<std::string> account(const ReportModel& model, Audience audience) {
     return {"De cijfers komen uit de gegevens die de regio, de gecertificeerde instellingen en de aanbieders aanleverden" +
                 (model.delivered_on.empty() ? std::string(".") : " op " + format_long_date(model.delivered_on) + "."),
             "Een regiocijfer is berekend over alle gegevens van de gemeenten in de regio, niet als gemiddelde van "
             "gemeenten. Richting: een stijging of daling van meer dan 2% ten opzichte van hetzelfde kwartaal een jaar eerder.",
-            std::string("Kleine aantallen worden niet gepubliceerd. ") + suppression_note()};
+            audience == Audience::internal
+                ? std::string("Dit is een interne pagina voor de ontwikkeltafel: ze toont exacte aantallen, ook kleine. "
+                              "Publiceer haar niet; de openbare pagina volgt de regels voor kleine aantallen.")
+                : std::string("Kleine aantallen worden niet gepubliceerd. ") + suppression_note()};
 }
 
 } // namespace
@@ -72,7 +76,8 @@ HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
             read("council.mustache"), read("transparency.mustache"), read("gi-benchmark.mustache")};
 }
 
-std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links) {
+std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links,
+                               Audience audience) {
     mustache page{templates.report};
     if (!page.is_valid()) throw InputError("templates/html/report.mustache: " + page.error_message());
     data d;
@@ -87,6 +92,8 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     d.set("delivered_line", model.delivered_on.empty() ? std::string()
                                                        : "gegevens aangeleverd op " + format_long_date(model.delivered_on));
     d.set("downloads", downloads_data(links.downloads));
+    d.set("has_downloads", !links.downloads.empty());
+    d.set("internal", audience == Audience::internal);
     if (links.region) {
         data region;
         region.set("href", links.region->href);
@@ -107,7 +114,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         section.set("title", s.title);
         section.set("intro", s.intro);
         data blocks{data::type::list};
-        for (const auto& b : s.blocks) blocks.push_back(block_data(model, b, "k" + std::to_string(++counter)));
+        for (const auto& b : s.blocks) blocks.push_back(block_data(model, b, "k" + std::to_string(++counter), audience));
         section.set("blocks", blocks);
         sections.push_back(section);
     }
@@ -131,7 +138,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     d.set("comparisons", comparisons);
     if (!links.transparency.empty()) d.set("transparency_link", links.transparency);
     if (!links.gi_benchmark.empty()) d.set("gi_benchmark_link", links.gi_benchmark);
-    d.set("account", text_list(account(model)));
+    d.set("account", text_list(account(model, audience)));
     d.set("table", table_partial(templates));
     std::string html = page.render(d);
     if (!page.is_valid()) throw InputError("templates/html: " + page.error_message());

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "report/figure_text.hpp"
 #include "report/report_model.hpp"
 
 namespace ss {
@@ -38,8 +39,11 @@ struct HtmlLinks {
     std::string gi_benchmark; ///< a region's GI benchmark page, "" for none
 };
 
-/// The page. Throws InputError when a template does not parse (naming the template).
-std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links);
+/// The page: for the public site (publication rules applied, the quarter index above it) or the
+/// internal page beside the PDF (exact values, self-contained). Throws InputError when a template
+/// does not parse (naming the template).
+std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links,
+                               Audience audience = Audience::published);
 
 /// A region's provider transparency table (UI01-UI03 per provider x profile x intensity), public.
 std::string render_transparency_html(const ReportModel& model, const HtmlTemplates& templates);

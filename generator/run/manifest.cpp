@@ -31,7 +31,8 @@ std::string manifest_json(const Manifest& m) {
     j["seconds"] = m.seconds;
     j["files"] = ordered_json::array();
     for (const auto& f : m.files)
-        j["files"].push_back({{"path", f.path}, {"kind", f.kind}, {"scope", f.scope}, {"bytes", f.bytes}, {"sha256", f.sha256}});
+        j["files"].push_back({{"path", f.path}, {"kind", f.kind}, {"scope", f.scope}, {"audience", f.audience},
+                              {"bytes", f.bytes}, {"sha256", f.sha256}});
     return j.dump(2) + "\n";
 }
 
@@ -53,7 +54,7 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& file) {
         for (const auto& f : j.at("files"))
             m.files.push_back({f.at("path").get<std::string>(), f.at("kind").get<std::string>(),
                                f.at("scope").get<std::string>(), f.at("bytes").get<std::uint64_t>(),
-                               f.at("sha256").get<std::string>()});
+                               f.at("sha256").get<std::string>(), f.value("audience", "")});
         return m;
     } catch (const std::exception&) {
         return std::nullopt; // an unreadable manifest is no manifest: the run renders again

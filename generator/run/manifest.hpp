@@ -13,11 +13,12 @@
 namespace ss {
 
 struct ManifestFile {
-    std::string path;  ///< relative to the quarter folder: GM0505-dordrecht/kpis.csv
+    std::string path;  ///< relative to the quarter folder: internal/GM0505-dordrecht/kpis.csv
     std::string kind;  ///< samen-sturen, council, region, gi-benchmark, site
     std::string scope; ///< GM0505, JZ31, or "" for the quarter's index
     std::uint64_t bytes = 0;
     std::string sha256;
+    std::string audience; ///< public (under public/, the site) or internal (under internal/, mailed only)
 };
 
 /// What the outputs depend on: a change in any of these renders again.

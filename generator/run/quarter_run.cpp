@@ -51,25 +51,32 @@ struct RunShared {
     bool wants(const std::string& kind) const { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); }
 };
 
-/// Writes one scope's files atomically and records each for the manifest.
+/// Writes one scope's files atomically into public/<folder>/ or internal/<folder>/ and records
+/// each for the manifest.
 class ScopeFiles {
 public:
     ScopeFiles(fs::path quarter_folder, std::string folder, std::string scope)
-        : root_(std::move(quarter_folder)), folder_(std::move(folder)), scope_(std::move(scope)) {
-        fs::create_directories(root_ / folder_);
+        : root_(std::move(quarter_folder)), folder_(std::move(folder)), scope_(std::move(scope)) {}
+    void write(Publication where, const std::string& name, const std::string& kind, const std::string& bytes) {
+        const std::string relative = prepare(where, name);
+        write_file_atomically(root_ / relative, bytes);
+        files_.push_back({relative, kind, scope_, bytes.size(), sha256_hex(bytes), publication_name(where)});
     }
-    void write(const std::string& name, const std::string& kind, const std::string& bytes) {
-        write_file_atomically(root_ / folder_ / name, bytes);
-        files_.push_back({folder_ + "/" + name, kind, scope_, bytes.size(), sha256_hex(bytes)});
-    }
-    void write_with(const std::string& name, const std::string& kind, const std::function<void(const std::string&)>& writer) {
-        const fs::path path = root_ / folder_ / name;
+    void write_with(Publication where, const std::string& name, const std::string& kind,
+                    const std::function<void(const std::string&)>& writer) {
+        const std::string relative = prepare(where, name);
+        const fs::path path = root_ / relative;
         write_file_atomically_with(path, writer);
-        files_.push_back({folder_ + "/" + name, kind, scope_, fs::file_size(path), sha256_file(path)});
+        files_.push_back({relative, kind, scope_, fs::file_size(path), sha256_file(path), publication_name(where)});
     }
     std::vector<ManifestFile> take() { return std::move(files_); }
 
 private:
+    std::string prepare(Publication where, const std::string& name) {
+        const std::string folder = publication_name(where) + "/" + folder_;
+        fs::create_directories(root_ / folder);
+        return folder + "/" + name;
+    }
     fs::path root_;
     std::string folder_;
     std::string scope_;
@@ -92,7 +99,8 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         return StageTimings::Measure(*shared.timings, municipality ? municipality_stage : "region reports", &package_cpu);
     };
     ScopeFiles files(shared.folder, scope_folder_name(scope), scope.code);
-    HtmlLinks links;
+    // The public page links only to public files; the internal page only to the files beside it.
+    HtmlLinks links, internal_links;
     if (municipality) links.region = HtmlLink{"../" + region_folder_of(scope) + "/index.html", "Regio " + scope.region_name};
 
     std::optional<ReportModel> model;
@@ -107,22 +115,24 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         const std::string stem = report_file_stem("samen-sturen", scope, data.quarter);
         {
             const auto timed = measure("PDF");
-            files.write(stem + ".pdf", report_kind, render_report_pdf(*model));
+            files.write(Publication::internal, stem + ".pdf", report_kind, render_report_pdf(*model));
         }
         {
             const auto timed = measure("Excel");
-            files.write_with(stem + ".xlsx", report_kind, [&](const std::string& path) { write_report_xlsx(*model, path); });
+            files.write_with(Publication::internal, stem + ".xlsx", report_kind,
+                             [&](const std::string& path) { write_report_xlsx(*model, path); });
         }
         const auto timed = measure("kpis.csv");
-        files.write("kpis.csv", report_kind, kpis_csv(model->long_form));
-        links.downloads = {{stem + ".pdf", "rapport (PDF)"}, {stem + ".xlsx", "werkmap (Excel)"}, {"kpis.csv", "alle cijfers (CSV)"}};
+        files.write(Publication::internal, "kpis.csv", report_kind, kpis_csv(model->long_form));
+        internal_links.downloads = {{stem + ".pdf", "rapport (PDF)"}, {stem + ".xlsx", "werkmap (Excel)"},
+                                    {"kpis.csv", "alle cijfers (CSV)"}};
     }
     if (municipality && shared.wants("council")) {
         const auto timed = measure("council letters");
         const ReportModel letter = build_report(shared.council, scope, {}, {});
         const std::string letter_stem = report_file_stem(letter.kind, scope, data.quarter);
-        files.write(letter_stem + ".pdf", "council", render_council_pdf(letter));
-        files.write("raadsinformatiebrief.html", "council",
+        files.write(Publication::public_site, letter_stem + ".pdf", "council", render_council_pdf(letter));
+        files.write(Publication::public_site, "raadsinformatiebrief.html", "council",
                     render_council_html(letter, shared.html, {{{letter_stem + ".pdf", "brief (PDF)"}}, {}, "", ""}));
         links.downloads.push_back({"raadsinformatiebrief.html", "raadsinformatiebrief"});
         links.downloads.push_back({letter_stem + ".pdf", "raadsinformatiebrief (PDF)"});
@@ -132,20 +142,24 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         const GiBenchmark benchmark = build_gi_benchmark(shared.gi_benchmark, scope, model->long_form);
         // reports.md names these gi-benchmark-<quarter>-<region>, without "regio".
         const std::string stem = "gi-benchmark-" + data.quarter.code() + "-" + scope.code;
-        files.write(stem + ".pdf", "gi-benchmark", render_gi_benchmark_pdf(benchmark));
-        files.write(stem + ".html", "gi-benchmark", render_gi_benchmark_html(benchmark, shared.html));
-        files.write_with(stem + ".xlsx", "gi-benchmark", [&](const std::string& path) { write_gi_benchmark_xlsx(benchmark, path); });
-        links.gi_benchmark = stem + ".html";
-        links.downloads.push_back({stem + ".pdf", "GI-benchmark (PDF)"});
-        links.downloads.push_back({stem + ".xlsx", "GI-benchmark (Excel)"});
+        // reports.md "Output layout": the GI benchmark is for contract managers, internal.
+        files.write(Publication::internal, stem + ".pdf", "gi-benchmark", render_gi_benchmark_pdf(benchmark));
+        files.write(Publication::internal, stem + ".html", "gi-benchmark", render_gi_benchmark_html(benchmark, shared.html));
+        files.write_with(Publication::internal, stem + ".xlsx", "gi-benchmark",
+                         [&](const std::string& path) { write_gi_benchmark_xlsx(benchmark, path); });
+        internal_links.downloads.push_back({stem + ".html", "GI-benchmark"});
+        internal_links.downloads.push_back({stem + ".pdf", "GI-benchmark (PDF)"});
+        internal_links.downloads.push_back({stem + ".xlsx", "GI-benchmark (Excel)"});
     }
     if (shared.wants(report_kind)) {
         const auto timed = measure("HTML");
         if (!municipality) {
             links.transparency = "transparantie.html";
-            files.write("transparantie.html", report_kind, render_transparency_html(*model, shared.html));
+            files.write(Publication::public_site, "transparantie.html", report_kind, render_transparency_html(*model, shared.html));
         }
-        files.write("index.html", report_kind, render_report_html(*model, shared.html, links));
+        files.write(Publication::public_site, "index.html", report_kind, render_report_html(*model, shared.html, links));
+        files.write(Publication::internal, report_file_stem("samen-sturen", scope, data.quarter) + ".html", report_kind,
+                    render_report_html(*model, shared.html, internal_links, Audience::internal));
     }
     return files.take();
 }
@@ -176,13 +190,27 @@ RunInputs inputs_of(const RunOptions& options, const std::vector<std::string>& k
 /// scopes (another shard may be writing its own in the same folder right now).
 void remove_leftovers(const fs::path& folder, const std::vector<std::string>& scope_folders, bool with_index) {
     std::vector<fs::path> partial;
-    if (with_index && fs::exists(folder / "index.html.partial")) partial.push_back(folder / "index.html.partial");
-    for (const auto& scope : scope_folders) {
-        if (!fs::is_directory(folder / scope)) continue;
-        for (const auto& e : fs::directory_iterator(folder / scope))
-            if (e.is_regular_file() && e.path().extension() == ".partial") partial.push_back(e.path());
-    }
+    const fs::path index = folder / "public" / "index.html.partial";
+    if (with_index && fs::exists(index)) partial.push_back(index);
+    for (const char* where : {"public", "internal"})
+        for (const auto& scope : scope_folders) {
+            const fs::path dir = folder / where / scope;
+            if (!fs::is_directory(dir)) continue;
+            for (const auto& e : fs::directory_iterator(dir))
+                if (e.is_regular_file() && e.path().extension() == ".partial") partial.push_back(e.path());
+        }
     for (const auto& p : partial) fs::remove(p);
+}
+
+/// Before public/ and internal/, a scope's files lay in <quarter>/<scope>/ and the index in
+/// <quarter>/index.html, public and internal files side by side. A run removes those of its own
+/// scopes (they are made again in the new layout) and says so; returns how many folders went.
+size_t remove_old_layout(const fs::path& folder, const std::vector<std::string>& scope_folders, bool with_index) {
+    size_t removed = 0;
+    for (const auto& scope : scope_folders)
+        if (fs::is_directory(folder / scope)) removed += fs::remove_all(folder / scope) > 0;
+    if (with_index) fs::remove(folder / "index.html");
+    return removed;
 }
 
 /// Progress for people: a line rewritten in place on a terminal, a plain line per tenth otherwise.
@@ -253,7 +281,11 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     const fs::path manifest_path = summary.folder / manifest_name(options.shard, options.shards);
     if (!options.force) {
         const auto previous = read_manifest(manifest_path);
-        if (previous && previous->inputs.digest() == manifest.inputs.digest() && manifest_files_intact(*previous, summary.folder)) {
+        // A manifest of the old layout (no audience per file) is rendered again in the new one.
+        const bool new_layout = previous && std::all_of(previous->files.begin(), previous->files.end(),
+                                                        [](const ManifestFile& f) { return !f.audience.empty(); });
+        if (previous && new_layout && previous->inputs.digest() == manifest.inputs.digest() &&
+            manifest_files_intact(*previous, summary.folder)) {
             summary.skipped = true;
             summary.files = static_cast<int>(previous->files.size());
             return summary;
@@ -308,6 +340,10 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     std::vector<std::string> scope_folders;
     for (const Scope* s : scopes) scope_folders.push_back(scope_folder_name(*s));
     remove_leftovers(summary.folder, scope_folders, options.shard == 1);
+    if (const size_t old = remove_old_layout(summary.folder, scope_folders, options.shard == 1))
+        log << "run: " << options.quarter.code() << ": removed " << old << " scope folder" << (old == 1 ? "" : "s")
+            << " of the old layout from " << summary.folder.string()
+            << "; their files are made again under public/ (the site) and internal/ (mailed only)\n";
 
     const auto render_start = Clock::now();
     std::vector<std::vector<ManifestFile>> written(scopes.size());
@@ -354,8 +390,9 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
             folders.push_back(scope_folder_name(*s));
         }
         const std::string index = render_quarter_index(listed, folders, options.quarter, data.delivered_on, shared.html);
-        write_file_atomically(summary.folder / "index.html", index);
-        manifest.files.push_back({"index.html", "site", "", index.size(), sha256_hex(index)});
+        fs::create_directories(summary.folder / "public");
+        write_file_atomically(summary.folder / "public" / "index.html", index);
+        manifest.files.push_back({"public/index.html", "site", "", index.size(), sha256_hex(index), "public"});
     }
     summary.render_seconds = seconds_since(render_start);
     summary.stages = timings.stages();
