@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -261,6 +262,15 @@ TEST_CASE("run: the GI benchmark shows each GI's figures of kpis.csv and where i
         CHECK_MESSAGE(text.find(format_percent(std::stod(value), 1)) != std::string::npos, line);
     }
     CHECK(gis >= 2);
+    // The page is internal beside the PDF: exact counts in its funnel tables, and a link to the
+    // region's internal report that exists beside it.
+    const std::string page = read_file(region / "gi-benchmark-2025-Q3-JZ31.html");
+    CHECK(page.find("Intern document voor contractmanagers") != std::string::npos);
+    CHECK(page.find("href=\"samen-sturen-regio-2025-Q3-JZ31.html\"") != std::string::npos);
+    CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31.html"));
+    CHECK(page.find("href=\"../index.html\"") == std::string::npos);
+    static const std::regex count_cell(R"(<td>[0-9][0-9.]*</td>)");
+    CHECK(std::regex_search(page, count_cell)); // Teller and Noemer filled in
 }
 
 TEST_CASE("run: the same database gives byte-identical files whatever --jobs is") {

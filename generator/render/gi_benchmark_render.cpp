@@ -4,6 +4,7 @@
 
 #include "chart/chart_output.hpp"
 #include "core/errors.hpp"
+#include "output/output_files.hpp"
 #include "render/html_data.hpp"
 #include "format/dutch.hpp"
 #include "render/xlsx_support.hpp"
@@ -153,8 +154,9 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
 std::string render_gi_benchmark_pdf(const GiBenchmark& b) { return render_pdf(gi_benchmark_pdf_document(b)); }
 
 std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& templates) {
-    // The page is part of the public site: the small-number rules apply.
-    constexpr Audience audience = Audience::published;
+    // The page is internal (reports.md "Output layout": for contract managers, beside the PDF):
+    // exact values, with the counts behind every share.
+    constexpr Audience audience = Audience::internal;
     mustache page{templates.gi_benchmark};
     if (!page.is_valid()) throw InputError("templates/html/gi-benchmark.mustache: " + page.error_message());
     data d;
@@ -162,6 +164,7 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
     d.set("css", templates.css);
     d.set("heading", b.title);
     d.set("region_name", b.region.name);
+    d.set("region_page", report_file_stem("samen-sturen", b.region, b.quarter) + ".html");
     d.set("quarter_name", format_quarter(b.quarter));
     d.set("lines", text_list({format_quarter(b.quarter), "Periode: " + format_quarter_period(b.quarter), cover_date(b)}));
     d.set("overview", table_data("De GI's naast elkaar, " + format_quarter(b.quarter), overview_header(b), overview_rows(b, audience)));
