@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "report/council_sentences.hpp"
+#include "report/publication.hpp"
 
 using namespace ss;
 
@@ -30,46 +31,52 @@ KpiBlock rate(std::optional<double> now, std::optional<double> before, std::opti
     return b;
 }
 
+/// The block as the council letter gets it: published (reports.md "Publication rules").
+KpiBlock published(KpiBlock b) {
+    publish_block(b);
+    return b;
+}
+
 } // namespace
 
 TEST_CASE("council sentences: a figure that rose, fell or stayed the same, with the region") {
-    CHECK(council_sentence(rate(91, 98, 95, Change::falls), patterns, "Zuid-Holland Zuid") ==
+    CHECK(council_sentence(published(rate(91, 98, 95, Change::falls)), patterns, "Zuid-Holland Zuid") ==
           "Het aantal jongeren met jeugdhulp is het afgelopen jaar gedaald van 98 naar 91 per 1.000 jongeren; "
           "in de regio Zuid-Holland Zuid is dat 95.");
-    CHECK(council_sentence(rate(98, 91, 95, Change::rises), patterns, "Zuid-Holland Zuid") ==
+    CHECK(council_sentence(published(rate(98, 91, 95, Change::rises)), patterns, "Zuid-Holland Zuid") ==
           "Het aantal jongeren met jeugdhulp is het afgelopen jaar gestegen van 91 naar 98 per 1.000 jongeren; "
           "in de regio Zuid-Holland Zuid is dat 95.");
-    CHECK(council_sentence(rate(91, 90.5, 95, Change::same), patterns, "Zuid-Holland Zuid") ==
+    CHECK(council_sentence(published(rate(91, 90.5, 95, Change::same)), patterns, "Zuid-Holland Zuid") ==
           "Het aantal jongeren met jeugdhulp is het afgelopen jaar ongeveer gelijk gebleven: 91 per 1.000 jongeren; "
           "in de regio Zuid-Holland Zuid is dat 95.");
 }
 
 TEST_CASE("council sentences: a change that rounds away in print reads as the same") {
     // 12.1 → 12.4 is more than 2%, but both print as 12: "gestegen van 12 naar 12" would read wrong.
-    CHECK(council_sentence(rate(12.4, 12.1, {}, Change::rises), patterns, "") ==
+    CHECK(council_sentence(published(rate(12.4, 12.1, {}, Change::rises)), patterns, "") ==
           "Het aantal jongeren met jeugdhulp is het afgelopen jaar ongeveer gelijk gebleven: 12 per 1.000 jongeren.");
 }
 
 TEST_CASE("council sentences: without a figure a year before, or with one too small to publish") {
     const std::string expected = "Het aantal jongeren met jeugdhulp is nu 91 per 1.000 jongeren; in de regio R is dat 95. "
                                  "Van een jaar eerder is er geen vergelijkbaar cijfer.";
-    CHECK(council_sentence(rate(91, {}, 95, {}), patterns, "R") == expected);
+    CHECK(council_sentence(published(rate(91, {}, 95, {})), patterns, "R") == expected);
     KpiBlock small_before = rate(91, 3, 95, Change::rises);
     small_before.year_ago.numerator = 3; // a rate resting on three children is not published
-    CHECK(council_sentence(small_before, patterns, "R") == expected);
+    CHECK(council_sentence(published(small_before), patterns, "R") == expected);
 }
 
 TEST_CASE("council sentences: no figure now, or one too small to publish") {
-    CHECK(council_sentence(rate({}, 98, 95, {}), patterns, "R") ==
+    CHECK(council_sentence(published(rate({}, 98, 95, {})), patterns, "R") ==
           "Over het aantal jongeren met jeugdhulp zijn voor dit kwartaal geen cijfers bekend.");
-    CHECK(council_sentence(rate(2, 1, 95, Change::rises, 2), patterns, "R") ==
+    CHECK(council_sentence(published(rate(2, 1, 95, Change::rises, 2)), patterns, "R") ==
           "Het aantal jongeren met jeugdhulp publiceren wij dit kwartaal niet, omdat het om te weinig kinderen gaat.");
 }
 
 TEST_CASE("council sentences: the region is left out when it has no figure or is the scope itself") {
-    CHECK(council_sentence(rate(91, 98, {}, Change::falls), patterns, "R") ==
+    CHECK(council_sentence(published(rate(91, 98, {}, Change::falls)), patterns, "R") ==
           "Het aantal jongeren met jeugdhulp is het afgelopen jaar gedaald van 98 naar 91 per 1.000 jongeren.");
-    CHECK(council_sentence(rate(91, 98, 95, Change::falls), patterns, "") ==
+    CHECK(council_sentence(published(rate(91, 98, 95, Change::falls)), patterns, "") ==
           "Het aantal jongeren met jeugdhulp is het afgelopen jaar gedaald van 98 naar 91 per 1.000 jongeren.");
 }
 
@@ -83,10 +90,10 @@ TEST_CASE("council sentences: one and more than one") {
     years.value = {1.0, 20.0, 20.0};
     years.year_ago = {2.0, 40.0, 20.0};
     years.change = Change::falls;
-    CHECK(council_sentence(years, patterns, "") == "De gemiddelde duur van een OTS is het afgelopen jaar gedaald van 2 naar 1 jaar.");
+    CHECK(council_sentence(published(years), patterns, "") == "De gemiddelde duur van een OTS is het afgelopen jaar gedaald van 2 naar 1 jaar.");
     years.value = {3.0, 60.0, 20.0};
     years.change = Change::rises;
-    CHECK(council_sentence(years, patterns, "") == "De gemiddelde duur van een OTS is het afgelopen jaar gestegen van 2 naar 3 jaren.");
+    CHECK(council_sentence(published(years), patterns, "") == "De gemiddelde duur van een OTS is het afgelopen jaar gestegen van 2 naar 3 jaren.");
 }
 
 TEST_CASE("council sentences: a percentage carries its own unit") {
@@ -99,7 +106,7 @@ TEST_CASE("council sentences: a percentage carries its own unit") {
     share.year_ago = {12.0, 12.0, 100.0};
     share.region = {17.0, 170.0, 1000.0};
     share.change = Change::rises;
-    CHECK(council_sentence(share, patterns, "R") ==
+    CHECK(council_sentence(published(share), patterns, "R") ==
           "Het deel van de trajecten dat voortijdig stopte is het afgelopen jaar gestegen van 12% naar 18%; in de regio R is dat 17%.");
 }
 

@@ -6,6 +6,7 @@
 #include "render/html_data.hpp"
 #include "format/dutch.hpp"
 #include "report/council_sentences.hpp"
+#include "report/publication.hpp"
 #include "report/report_text.hpp"
 
 namespace ss {
@@ -15,11 +16,9 @@ namespace {
 using kainjow::mustache::mustache;
 using namespace html;
 
-constexpr Audience audience = Audience::published;
-
 std::string direction_word(const ReportModel& model, const KpiBlock& b) {
-    const ShownFigure now = show_figure(b.value, b.kind, b.item.style, b.item.decimals, audience);
-    const ShownFigure before = show_figure(b.year_ago, b.kind, b.item.style, b.item.decimals, audience);
+    const ShownFigure now = show_figure(b.value, b.item.style, b.item.decimals);
+    const ShownFigure before = show_figure(b.year_ago, b.item.style, b.item.decimals);
     if (b.value.provisional) return "voorlopig";
     if (!now.value || !before.value || !b.change) return "–";
     if (now.text == before.text) return code_label(*model.labels, "change", "same");
@@ -44,8 +43,8 @@ CouncilLetter council_letter_of(const ReportModel& model) {
     const std::string region = model.scope.type == "municipality" ? model.scope.region_name : "";
     for (const KpiBlock* b : headline_blocks(model)) {
         letter.table_rows.push_back({b->item.title + (b->item.unit.empty() ? "" : " (" + b->item.unit + ")"),
-                                     figure_text(*b, b->value, audience), figure_text(*b, b->year_ago, audience),
-                                     direction_word(model, *b), figure_text(*b, b->region, audience)});
+                                     figure_text(*b, b->value), figure_text(*b, b->year_ago),
+                                     direction_word(model, *b), figure_text(*b, b->region)});
         letter.sentences.push_back(council_sentence(*b, model.sentences, region));
     }
     return letter;
@@ -72,9 +71,13 @@ PdfDocument council_pdf_document(const ReportModel& model) {
     return doc;
 }
 
-std::string render_council_pdf(const ReportModel& model) { return render_pdf(council_pdf_document(model)); }
+std::string render_council_pdf(const ReportModel& model) {
+    require_published(model, "council letter");
+    return render_pdf(council_pdf_document(model));
+}
 
 std::string render_council_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links) {
+    require_published(model, "council letter");
     const CouncilLetter letter = council_letter_of(model);
     mustache page{templates.council};
     if (!page.is_valid()) throw InputError("templates/html/council.mustache: " + page.error_message());

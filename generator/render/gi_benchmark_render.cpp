@@ -19,8 +19,9 @@ using namespace html;
 
 constexpr double chart_width = 520, chart_height = 280;
 
-std::string cell(const GiRow& row, const Figure& f, Audience audience) {
-    return marked_text(show_figure(f, row.kind, row.item.style, row.item.decimals, audience));
+// The GI benchmark is internal (reports.md "Output layout"): exact values, with their counts.
+std::string cell(const GiRow& row, const Figure& f) {
+    return marked_text(show_figure(f, row.item.style, row.item.decimals));
 }
 
 std::vector<std::string> overview_header(const GiBenchmark& b) {
@@ -30,12 +31,12 @@ std::vector<std::string> overview_header(const GiBenchmark& b) {
     return h;
 }
 
-std::vector<std::vector<std::string>> overview_rows(const GiBenchmark& b, Audience audience) {
+std::vector<std::vector<std::string>> overview_rows(const GiBenchmark& b) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& row : b.rows) {
         std::vector<std::string> r{row.item.title};
-        for (const auto& f : row.gis) r.push_back(cell(row, f, audience));
-        r.push_back(cell(row, row.region, audience));
+        for (const auto& f : row.gis) r.push_back(cell(row, f));
+        r.push_back(cell(row, row.region));
         rows.push_back(std::move(r));
     }
     return rows;
@@ -43,14 +44,13 @@ std::vector<std::vector<std::string>> overview_rows(const GiBenchmark& b, Audien
 
 std::vector<std::string> funnel_header() { return {"GI", "Teller", "Noemer", "Waarde", "Ligging"}; }
 
-std::vector<std::vector<std::string>> funnel_rows(const GiBenchmark& b, const GiRow& row, Audience audience) {
+std::vector<std::vector<std::string>> funnel_rows(const GiBenchmark& b, const GiRow& row) {
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < b.gis.size(); ++i) {
         const Figure& f = row.gis[i];
-        const ShownFigure shown = show_figure(f, row.kind, row.item.style, row.item.decimals, audience);
-        const bool counts = audience == Audience::internal;
-        rows.push_back({b.gis[i].name, counts && f.numerator ? format_number(*f.numerator) : "",
-                        counts && f.denominator ? format_number(*f.denominator) : "", marked_text(shown),
+        const ShownFigure shown = show_figure(f, row.item.style, row.item.decimals);
+        rows.push_back({b.gis[i].name, f.numerator ? format_number(*f.numerator) : "",
+                        f.denominator ? format_number(*f.denominator) : "", marked_text(shown),
                         shown.value && f.denominator ? position_text(gi_position(row, i)) : "–"});
     }
     return rows;
@@ -80,19 +80,19 @@ std::string position_text(FunnelPosition p) {
     return "";
 }
 
-FunnelChart funnel_chart_of(const GiBenchmark& b, const GiRow& row, Audience audience) {
+FunnelChart funnel_chart_of(const GiBenchmark& b, const GiRow& row) {
     FunnelChart chart;
     chart.decimals = row.item.decimals;
     const double p = row.region.value ? *row.region.value / 100.0 : 0;
     chart.centre = p * 100;
-    chart.centre_label = "Regio " + b.region.name + ": " + cell(row, row.region, Audience::internal);
+    chart.centre_label = "Regio " + b.region.name + ": " + cell(row, row.region);
     chart.limits = [p](double n) {
         const ControlLimits l = binomial_control_limits(p, n);
         return std::array<double, 4>{l.lower95 * 100, l.upper95 * 100, l.lower998 * 100, l.upper998 * 100};
     };
     bool left_out = false;
     for (size_t i = 0; i < b.gis.size(); ++i) {
-        const ShownFigure shown = show_figure(row.gis[i], row.kind, row.item.style, row.item.decimals, audience);
+        const ShownFigure shown = show_figure(row.gis[i], row.item.style, row.item.decimals);
         if (shown.value && row.gis[i].denominator) chart.points.push_back({b.gis[i].name, *row.gis[i].denominator, *shown.value});
         else left_out = true;
     }
@@ -123,7 +123,7 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
     add(PdfBlock::Kind::paragraph, "De gecertificeerde instellingen (GI's) die in " + format_quarter(b.quarter) +
                                        " maatregelen uitvoerden voor de gemeenten van de regio, met de regio als geheel ernaast. "
                                        "Elke GI is berekend over haar maatregelen voor de gemeenten van deze regio.");
-    add_table(overview_header(b), overview_rows(b, Audience::internal), 0.28);
+    add_table(overview_header(b), overview_rows(b), 0.28);
     // GI names are long ("Jeugdbescherming west"): a smaller font keeps words whole with four GIs.
     doc.blocks.back().table.font_size = b.gis.size() >= 4 ? 6 : 7.5;
     add(PdfBlock::Kind::heading, "Trechterdiagrammen");
@@ -135,10 +135,10 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
         PdfBlock chart{PdfBlock::Kind::chart, row.item.title, {}, chart_height, {}};
         const double width = pdf_text_width();
         chart.draw = [&b, &row, width](Canvas& canvas) {
-            draw_funnel_chart(canvas, funnel_chart_of(b, row, Audience::internal), width, chart_height);
+            draw_funnel_chart(canvas, funnel_chart_of(b, row), width, chart_height);
         };
         doc.blocks.push_back(std::move(chart));
-        auto t = funnel_rows(b, row, Audience::internal);
+        auto t = funnel_rows(b, row);
         PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
         table.table = {funnel_header(), std::move(t), {0.34, 0.12, 0.12, 0.14, 0.28}, {false, true, true, true, false}};
         doc.blocks.push_back(std::move(table));
@@ -156,7 +156,6 @@ std::string render_gi_benchmark_pdf(const GiBenchmark& b) { return render_pdf(gi
 std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& templates) {
     // The page is internal (reports.md "Output layout": for contract managers, beside the PDF):
     // exact values, with the counts behind every share.
-    constexpr Audience audience = Audience::internal;
     mustache page{templates.gi_benchmark};
     if (!page.is_valid()) throw InputError("templates/html/gi-benchmark.mustache: " + page.error_message());
     data d;
@@ -167,7 +166,7 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
     d.set("region_page", report_file_stem("samen-sturen", b.region, b.quarter) + ".html");
     d.set("quarter_name", format_quarter(b.quarter));
     d.set("lines", text_list({format_quarter(b.quarter), "Periode: " + format_quarter_period(b.quarter), cover_date(b)}));
-    d.set("overview", table_data("De GI's naast elkaar, " + format_quarter(b.quarter), overview_header(b), overview_rows(b, audience)));
+    d.set("overview", table_data("De GI's naast elkaar, " + format_quarter(b.quarter), overview_header(b), overview_rows(b)));
     d.set("funnel_intro", explanation_of_funnels());
     data funnels{data::type::list};
     int counter = 0;
@@ -178,13 +177,13 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
         f.set("anchor", anchor);
         f.set("title", row.item.title);
         f.set("explanation", row.item.explanation);
-        const FunnelChart chart = funnel_chart_of(b, row, audience);
+        const FunnelChart chart = funnel_chart_of(b, row);
         std::string alt = "Trechterdiagram " + row.item.title + ". " + chart.centre_label + ".";
         for (const auto& p : chart.points) alt += " " + p.label + ": " + format_percent(p.rate, row.item.decimals) + ";";
         f.set("alt", alt + " De cijfers staan in de tabel bij de grafiek.");
         f.set("svg", html::chart_svg([&](Canvas& canvas) { draw_funnel_chart(canvas, chart, chart_width, chart_height); },
                                      chart_width, chart_height, anchor));
-        f.set("data_table", table_data("Cijfers bij de grafiek: " + row.item.title, funnel_header(), funnel_rows(b, row, audience)));
+        f.set("data_table", table_data("Cijfers bij de grafiek: " + row.item.title, funnel_header(), funnel_rows(b, row)));
         funnels.push_back(f);
     }
     d.set("funnels", funnels);

@@ -13,7 +13,7 @@
 namespace ss {
 
 /// The funnel plot of a share row; published outputs leave out GIs whose share rests on fewer than ten.
-FunnelChart funnel_chart_of(const GiBenchmark& benchmark, const GiRow& row, Audience audience);
+FunnelChart funnel_chart_of(const GiBenchmark& benchmark, const GiRow& row);
 
 /// "binnen de grenzen", "boven de 95%-grens", …
 std::string position_text(FunnelPosition position);

@@ -9,6 +9,7 @@
 #include "core/text_file.hpp"
 #include "format/dutch.hpp"
 #include "report/block_charts.hpp"
+#include "report/publication.hpp"
 #include "report/report_text.hpp"
 #include "chart/bar_chart.hpp"
 
@@ -25,35 +26,35 @@ using namespace html;
 constexpr double chart_width = 520;
 
 /// The chart as inline SVG, hidden from assistive technology: its wrapper carries the text alternative.
-std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor, Audience audience) {
-    const double height = chart_height(model, block, audience);
-    return html::chart_svg([&](Canvas& canvas) { draw_block_chart(canvas, model, block, audience, chart_width, height); },
+std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
+    const double height = chart_height(model, block);
+    return html::chart_svg([&](Canvas& canvas) { draw_block_chart(canvas, model, block, chart_width, height); },
                            chart_width, height, anchor);
 }
 
-std::string chart_note(const ReportModel& model, const KpiBlock& block, Audience audience) {
-    if (block.item.chart == ChartKind::trend) return trend_chart_of(model, block, audience).note;
-    return bar_chart_of(model, block, audience).note;
+std::string chart_note(const ReportModel& model, const KpiBlock& block) {
+    if (block.item.chart == ChartKind::trend) return trend_chart_of(model, block).note;
+    return bar_chart_of(model, block).note;
 }
 
-data block_data(const ReportModel& model, const KpiBlock& block, const std::string& anchor, Audience audience) {
+data block_data(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
     data b;
     b.set("anchor", anchor);
     b.set("title", block.item.title);
     b.set("explanation", block.item.explanation);
     if (block.item.breakdown.empty()) {
-        b.set("headline_value", figure_text(block, block.value, audience));
+        b.set("headline_value", figure_text(block, block.value));
         b.set("unit", block.item.unit);
     }
     // The chart draws its note itself; the text alternative carries it for screen readers.
-    const std::string note = chart_note(model, block, audience);
-    b.set("alt", chart_alt_text(model, block, audience) + (note.empty() ? "" : " " + note));
-    b.set("svg", chart_svg(model, block, anchor, audience));
+    const std::string note = chart_note(model, block);
+    b.set("alt", chart_alt_text(model, block) + (note.empty() ? "" : " " + note));
+    b.set("svg", chart_svg(model, block, anchor));
     const std::string caption = "Cijfers bij de grafiek: " + block.item.title;
     if (block.item.breakdown.empty())
-        b.set("data_table", table_data(caption, trend_header(model), trend_rows(model, block, audience)));
+        b.set("data_table", table_data(caption, trend_header(model), trend_rows(model, block)));
     else
-        b.set("data_table", table_data(caption, breakdown_header(model, block), breakdown_rows(model, block, audience)));
+        b.set("data_table", table_data(caption, breakdown_header(model, block), breakdown_rows(model, block)));
     return b;
 }
 
@@ -78,6 +79,7 @@ HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
 
 std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links,
                                Audience audience) {
+    if (audience == Audience::published) require_published(model, "public page");
     mustache page{templates.report};
     if (!page.is_valid()) throw InputError("templates/html/report.mustache: " + page.error_message());
     data d;
@@ -105,7 +107,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
                                (compares_with_region(model) ? ", de regio ernaast" : std::string()) +
                                " en de stand ten opzichte van het doel.");
     d.set("summary", table_data("Kerncijfers " + format_quarter(model.quarter), summary_header(model),
-                                summary_rows(model, audience)));
+                                summary_rows(model)));
     data sections{data::type::list};
     int counter = 0;
     for (const auto& s : model.sections) {
@@ -114,7 +116,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         section.set("title", s.title);
         section.set("intro", s.intro);
         data blocks{data::type::list};
-        for (const auto& b : s.blocks) blocks.push_back(block_data(model, b, "k" + std::to_string(++counter), audience));
+        for (const auto& b : s.blocks) blocks.push_back(block_data(model, b, "k" + std::to_string(++counter)));
         section.set("blocks", blocks);
         sections.push_back(section);
     }
@@ -125,13 +127,13 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         data c;
         c.set("anchor", anchor);
         c.set("title", cmp.item.title);
-        c.set("alt", comparison_alt_text(model, cmp, audience));
-        const BarChart chart = comparison_chart(model, cmp, audience);
+        c.set("alt", comparison_alt_text(model, cmp));
+        const BarChart chart = comparison_chart(model, cmp);
         const double height = bar_chart_height(chart);
         c.set("svg", html::chart_svg([&](Canvas& canvas) { draw_bar_chart(canvas, chart, chart_width, height); }, chart_width,
                                      height, anchor));
         c.set("data_table", table_data("Cijfers bij de grafiek: " + cmp.item.title, {"Gemeente", short_quarter_label(model.quarter)},
-                                       comparison_rows(model, cmp, audience)));
+                                       comparison_rows(model, cmp)));
         comparisons.push_back(c);
     }
     d.set("has_comparisons", !model.comparisons.empty());
@@ -146,6 +148,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
 }
 
 std::string render_transparency_html(const ReportModel& model, const HtmlTemplates& templates) {
+    require_published(model, "transparency page");
     mustache page{templates.transparency};
     if (!page.is_valid()) throw InputError("templates/html/transparency.mustache: " + page.error_message());
     data d;

@@ -9,7 +9,6 @@ namespace ss {
 namespace {
 
 // The PDF is internal (the development table): exact values, counts beside them, signals listed.
-constexpr Audience audience = Audience::internal;
 
 PdfBlock heading(const std::string& text) { return {PdfBlock::Kind::heading, text, {}, 0, {}}; }
 PdfBlock subheading(const std::string& text) { return {PdfBlock::Kind::subheading, text, {}, 0, {}}; }
@@ -40,12 +39,12 @@ void add_summary(const ReportModel& model, std::vector<PdfBlock>& blocks) {
                                " en de stand ten opzichte van het doel."));
     auto header = summary_header(model);
     std::vector<double> widths = first_wide(header.size(), 0.30);
-    blocks.push_back(table(std::move(header), summary_rows(model, audience), widths));
+    blocks.push_back(table(std::move(header), summary_rows(model), widths));
     std::vector<std::string> attention;
     for (const auto& s : model.sections)
         for (const auto& b : s.blocks)
             if (b.status == TargetStatus::off_target)
-                attention.push_back(b.item.title + ": " + figure_text(b, b.value, audience) + " tegen een doel van " +
+                attention.push_back(b.item.title + ": " + figure_text(b, b.value) + " tegen een doel van " +
                                     target_text(b) + ".");
     blocks.push_back(subheading("Aandachtspunten"));
     if (attention.empty()) blocks.push_back(paragraph("Alle indicatoren met een doel zijn op of bijna op doel."));
@@ -74,16 +73,16 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
     if (!block.item.unit.empty()) text += (text.empty() ? "" : " ") + std::string("Eenheid: ") + block.item.unit + ".";
     if (block.item.breakdown.empty()) {
         const std::string counts = counts_text(block, block.value);
-        text += (text.empty() ? "" : " ") + std::string("Dit kwartaal: ") + figure_text(block, block.value, audience) +
+        text += (text.empty() ? "" : " ") + std::string("Dit kwartaal: ") + figure_text(block, block.value) +
                 (counts.empty() ? "" : " (" + counts + ")") + ".";
     }
     if (!text.empty()) blocks.push_back(paragraph(text));
     if (block.item.chart != ChartKind::none) {
         PdfBlock chart{PdfBlock::Kind::chart, block.item.title, {}, 0, {}};
         const double width = pdf_text_width();
-        chart.height = chart_height(model, block, audience);
+        chart.height = chart_height(model, block);
         chart.draw = [&model, &block, width, h = chart.height](Canvas& canvas) {
-            draw_block_chart(canvas, model, block, audience, width, h);
+            draw_block_chart(canvas, model, block, width, h);
         };
         blocks.push_back(std::move(chart));
     }
@@ -92,10 +91,10 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
     if (block.item.chart != ChartKind::none) return;
     if (block.item.breakdown.empty()) {
         auto header = trend_header(model);
-        blocks.push_back(table(header, trend_rows(model, block, audience), first_wide(header.size(), 0.2)));
+        blocks.push_back(table(header, trend_rows(model, block), first_wide(header.size(), 0.2)));
     } else {
         auto header = breakdown_header(model, block);
-        blocks.push_back(table(header, breakdown_rows(model, block, audience), first_wide(header.size(), 0.46)));
+        blocks.push_back(table(header, breakdown_rows(model, block), first_wide(header.size(), 0.46)));
     }
 }
 
@@ -130,9 +129,9 @@ void add_comparisons(const ReportModel& model, std::vector<PdfBlock>& blocks) {
         blocks.push_back(subheading(cmp.item.title));
         PdfBlock chart{PdfBlock::Kind::chart, cmp.item.title, {}, 0, {}};
         const double width = pdf_text_width();
-        chart.height = bar_chart_height(comparison_chart(model, cmp, audience));
+        chart.height = bar_chart_height(comparison_chart(model, cmp));
         chart.draw = [&model, &cmp, width, h = chart.height](Canvas& canvas) {
-            draw_bar_chart(canvas, comparison_chart(model, cmp, audience), width, h);
+            draw_bar_chart(canvas, comparison_chart(model, cmp), width, h);
         };
         blocks.push_back(std::move(chart));
     }

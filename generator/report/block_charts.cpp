@@ -11,11 +11,10 @@ struct SeriesBuild {
     bool suppressed = false;
 };
 
-SeriesBuild series_of(const std::string& label, const std::vector<Figure>& figures, const KpiBlock& block,
-                      Audience audience, bool dashed) {
+SeriesBuild series_of(const std::string& label, const std::vector<Figure>& figures, const KpiBlock& block, bool dashed) {
     SeriesBuild b{{label, {}, dashed}, false};
     for (const auto& f : figures) {
-        const ShownFigure shown = show_figure(f, block.kind, block.item.style, block.item.decimals, audience);
+        const ShownFigure shown = show_figure(f, block.item.style, block.item.decimals);
         b.series.values.push_back(shown.value);
         b.suppressed = b.suppressed || shown.suppressed;
     }
@@ -41,14 +40,14 @@ bool has_value(const std::vector<ChartSeries>& series) {
 
 } // namespace
 
-TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block, Audience audience) {
+TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block) {
     TrendChart chart;
     for (const auto& q : model.quarters) chart.categories.push_back(short_quarter_label(q));
-    auto own = series_of(own_label(model, block), block.trend, block, audience, false);
+    auto own = series_of(own_label(model, block), block.trend, block, false);
     chart.series.push_back(own.series);
     bool suppressed = own.suppressed;
     if (!block.region_trend.empty()) {
-        auto region = series_of(model.scope.region_name, block.region_trend, block, audience, true);
+        auto region = series_of(model.scope.region_name, block.region_trend, block, true);
         chart.series.push_back(region.series);
         suppressed = suppressed || region.suppressed;
     }
@@ -59,7 +58,7 @@ TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block, Audie
     return chart;
 }
 
-BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block, Audience audience) {
+BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block) {
     BarChart chart;
     chart.style = block.item.style;
     chart.decimals = block.item.decimals;
@@ -68,7 +67,7 @@ BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block, Audience 
         chart.layout = BarLayout::stacked;
         for (const auto& q : model.quarters) chart.categories.push_back(short_quarter_label(q));
         for (const auto& row : block.rows) {
-            auto s = series_of(row.label, row.trend, block, audience, false);
+            auto s = series_of(row.label, row.trend, block, false);
             chart.series.push_back(s.series);
             suppressed = suppressed || s.suppressed;
         }
@@ -80,11 +79,11 @@ BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block, Audience 
             own.push_back(row.scope);
             region.push_back(row.region);
         }
-        auto s = series_of(own_label(model, block), own, block, audience, false);
+        auto s = series_of(own_label(model, block), own, block, false);
         chart.series.push_back(s.series);
         suppressed = s.suppressed;
         if (compares_with_region(model) && !block.item.region_level) {
-            auto r = series_of(model.scope.region_name, region, block, audience, false);
+            auto r = series_of(model.scope.region_name, region, block, false);
             chart.series.push_back(r.series);
             suppressed = suppressed || r.suppressed;
         }
@@ -93,21 +92,21 @@ BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block, Audience 
     return chart;
 }
 
-double chart_height(const ReportModel& model, const KpiBlock& block, Audience audience) {
+double chart_height(const ReportModel& model, const KpiBlock& block) {
     if (block.item.chart == ChartKind::none) return 0;
     if (block.item.chart == ChartKind::trend) return 200;
-    return bar_chart_height(bar_chart_of(model, block, audience));
+    return bar_chart_height(bar_chart_of(model, block));
 }
 
-void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block, Audience audience,
+void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block,
                       double width, double height) {
-    if (block.item.chart == ChartKind::trend) draw_trend_chart(canvas, trend_chart_of(model, block, audience), width, height);
-    else if (block.item.chart != ChartKind::none) draw_bar_chart(canvas, bar_chart_of(model, block, audience), width, height);
+    if (block.item.chart == ChartKind::trend) draw_trend_chart(canvas, trend_chart_of(model, block), width, height);
+    else if (block.item.chart != ChartKind::none) draw_bar_chart(canvas, bar_chart_of(model, block), width, height);
 }
 
-std::string chart_alt_text(const ReportModel& model, const KpiBlock& block, Audience audience) {
+std::string chart_alt_text(const ReportModel& model, const KpiBlock& block) {
     const auto shown = [&](const Figure& f) {
-        return show_figure(f, block.kind, block.item.style, block.item.decimals, audience).text;
+        return show_figure(f, block.item.style, block.item.decimals).text;
     };
     std::string text = block.item.title + ", " + format_quarter(model.quarter) + ". ";
     if (block.item.chart == ChartKind::trend) {
@@ -125,7 +124,7 @@ std::string chart_alt_text(const ReportModel& model, const KpiBlock& block, Audi
     return text + ". De cijfers staan in de tabel bij de grafiek.";
 }
 
-BarChart comparison_chart(const ReportModel& model, const Comparison& cmp, Audience audience) {
+BarChart comparison_chart(const ReportModel& model, const Comparison& cmp) {
     BarChart chart;
     chart.layout = BarLayout::horizontal;
     chart.style = cmp.item.style;
@@ -134,13 +133,13 @@ BarChart comparison_chart(const ReportModel& model, const Comparison& cmp, Audie
     bool suppressed = false;
     for (const auto& m : cmp.municipalities) {
         chart.categories.push_back(m.name);
-        const ShownFigure shown = show_figure(m.figure, cmp.kind, cmp.item.style, cmp.item.decimals, audience);
+        const ShownFigure shown = show_figure(m.figure, cmp.item.style, cmp.item.decimals);
         series.values.push_back(shown.value);
         suppressed = suppressed || shown.suppressed;
     }
     series.label = "Gemeenten";
     chart.series.push_back(series);
-    const ShownFigure region = show_figure(cmp.region, cmp.kind, cmp.item.style, cmp.item.decimals, audience);
+    const ShownFigure region = show_figure(cmp.region, cmp.item.style, cmp.item.decimals);
     if (region.value) {
         chart.reference = region.value;
         chart.reference_label = "Regio " + model.scope.name + ": " + region.text;
@@ -149,12 +148,12 @@ BarChart comparison_chart(const ReportModel& model, const Comparison& cmp, Audie
     return chart;
 }
 
-std::string comparison_alt_text(const ReportModel& model, const Comparison& cmp, Audience audience) {
+std::string comparison_alt_text(const ReportModel& model, const Comparison& cmp) {
     std::string text = cmp.item.title + " per gemeente, " + format_quarter(model.quarter) + ", van hoog naar laag. ";
     for (size_t i = 0; i < cmp.municipalities.size(); ++i)
         text += (i ? "; " : "") + cmp.municipalities[i].name + ": " +
-                show_figure(cmp.municipalities[i].figure, cmp.kind, cmp.item.style, cmp.item.decimals, audience).text;
-    return text + ". Regio: " + show_figure(cmp.region, cmp.kind, cmp.item.style, cmp.item.decimals, audience).text + ".";
+                show_figure(cmp.municipalities[i].figure, cmp.item.style, cmp.item.decimals).text;
+    return text + ". Regio: " + show_figure(cmp.region, cmp.item.style, cmp.item.decimals).text + ".";
 }
 
 } // namespace ss

@@ -11,21 +11,21 @@
 
 namespace ss {
 
-TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block, Audience audience);
-BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block, Audience audience);
+TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block);
+BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block);
 
 /// The chart's height in points (its width is the page's or the HTML's).
-double chart_height(const ReportModel& model, const KpiBlock& block, Audience audience);
+double chart_height(const ReportModel& model, const KpiBlock& block);
 
 /// Draws the block's chart (trend or bars) into (0, 0, width, height).
-void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block, Audience audience,
+void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block,
                       double width, double height);
 
 /// The municipalities of a region side by side, sorted, with the region's value marked.
-BarChart comparison_chart(const ReportModel& model, const Comparison& comparison, Audience audience);
-std::string comparison_alt_text(const ReportModel& model, const Comparison& comparison, Audience audience);
+BarChart comparison_chart(const ReportModel& model, const Comparison& comparison);
+std::string comparison_alt_text(const ReportModel& model, const Comparison& comparison);
 
 /// A text alternative for the chart: what it shows and its latest values, in one or two sentences.
-std::string chart_alt_text(const ReportModel& model, const KpiBlock& block, Audience audience);
+std::string chart_alt_text(const ReportModel& model, const KpiBlock& block);
 
 } // namespace ss

@@ -12,7 +12,7 @@ std::string lower_first(std::string text) {
 }
 
 ShownFigure published(const KpiBlock& block, const Figure& f) {
-    return show_figure(f, block.kind, block.item.style, block.item.decimals, Audience::published);
+    return show_figure(f, block.item.style, block.item.decimals);
 }
 
 /// " per 1.000 jongeren", " jaar"; nothing after a percentage or an amount, which carry their unit.
@@ -35,8 +35,8 @@ std::string council_sentence(const KpiBlock& block, const SentencePatterns& p, c
     const std::string subject = block.item.subject.empty() ? block.item.title : block.item.subject;
     const ShownFigure now = published(block, block.value);
     std::vector<std::pair<std::string, std::string>> values{{"subject", subject}, {"subject_lower", lower_first(subject)}};
-    if (!block.value.value) return fill_pattern(p.missing, values);
     if (now.suppressed) return fill_pattern(p.suppressed, values);
+    if (!block.value.value) return fill_pattern(p.missing, values);
     values.push_back({"now", now.text});
     values.push_back({"unit", unit_after(block, *block.value.value)});
     // Not all invoices are in: the figure is named, with why it is not compared (kpis.md).

@@ -8,15 +8,14 @@ std::string format_styled(double value, ValueStyle style, int decimals) {
     return chart_text::format_value(value, style, decimals);
 }
 
-ShownFigure show_figure(const Figure& f, KpiKind kind, ValueStyle style, int decimals, Audience audience) {
-    if (!f.value) return {std::nullopt, "–", false};
-    if (audience == Audience::published) {
-        const bool small_count = f.numerator && *f.numerator >= 1 && *f.numerator <= 4;
-        if (kind == KpiKind::count && small_count) return {std::nullopt, "<5", true};
-        if (kind == KpiKind::rate_per_1000 && small_count) return {std::nullopt, "*", true};
-        const bool few = f.denominator && *f.denominator < 10;
-        if ((kind == KpiKind::share || kind == KpiKind::mean) && few) return {std::nullopt, "*", true};
+ShownFigure show_figure(const Figure& f, ValueStyle style, int decimals) {
+    switch (f.suppression) {
+    case Suppression::small_count: return {std::nullopt, "<5", true};
+    case Suppression::small_base:
+    case Suppression::secondary: return {std::nullopt, "*", true};
+    case Suppression::none: break;
     }
+    if (!f.value) return {std::nullopt, "–", false};
     return {f.value, format_styled(*f.value, style, decimals), false, f.provisional};
 }
 

@@ -1,5 +1,6 @@
-// How a figure is shown, and to whom: internal outputs (PDF, Excel) show exact values; public
-// ones (council letter, HTML) apply the small-number rules of kpis.md. The one place those rules live.
+// How a figure is shown: its text, or `<5` / `*` where the publication rules suppressed it. The
+// rules themselves are applied once, to the whole model, by publish() (report/publication.hpp);
+// internal outputs render the model as built, public ones the published model.
 #pragma once
 
 #include <optional>
@@ -23,17 +24,18 @@ struct ShownFigure {
 /// The text with " (voorlopig)" after a provisional figure: how every table marks it.
 std::string marked_text(const ShownFigure& shown);
 
-/// Published: a count from 1 to 4 reads `<5`; a share or mean over fewer than 10, and a rate
-/// whose count is 1 to 4, read `*` (suppressed). Charts draw neither. No value reads `–`.
-ShownFigure show_figure(const Figure& f, KpiKind kind, ValueStyle style, int decimals, Audience audience);
+/// A figure of a published model suppressed by rule 1 reads `<5`, by rule 2 or 3 `*`; charts
+/// draw neither. No value reads `–`.
+ShownFigure show_figure(const Figure& f, ValueStyle style, int decimals);
 
 /// The figure's text as a report shows it: `1.234,5`, `12,3%`, `€ 1.234`.
 std::string format_styled(double value, ValueStyle style, int decimals);
 
 /// The sentence under a chart or table that explains `<5` and `*`.
 inline const char* suppression_note() {
-    return "<5: minder dan vijf; *: niet getoond omdat het om minder dan tien jongeren of maatregelen gaat "
-           "(kleine aantallen worden niet gepubliceerd).";
+    return "<5: minder dan vijf; *: niet getoond, omdat het om minder dan tien jongeren of maatregelen gaat, "
+           "om een deel van minder dan vijf, of omdat het met de andere cijfers van de tabel een afgeschermd cijfer "
+           "zou verraden (kleine aantallen worden niet gepubliceerd).";
 }
 
 } // namespace ss

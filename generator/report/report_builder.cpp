@@ -171,7 +171,10 @@ std::vector<TransparencyRow> transparency_rows(const std::vector<KpiValue>& regi
         if (found == rows_by_key.end()) found = rows_by_key.emplace(key, new_transparency_row(key, provider_names)).first;
         TransparencyRow& row = found->second;
         const Figure f{v.value, v.numerator, v.denominator, v.provisional};
-        if (v.kpi_id == "TR02" && own.empty()) row.dropout = f;
+        if (v.kpi_id == "TR02" && own.empty()) {
+            row.dropout = f;
+            row.ended = Figure{v.denominator, v.denominator, {}, v.provisional}; // n: a count of its own
+        }
         else if (v.kpi_id == "TR01" && own == "respondent=youth") row.youth = f;
         else if (v.kpi_id == "TR01" && own == "respondent=parent") row.parent = f;
         else if (v.kpi_id == "TR04") row.cost = f;

@@ -23,12 +23,22 @@ struct Scope {
     std::string region_name;
 };
 
+/// Why a published figure is not shown (reports.md "Publication rules"; report/publication.cpp).
+enum class Suppression {
+    none,
+    small_count, ///< rule 1: a count from 1 to 4, shown as `<5`
+    small_base,  ///< rule 2: a share, mean or rate over too few, shown as `*`
+    secondary,   ///< rule 3: would let a suppressed cell of its table be computed back, shown as `*`
+};
+
 /// A KPI's value with the counts it follows from (kpis.md "Long form").
 struct Figure {
     std::optional<double> value;
     std::optional<double> numerator;
     std::optional<double> denominator;
     bool provisional = false; ///< a cost figure while not all invoices are in: no status, no rise or fall
+    /// Set only in a published model: then value, numerator and denominator are gone as well.
+    Suppression suppression = Suppression::none;
 };
 
 struct BreakdownRow {
@@ -111,6 +121,7 @@ struct TransparencyRow {
     std::string profile;       ///< "" when not part of the row, or for trajectories without a profile
     bool has_profile = false;  ///< the row is about one profile (`profile=` included)
     std::string intensity;     ///< "" when not part of the row
+    Figure ended;              ///< n: the ended trajectories (TR02's denominator), a count
     Figure dropout;            ///< TR02 total: its denominator is the number of ended trajectories
     Figure youth;              ///< TR01 respondent=youth
     Figure parent;             ///< TR01 respondent=parent
@@ -122,6 +133,9 @@ struct TransparencyRow {
 const std::vector<std::string>& goal_keys();
 
 struct ReportModel {
+    /// Made by publish(): the publication rules are applied to every figure, and public renderers
+    /// accept only such a model.
+    bool published = false;
     std::string kind; ///< samen-sturen
     std::string title;
     std::string subtitle;

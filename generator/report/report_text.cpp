@@ -49,8 +49,8 @@ std::string target_text(const KpiBlock& block) {
     return block.target ? format_styled(block.target->value, block.item.style, block.item.decimals) : "–";
 }
 
-std::string figure_text(const KpiBlock& block, const Figure& f, Audience audience) {
-    return marked_text(show_figure(f, block.kind, block.item.style, block.item.decimals, audience));
+std::string figure_text(const KpiBlock& block, const Figure& f) {
+    return marked_text(show_figure(f, block.item.style, block.item.decimals));
 }
 
 std::string counts_text(const KpiBlock& block, const Figure& f) {
@@ -69,12 +69,12 @@ std::vector<std::string> summary_header(const ReportModel& model) {
     return h;
 }
 
-std::vector<std::vector<std::string>> summary_rows(const ReportModel& model, Audience audience) {
+std::vector<std::vector<std::string>> summary_rows(const ReportModel& model) {
     std::vector<std::vector<std::string>> rows;
     for (const KpiBlock* b : headline_blocks(model)) {
-        std::vector<std::string> row{b->item.title, figure_text(*b, b->value, audience),
-                                     figure_text(*b, b->year_ago, audience), change_text(model, *b)};
-        if (compares_with_region(model)) row.push_back(figure_text(*b, b->region, audience));
+        std::vector<std::string> row{b->item.title, figure_text(*b, b->value),
+                                     figure_text(*b, b->year_ago), change_text(model, *b)};
+        if (compares_with_region(model)) row.push_back(figure_text(*b, b->region));
         row.insert(row.end(), {target_text(*b), status_text(model, *b)});
         rows.push_back(std::move(row));
     }
@@ -87,14 +87,14 @@ std::vector<std::string> trend_header(const ReportModel& model) {
     return h;
 }
 
-std::vector<std::vector<std::string>> trend_rows(const ReportModel& model, const KpiBlock& block, Audience audience) {
+std::vector<std::vector<std::string>> trend_rows(const ReportModel& model, const KpiBlock& block) {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> own{own_name(model, block)};
-    for (const auto& f : block.trend) own.push_back(figure_text(block, f, audience));
+    for (const auto& f : block.trend) own.push_back(figure_text(block, f));
     rows.push_back(std::move(own));
     if (!block.region_trend.empty()) {
         std::vector<std::string> region{model.scope.region_name};
-        for (const auto& f : block.region_trend) region.push_back(figure_text(block, f, audience));
+        for (const auto& f : block.region_trend) region.push_back(figure_text(block, f));
         rows.push_back(std::move(region));
     }
     return rows;
@@ -106,12 +106,12 @@ std::vector<std::string> breakdown_header(const ReportModel& model, const KpiBlo
     return h;
 }
 
-std::vector<std::vector<std::string>> breakdown_rows(const ReportModel& model, const KpiBlock& block, Audience audience) {
+std::vector<std::vector<std::string>> breakdown_rows(const ReportModel& model, const KpiBlock& block) {
     std::vector<std::vector<std::string>> rows;
     const bool region = compares_with_region(model) && !block.item.region_level;
     for (const auto& r : block.rows) {
-        std::vector<std::string> row{r.label, figure_text(block, r.scope, audience)};
-        if (region) row.push_back(figure_text(block, r.region, audience));
+        std::vector<std::string> row{r.label, figure_text(block, r.scope)};
+        if (region) row.push_back(figure_text(block, r.region));
         rows.push_back(std::move(row));
     }
     return rows;
@@ -146,8 +146,8 @@ std::vector<std::vector<std::string>> signal_rows(const ReportModel& model) {
     return rows;
 }
 
-std::vector<std::vector<std::string>> comparison_rows(const ReportModel& model, const Comparison& cmp, Audience audience) {
-    const auto text = [&](const Figure& f) { return marked_text(show_figure(f, cmp.kind, cmp.item.style, cmp.item.decimals, audience)); };
+std::vector<std::vector<std::string>> comparison_rows(const ReportModel& model, const Comparison& cmp) {
+    const auto text = [&](const Figure& f) { return marked_text(show_figure(f, cmp.item.style, cmp.item.decimals)); };
     std::vector<std::vector<std::string>> rows;
     for (const auto& m : cmp.municipalities) rows.push_back({m.name, text(m.figure)});
     rows.push_back({"Regio " + model.scope.name, text(cmp.region)});
@@ -162,18 +162,16 @@ std::vector<std::string> transparency_header(const ReportModel& model) {
 }
 
 std::vector<std::string> transparency_cells(const TransparencyRow& row) {
-    constexpr Audience a = Audience::published;
-    const Figure ended{row.dropout.denominator, row.dropout.denominator, {}};
     // "profiel 3", not "3": a code, never to be read as a count; "alle" where the row spans them.
     const std::string profile = !row.has_profile ? "alle" : row.profile.empty() ? "geen profiel" : "profiel " + row.profile;
     std::vector<std::string> cells{row.provider_id.empty() ? "Alle aanbieders" : row.provider_name, profile,
                                    row.intensity.empty() ? "alle" : row.intensity,
-                                   show_figure(ended, KpiKind::count, ValueStyle::number, 0, a).text,
-                                   show_figure(row.dropout, KpiKind::share, ValueStyle::percent, 0, a).text,
-                                   show_figure(row.youth, KpiKind::mean, ValueStyle::number, 1, a).text,
-                                   show_figure(row.parent, KpiKind::mean, ValueStyle::number, 1, a).text};
-    for (const auto& g : row.goals) cells.push_back(show_figure(g, KpiKind::share, ValueStyle::percent, 0, a).text);
-    cells.push_back(show_figure(row.cost, KpiKind::mean, ValueStyle::euro, 0, a).text);
+                                   show_figure(row.ended, ValueStyle::number, 0).text,
+                                   show_figure(row.dropout, ValueStyle::percent, 0).text,
+                                   show_figure(row.youth, ValueStyle::number, 1).text,
+                                   show_figure(row.parent, ValueStyle::number, 1).text};
+    for (const auto& g : row.goals) cells.push_back(show_figure(g, ValueStyle::percent, 0).text);
+    cells.push_back(show_figure(row.cost, ValueStyle::euro, 0).text);
     return cells;
 }
 

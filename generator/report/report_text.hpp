@@ -23,20 +23,20 @@ std::string status_text(const ReportModel& model, const KpiBlock& block);
 /// The target as text, or "–".
 std::string target_text(const KpiBlock& block);
 /// The figure as the audience may see it.
-std::string figure_text(const KpiBlock& block, const Figure& f, Audience audience);
+std::string figure_text(const KpiBlock& block, const Figure& f);
 /// "Teller 123, noemer 4.567" (internal outputs).
 std::string counts_text(const KpiBlock& block, const Figure& f);
 /// The summary table's header and rows, shared by PDF and HTML.
 std::vector<std::string> summary_header(const ReportModel& model);
-std::vector<std::vector<std::string>> summary_rows(const ReportModel& model, Audience audience);
+std::vector<std::vector<std::string>> summary_rows(const ReportModel& model);
 /// A short trend table: a row per series, a column per quarter.
 std::vector<std::string> trend_header(const ReportModel& model);
-std::vector<std::vector<std::string>> trend_rows(const ReportModel& model, const KpiBlock& block, Audience audience);
+std::vector<std::vector<std::string>> trend_rows(const ReportModel& model, const KpiBlock& block);
 /// A breakdown table: a row per code with the scope (and the region).
 std::vector<std::string> breakdown_header(const ReportModel& model, const KpiBlock& block);
-std::vector<std::vector<std::string>> breakdown_rows(const ReportModel& model, const KpiBlock& block, Audience audience);
+std::vector<std::vector<std::string>> breakdown_rows(const ReportModel& model, const KpiBlock& block);
 /// The side-by-side table of a comparison: one row per municipality, then the region.
-std::vector<std::vector<std::string>> comparison_rows(const ReportModel& model, const Comparison& cmp, Audience audience);
+std::vector<std::vector<std::string>> comparison_rows(const ReportModel& model, const Comparison& cmp);
 /// The transparency table: its header and the row of a cell (always with the small-number rules:
 /// the table is meant for publication).
 std::vector<std::string> transparency_header(const ReportModel& model);

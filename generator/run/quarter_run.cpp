@@ -23,6 +23,7 @@
 #include "render/html_report.hpp"
 #include "render/pdf_report.hpp"
 #include "render/xlsx_report.hpp"
+#include "report/publication.hpp"
 #include "report/report_builder.hpp"
 #include "report/run_data.hpp"
 #include "run/manifest.hpp"
@@ -129,7 +130,8 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
     }
     if (municipality && shared.wants("council")) {
         const auto timed = measure("council letters");
-        const ReportModel letter = build_report(shared.council, scope, {}, {});
+        // Public: the letter renders the published model (reports.md "Publication rules").
+        const ReportModel letter = publish(build_report(shared.council, scope, {}, {}));
         const std::string letter_stem = report_file_stem(letter.kind, scope, data.quarter);
         files.write(Publication::public_site, letter_stem + ".pdf", "council", render_council_pdf(letter));
         files.write(Publication::public_site, "raadsinformatiebrief.html", "council",
@@ -153,11 +155,13 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
     }
     if (shared.wants(report_kind)) {
         const auto timed = measure("HTML");
+        // The public page and transparency table render the published model: the same cells in both.
+        const ReportModel published = publish(*model);
         if (!municipality) {
             links.transparency = "transparantie.html";
-            files.write(Publication::public_site, "transparantie.html", report_kind, render_transparency_html(*model, shared.html));
+            files.write(Publication::public_site, "transparantie.html", report_kind, render_transparency_html(published, shared.html));
         }
-        files.write(Publication::public_site, "index.html", report_kind, render_report_html(*model, shared.html, links));
+        files.write(Publication::public_site, "index.html", report_kind, render_report_html(published, shared.html, links));
         files.write(Publication::internal, report_file_stem("samen-sturen", scope, data.quarter) + ".html", report_kind,
                     render_report_html(*model, shared.html, internal_links, Audience::internal));
     }

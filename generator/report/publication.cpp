@@ -1,0 +1,198 @@
+#include "report/publication.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace ss {
+
+namespace {
+
+bool small(const std::optional<double>& n) { return n && *n >= 1 && *n <= 4; }
+
+bool hidden(const Figure& f) { return f.suppression != Suppression::none; }
+
+/// The cell's size for choosing which shown cell to suppress next: its count where it has one.
+double size_of(const Figure& f) {
+    if (f.numerator) return *f.numerator;
+    return f.value ? *f.value : 0;
+}
+
+/// What a part counts: a share's or mean's weight is its denominator (the cases it is made of).
+double weight_of(const Figure& f, KpiKind kind) {
+    if ((kind == KpiKind::share || kind == KpiKind::mean) && f.denominator) return *f.denominator;
+    return size_of(f);
+}
+
+/// Rule 4: no rise or fall, and no target status, for a suppressed value or against a suppressed
+/// value a year ago.
+void withhold_judgement(KpiBlock& b) {
+    if (hidden(b.value) || hidden(b.year_ago)) b.change.reset();
+    if (hidden(b.value)) b.status.reset();
+}
+
+/// The transparency table's rows as groups: a provider and its rows per intensity, an intensity
+/// and its providers' rows, a provider-intensity row and its cells, a profile and its cells.
+void publish_transparency(std::vector<TransparencyRow>& rows) {
+    auto figures_of = [](TransparencyRow& r) {
+        std::vector<std::pair<Figure*, KpiKind>> f{{&r.ended, KpiKind::count}, {&r.dropout, KpiKind::share}, {&r.youth, KpiKind::mean},
+                                                  {&r.parent, KpiKind::mean}, {&r.cost, KpiKind::mean}};
+        for (auto& g : r.goals) f.push_back({&g, KpiKind::share});
+        return f;
+    };
+    struct Group {
+        TransparencyRow* total;
+        std::vector<TransparencyRow*> parts;
+    };
+    std::vector<Group> groups;
+    auto group_of = [&](TransparencyRow& total, auto belongs) {
+        Group g{&total, {}};
+        for (auto& r : rows)
+            if (&r != &total && belongs(r)) g.parts.push_back(&r);
+        if (!g.parts.empty()) groups.push_back(std::move(g));
+    };
+    for (auto& t : rows) {
+        switch (t.level) {
+        case TransparencyLevel::provider:
+            group_of(t, [&](const TransparencyRow& r) {
+                return r.level == TransparencyLevel::provider_intensity && r.provider_id == t.provider_id;
+            });
+            break;
+        case TransparencyLevel::intensity:
+            group_of(t, [&](const TransparencyRow& r) {
+                return r.level == TransparencyLevel::provider_intensity && r.intensity == t.intensity;
+            });
+            break;
+        case TransparencyLevel::provider_intensity:
+            group_of(t, [&](const TransparencyRow& r) {
+                return r.level == TransparencyLevel::cell && r.provider_id == t.provider_id && r.intensity == t.intensity;
+            });
+            break;
+        case TransparencyLevel::profile:
+            group_of(t, [&](const TransparencyRow& r) {
+                return r.level == TransparencyLevel::cell && r.profile == t.profile;
+            });
+            break;
+        case TransparencyLevel::cell: break;
+        }
+    }
+    for (auto& r : rows)
+        for (auto [f, kind] : figures_of(r)) protect_group(f, {}, kind);
+    // A cell suppressed by one group can open another: repeat until nothing changes.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (auto& g : groups) {
+            const size_t n = figures_of(*g.total).size();
+            for (size_t i = 0; i < n; ++i) {
+                std::vector<Figure*> parts;
+                for (auto* p : g.parts) parts.push_back(figures_of(*p)[i].first);
+                changed = protect_group(figures_of(*g.total)[i].first, parts, figures_of(*g.total)[i].second) || changed;
+            }
+        }
+    }
+}
+
+} // namespace
+
+void publish_block(KpiBlock& b) {
+    std::vector<Figure*> parts, region_parts;
+    for (auto& r : b.rows) {
+        parts.push_back(&r.scope);
+        region_parts.push_back(&r.region);
+    }
+    // A block with rows shows them beside its total; a block without rows is a single cell.
+    protect_group(&b.value, parts, b.kind);
+    protect_group(&b.region, region_parts, b.kind);
+    protect_group(&b.year_ago, {}, b.kind);
+    for (size_t q = 0; q < b.trend.size(); ++q) {
+        std::vector<Figure*> quarter_parts;
+        for (auto& r : b.rows)
+            if (q < r.trend.size()) quarter_parts.push_back(&r.trend[q]);
+        protect_group(&b.trend[q], quarter_parts, b.kind);
+    }
+    for (auto& f : b.region_trend) protect_group(&f, {}, b.kind);
+    withhold_judgement(b);
+}
+
+Suppression primary_suppression(const Figure& f, KpiKind kind) {
+    if (!f.value) return Suppression::none; // nothing to show, nothing to protect
+    switch (kind) {
+    case KpiKind::count:
+        return small(f.numerator) ? Suppression::small_count : Suppression::none;
+    case KpiKind::rate_per_1000:
+        if (small(f.numerator) || (f.denominator && *f.denominator < 10)) return Suppression::small_base;
+        return Suppression::none;
+    case KpiKind::share:
+        if (!f.denominator || *f.denominator < 10 || small(f.numerator)) return Suppression::small_base;
+        if (f.numerator && small(*f.denominator - *f.numerator)) return Suppression::small_base;
+        return Suppression::none;
+    case KpiKind::mean:
+        return !f.denominator || *f.denominator < 10 ? Suppression::small_base : Suppression::none;
+    }
+    return Suppression::none;
+}
+
+void suppress(Figure& f, Suppression why) {
+    f.suppression = why;
+    f.value.reset();
+    f.numerator.reset();
+    f.denominator.reset();
+}
+
+bool protect_group(Figure* total, const std::vector<Figure*>& parts, KpiKind kind) {
+    bool changed = false;
+    auto primary = [&](Figure* f) {
+        if (!f || hidden(*f)) return;
+        const Suppression why = primary_suppression(*f, kind);
+        if (why != Suppression::none) {
+            suppress(*f, why);
+            changed = true;
+        }
+    };
+    primary(total);
+    for (Figure* p : parts) primary(p);
+    if (parts.empty()) return changed;
+    // Rule 3: one suppressed cell among shown ones is the total minus the rest (or the sum of the
+    // parts): suppress the smallest shown part as well. Without a total (missing, or parts only
+    // side by side) nothing adds up to a shown figure.
+    const bool has_total = total && (hidden(*total) || total->value);
+    while (has_total) {
+        size_t suppressed = hidden(*total) ? 1 : 0;
+        Figure* smallest = nullptr;
+        for (Figure* p : parts) {
+            if (hidden(*p)) {
+                ++suppressed;
+            } else if (p->value && (!smallest || weight_of(*p, kind) < weight_of(*smallest, kind))) {
+                smallest = p;
+            }
+        }
+        if (suppressed != 1) break;
+        // A single part suppressed under a shown total that is all there is: the total is the part.
+        Figure* next = smallest ? smallest : (!hidden(*total) ? total : nullptr);
+        if (!next) break;
+        suppress(*next, Suppression::secondary);
+        changed = true;
+    }
+    return changed;
+}
+
+void require_published(const ReportModel& model, const char* renderer) {
+    if (!model.published)
+        throw std::logic_error(std::string(renderer) + ": a public output needs the published model (publish())");
+}
+
+ReportModel publish(ReportModel model) {
+    for (auto& section : model.sections)
+        for (auto& block : section.blocks) publish_block(block);
+    for (auto& cmp : model.comparisons) {
+        std::vector<Figure*> parts;
+        for (auto& m : cmp.municipalities) parts.push_back(&m.figure);
+        protect_group(&cmp.region, parts, cmp.kind);
+    }
+    publish_transparency(model.transparency);
+    model.signalled.clear(); // case-level lists are never public
+    model.published = true;
+    return model;
+}
+
+} // namespace ss
