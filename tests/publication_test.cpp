@@ -164,3 +164,41 @@ TEST_CASE("publication: case-level lists never reach a published model; public r
     CHECK_THROWS_AS(render_transparency_html(m, HtmlTemplates{}), std::logic_error);
     CHECK_THROWS_AS(render_report_html(m, HtmlTemplates{}, {}, Audience::published), std::logic_error);
 }
+
+TEST_CASE("publication: a municipality hidden beside its region's others is hidden on its own page too") {
+    // Region R: Groot 60, Middel 37, Klein 3 new measures. On the region's page Klein is <5 and
+    // Middel goes with it (100 - 60 - 3 = 37); Middel's own page must not show 37 either.
+    ReportDefinition definition = parse_report_definition("t.json", R"({"kind": "samen-sturen", "title": "S",
+      "sections": [{"id": "a", "title": "A", "items": [{"kpi": "JB02", "headline": true, "chart": "none"}]}]})");
+    std::vector<Scope> scopes{{"region", "R", "Regio", "R", "Regio"},
+                              {"municipality", "GM1", "Groot", "R", "Regio"},
+                              {"municipality", "GM2", "Middel", "R", "Regio"},
+                              {"municipality", "GM3", "Klein", "R", "Regio"}};
+    KpiTable table;
+    table.add({{"2025-Q3", "region", "R", "JB02", "", 100, {}, 100},
+               {"2025-Q3", "municipality", "GM1", "JB02", "", 60, {}, 60},
+               {"2025-Q3", "municipality", "GM2", "JB02", "", 37, {}, 37},
+               {"2025-Q3", "municipality", "GM3", "JB02", "", 3, {}, 3}});
+    ReportContext c;
+    c.definition = &definition;
+    c.kpis["JB02"] = {"JB02", "nieuwe maatregelen", KpiKind::count, "JB02.sql", ""};
+    c.values = &table;
+    c.scopes = &scopes;
+    c.quarter = Quarter{2025, 3};
+    const PublicationDecisions decisions = side_by_side_decisions(c);
+    CHECK(decisions.at("GM3|JB02|") == Suppression::small_count);
+    CHECK(decisions.at("GM2|JB02|") == Suppression::secondary);
+    CHECK(decisions.count("GM1|JB02|") == 0);
+
+    const ReportModel middel = publish(build_report(c, scopes[2], {}, {}), decisions);
+    const KpiBlock& b = middel.sections[0].blocks[0];
+    CHECK(b.value.suppression == Suppression::secondary);
+    CHECK_FALSE(b.value.value.has_value());
+    CHECK(b.trend.back().suppression == Suppression::secondary); // the chart's last point too
+    const ReportModel region = publish(build_report(c, scopes[0], {}, {}), decisions);
+    REQUIRE(region.comparisons.size() == 1);
+    for (const auto& m : region.comparisons[0].municipalities)
+        CHECK((m.code == "GM1") == (m.figure.suppression == Suppression::none));
+    const ReportModel groot = publish(build_report(c, scopes[1], {}, {}), decisions);
+    CHECK(groot.sections[0].blocks[0].value.value == 60);
+}

@@ -94,7 +94,12 @@ void publish_transparency(std::vector<TransparencyRow>& rows) {
 
 } // namespace
 
-void publish_block(KpiBlock& b) {
+void publish_block(KpiBlock& b, Suppression forced) {
+    if (forced != Suppression::none && b.value.suppression == Suppression::none) {
+        suppress(b.value, forced);
+        // The trend's last point is the same figure: the report quarter.
+        if (!b.trend.empty() && b.trend.back().suppression == Suppression::none) suppress(b.trend.back(), forced);
+    }
     std::vector<Figure*> parts, region_parts;
     for (auto& r : b.rows) {
         parts.push_back(&r.scope);
@@ -181,9 +186,40 @@ void require_published(const ReportModel& model, const char* renderer) {
         throw std::logic_error(std::string(renderer) + ": a public output needs the published model (publish())");
 }
 
-ReportModel publish(ReportModel model) {
+PublicationDecisions side_by_side_decisions(const ReportContext& c) {
+    PublicationDecisions decisions;
+    if (!c.scopes || !c.values || !c.definition) return decisions;
+    const std::string q = c.quarter.code();
+    for (const auto& region : *c.scopes) {
+        if (region.type != "region") continue;
+        for (const auto& section : c.definition->sections)
+            for (const auto& item : section.items) {
+                const auto kpi = c.kpis.find(item.kpi);
+                if (!item.headline || kpi == c.kpis.end()) continue;
+                Figure total = c.values->get(q, "region", region.code, item.kpi, item.select);
+                std::vector<std::pair<std::string, Figure>> cells;
+                for (const auto& s : *c.scopes)
+                    if (s.type == "municipality" && s.region_code == region.code)
+                        cells.emplace_back(s.code, c.values->get(q, s.type, s.code, item.kpi, item.select));
+                std::vector<Figure*> parts;
+                for (auto& [code, f] : cells) parts.push_back(&f);
+                protect_group(&total, parts, kpi->second.kind);
+                for (const auto& [code, f] : cells)
+                    if (f.suppression != Suppression::none) decisions[code + "|" + item.kpi + "|" + item.select] = f.suppression;
+            }
+    }
+    return decisions;
+}
+
+ReportModel publish(ReportModel model, const PublicationDecisions& decisions) {
     for (auto& section : model.sections)
-        for (auto& block : section.blocks) publish_block(block);
+        for (auto& block : section.blocks) {
+            // Only the scope's own figure of the report quarter is shown beside its region's others.
+            const auto decided = block.item.breakdown.empty() && !block.item.region_level
+                                     ? decisions.find(model.scope.code + "|" + block.item.kpi + "|" + block.item.select)
+                                     : decisions.end();
+            publish_block(block, decided == decisions.end() ? Suppression::none : decided->second);
+        }
     for (auto& cmp : model.comparisons) {
         std::vector<Figure*> parts;
         for (auto& m : cmp.municipalities) parts.push_back(&m.figure);

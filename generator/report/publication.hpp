@@ -3,9 +3,12 @@
 // published model, so that all of them show the same cells and none can show more.
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "kpi/kpi_definition.hpp"
+#include "report/report_builder.hpp"
 #include "report/report_model.hpp"
 
 namespace ss {
@@ -25,12 +28,22 @@ void suppress(Figure& f, Suppression why);
 /// add up to nothing shown). Returns whether it suppressed anything.
 bool protect_group(Figure* total, const std::vector<Figure*>& parts, KpiKind kind);
 
-/// One KPI block as it may be published: its tables and trend protected, rule 4 applied.
-void publish_block(KpiBlock& block);
+/// One KPI block as it may be published: its tables and trend protected, rule 4 applied. A
+/// `forced` suppression of its value (decided in another table) is applied first.
+void publish_block(KpiBlock& block, Suppression forced = Suppression::none);
+
+/// Cells suppressed across pages, keyed `scope_code|kpi_id|breakdown` (the report quarter).
+using PublicationDecisions = std::map<std::string, Suppression>;
+
+/// Rule 3 for the tables that span pages: each region's municipalities side by side on every
+/// headline KPI (the region report). A municipality cell suppressed there must be suppressed on
+/// its own page and in its letter too, or the two pages together would give it back.
+PublicationDecisions side_by_side_decisions(const ReportContext& context);
 
 /// The model as it may be published: rules 1-4 applied to every figure of every table, chart and
-/// sentence, changes and statuses removed where rule 4 says so, and `published` set.
-ReportModel publish(ReportModel model);
+/// sentence, the cross-page `decisions` applied to the scope's own figures, changes and statuses
+/// removed where rule 4 says so, and `published` set.
+ReportModel publish(ReportModel model, const PublicationDecisions& decisions = {});
 
 /// Throws std::logic_error when a public renderer is handed a model that was not published: a
 /// programming error that must never reach a web server.

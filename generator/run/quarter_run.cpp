@@ -49,6 +49,7 @@ struct RunShared {
     fs::path folder;
     std::vector<std::string> kinds;
     StageTimings* timings = nullptr; ///< thread-safe: every worker adds its stages
+    PublicationDecisions decisions;   ///< cells suppressed across pages (report/publication.hpp)
     bool wants(const std::string& kind) const { return std::find(kinds.begin(), kinds.end(), kind) != kinds.end(); }
 };
 
@@ -131,7 +132,7 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
     if (municipality && shared.wants("council")) {
         const auto timed = measure("council letters");
         // Public: the letter renders the published model (reports.md "Publication rules").
-        const ReportModel letter = publish(build_report(shared.council, scope, {}, {}));
+        const ReportModel letter = publish(build_report(shared.council, scope, {}, {}), shared.decisions);
         const std::string letter_stem = report_file_stem(letter.kind, scope, data.quarter);
         files.write(Publication::public_site, letter_stem + ".pdf", "council", render_council_pdf(letter));
         files.write(Publication::public_site, "raadsinformatiebrief.html", "council",
@@ -156,7 +157,7 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
     if (shared.wants(report_kind)) {
         const auto timed = measure("HTML");
         // The public page and transparency table render the published model: the same cells in both.
-        const ReportModel published = publish(*model);
+        const ReportModel published = publish(*model, shared.decisions);
         if (!municipality) {
             links.transparency = "transparantie.html";
             files.write(Publication::public_site, "transparantie.html", report_kind, render_transparency_html(published, shared.html));
@@ -334,6 +335,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.gi_benchmark = shared.context;
     shared.gi_benchmark.definition = &gi_benchmark;
     shared.data = &data;
+    shared.decisions = side_by_side_decisions(shared.context);
 
     std::vector<const Scope*> all, scopes;
     for (const auto& s : data.scopes)
