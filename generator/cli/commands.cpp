@@ -1,5 +1,8 @@
 #include "cli/commands.hpp"
 
+#include <cstdio>
+#include <set>
+
 #include <chrono>
 #include <cstdlib>
 #include <memory>
@@ -7,10 +10,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <unistd.h>
 
+#include "audit/public_audit.hpp"
 #include "core/errors.hpp"
 #include "core/local_time.hpp"
 #include "core/text_split.hpp"
@@ -249,6 +254,50 @@ int run_merge(const MergeCommand& cmd, std::ostream& out) {
     const size_t files = merge_shard_manifests(folder);
     out << "merge " << quarter.code() << ": " << files << " files in " << (folder / "manifest.json").string() << "\n";
     return 0;
+}
+
+namespace {
+
+/// The ids that must appear in no public file: every measure, child, trajectory and case worker.
+std::set<std::string> ids_of(const std::string& db_path) {
+    std::set<std::string> ids;
+    auto db = open_database(db_path, OpenMode::read_only);
+    SQLite::Statement stmt(*db, "SELECT measure_id FROM measures UNION ALL SELECT child_id FROM measures "
+                                "UNION ALL SELECT child_id FROM trajectories UNION ALL SELECT trajectory_id FROM trajectories "
+                                "UNION ALL SELECT case_worker_id FROM case_workers");
+    while (stmt.executeStep()) ids.insert(stmt.getColumn(0).getString());
+    return ids;
+}
+
+/// The text of a PDF by pdftotext (poppler-utils, installed with the project's dependencies).
+std::string pdf_text_of(const std::filesystem::path& pdf) {
+    const std::string command = "pdftotext -q '" + pdf.string() + "' - 2>/dev/null";
+    std::string text;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buffer[65536];
+        for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) text.append(buffer, n);
+        if (pclose(pipe) != 0) throw InputError(pdf.string() + ": pdftotext cannot read it");
+    }
+    return text;
+}
+
+} // namespace
+
+int run_audit(const AuditCommand& cmd, std::ostream& out) {
+    const auto quarter = quarter_option(cmd.quarter);
+    const auto folder = std::filesystem::path(cmd.out) / quarter.code() / "public";
+    if (!std::filesystem::is_directory(folder))
+        throw InputError(folder.string() + ": no public folder; run the quarter first (samen-sturen run)");
+    std::map<std::string, KpiKind> kinds;
+    for (const auto& k : load_kpi_queries(queries_folder(cmd.queries))) kinds[k.id] = k.kind;
+    const AuditReport report = audit_public_folder(folder, kinds, cmd.db.empty() ? std::set<std::string>{} : ids_of(cmd.db),
+                                                   pdf_text_of);
+    for (const auto& f : report.findings) out << "audit: " << f.file << ": " << f.what << "\n";
+    out << "audit " << quarter.code() << ": " << report.files << " files, " << report.pages << " pages, " << report.links
+        << " links, " << report.cells << " published cells (" << report.shown_small << " shown as <5, "
+        << report.shown_suppressed << " as *); " << (report.ids_checked ? "ids checked" : "ids not checked (no --db)")
+        << "; " << report.findings.size() << (report.findings.size() == 1 ? " finding" : " findings") << "\n";
+    return report.findings.empty() ? 0 : static_cast<int>(ExitCode::audit_findings);
 }
 
 namespace {

@@ -67,6 +67,13 @@ struct DistributeCommand {
     std::string today;
 };
 
+struct AuditCommand {
+    std::string out = "output";
+    std::string quarter;
+    std::string db;      ///< optional: the database whose ids must appear in no public file
+    std::string queries; ///< empty: found beside the program
+};
+
 struct MergeCommand {
     std::string out = "output";
     std::string quarter;
@@ -92,6 +99,8 @@ int run_demo(const DemoCommand& cmd, std::ostream& out);
 int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err);
 int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err);
 int run_merge(const MergeCommand& cmd, std::ostream& out);
+/// `audit`: exit 0 when the quarter's public folder holds nothing it must not, else 8.
+int run_audit(const AuditCommand& cmd, std::ostream& out);
 int run_distribute(const DistributeCommand& cmd, std::ostream& out, std::ostream& err);
 
 } // namespace ss::cli

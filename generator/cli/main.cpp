@@ -85,6 +85,12 @@ int main(int argc, char** argv) {
     auto* merge = app.add_subcommand("merge-manifests", "Merge the manifests of a sharded run into manifest.json");
     merge->add_option("--out", merge_cmd.out, "Output folder of the shards")->default_val("output");
     merge->add_option("--quarter", merge_cmd.quarter, "Quarter, e.g. 2025-Q3")->required();
+    ss::cli::AuditCommand audit_cmd;
+    auto* audit = app.add_subcommand("audit", "Check a quarter's public folder for anything it must not publish");
+    audit->add_option("--out", audit_cmd.out, "Output folder of the run")->default_val("output");
+    audit->add_option("--quarter", audit_cmd.quarter, "Quarter, e.g. 2025-Q3")->required();
+    audit->add_option("--db", audit_cmd.db, "Database whose measure, child, trajectory and case worker ids must appear nowhere");
+    audit->add_option("--queries", audit_cmd.queries, "The queries/ folder (default: found beside the program)");
     run->add_option("--queries", run_cmd.queries, "The queries/ folder (default: found beside the program)");
     run->add_option("--templates", run_cmd.templates, "The templates/ folder (default: found beside the program)");
 
@@ -103,6 +109,7 @@ int main(int argc, char** argv) {
         if (*kpis) return ss::cli::run_kpis(kpis_cmd, std::cout, std::cerr);
         if (*run) return ss::cli::run_run(run_cmd, std::cout, std::cerr);
         if (*merge) return ss::cli::run_merge(merge_cmd, std::cout);
+        if (*audit) return ss::cli::run_audit(audit_cmd, std::cout);
         if (*dist) return ss::cli::run_distribute(dist_cmd, std::cout, std::cerr);
     } catch (const ss::DeliveryRejected& e) {
         for (const auto& issue : e.issues()) std::cerr << issue.to_string() << "\n";

@@ -17,6 +17,7 @@ enum class ExitCode : int {
     output = 5,         ///< an output file or folder cannot be written
     locked = 6,         ///< another run is writing the same output folder
     partial = 7,        ///< some scopes failed; the others were rendered, no manifest was written
+    audit_findings = 8, ///< the disclosure audit found something a public folder must not hold
 };
 
 /// Base of every error the user can act on; what() is the whole message.

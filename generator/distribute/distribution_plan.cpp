@@ -38,7 +38,10 @@ std::vector<ManifestFile> files_for(const Recipient& r, const Manifest& m) {
     for (const auto& report : r.reports)
         for (const auto& kind : manifest_kinds(report, region))
             for (const auto& f : m.files)
+                // The reports go from internal/; of the public site only the council letter is
+                // mailed (its pages and open data are on the web).
                 if (f.scope == r.scope_code && f.kind == kind && sendable(f.path) &&
+                    (f.audience != "public" || f.kind == "council") &&
                     std::none_of(files.begin(), files.end(), [&](const ManifestFile& g) { return g.path == f.path; }))
                     files.push_back(f);
     return files;

@@ -105,15 +105,22 @@ void publish_block(KpiBlock& b, Suppression forced) {
         parts.push_back(&r.scope);
         region_parts.push_back(&r.region);
     }
-    // A block with rows shows them beside its total; a block without rows is a single cell.
-    protect_group(&b.value, parts, b.kind);
-    protect_group(&b.region, region_parts, b.kind);
+    // A block with rows shows them beside its total; a block without rows is a single cell. A
+    // breakdown block may leave its total to another block or the summary: the total is shown
+    // all the same, so the rows are protected as if it stood beside them.
+    // (Large counts: rules 1 and 2 leave the stand-in shown whatever the KPI's kind.)
+    Figure shown_elsewhere{0.0, 1e9, 1e9};
+    auto total_of = [&](Figure& f) { return f.value || hidden(f) || parts.empty() ? &f : &shown_elsewhere; };
+    protect_group(total_of(b.value), parts, b.kind);
+    protect_group(total_of(b.region), region_parts, b.kind);
     protect_group(&b.year_ago, {}, b.kind);
     for (size_t q = 0; q < b.trend.size(); ++q) {
         std::vector<Figure*> quarter_parts;
         for (auto& r : b.rows)
             if (q < r.trend.size()) quarter_parts.push_back(&r.trend[q]);
-        protect_group(&b.trend[q], quarter_parts, b.kind);
+        Figure elsewhere = shown_elsewhere;
+        Figure* total = b.trend[q].value || hidden(b.trend[q]) || quarter_parts.empty() ? &b.trend[q] : &elsewhere;
+        protect_group(total, quarter_parts, b.kind);
     }
     for (auto& f : b.region_trend) protect_group(&f, {}, b.kind);
     withhold_judgement(b);

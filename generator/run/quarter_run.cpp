@@ -23,6 +23,7 @@
 #include "render/html_report.hpp"
 #include "render/pdf_report.hpp"
 #include "render/xlsx_report.hpp"
+#include "report/open_data.hpp"
 #include "report/publication.hpp"
 #include "report/report_builder.hpp"
 #include "report/run_data.hpp"
@@ -156,8 +157,11 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
     }
     if (shared.wants(report_kind)) {
         const auto timed = measure("HTML");
-        // The public page and transparency table render the published model: the same cells in both.
+        // The public page, transparency table and open data render the published model: the same
+        // cells in all three.
         const ReportModel published = publish(*model, shared.decisions);
+        files.write(Publication::public_site, "cijfers.csv", report_kind, public_cells_csv(public_cells(published)));
+        links.downloads.push_back({"cijfers.csv", "openbare cijfers (CSV)"});
         if (!municipality) {
             links.transparency = "transparantie.html";
             files.write(Publication::public_site, "transparantie.html", report_kind, render_transparency_html(published, shared.html));
@@ -399,6 +403,17 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
         fs::create_directories(summary.folder / "public");
         write_file_atomically(summary.folder / "public" / "index.html", index);
         manifest.files.push_back({"public/index.html", "site", "", index.size(), sha256_hex(index), "public"});
+        // The open data of every scope with a public page, described once for the quarter.
+        if (std::find(kinds.begin(), kinds.end(), "samen-sturen") != kinds.end() ||
+            std::find(kinds.begin(), kinds.end(), "region") != kinds.end()) {
+            std::vector<std::string> paths;
+            for (const Scope* s : all)
+                if (shared.wants(s->type == "municipality" ? "samen-sturen" : "region"))
+                    paths.push_back(scope_folder_name(*s) + "/cijfers.csv");
+            const std::string package = open_data_package(options.quarter.code(), paths);
+            write_file_atomically(summary.folder / "public" / "datapackage.json", package);
+            manifest.files.push_back({"public/datapackage.json", "site", "", package.size(), sha256_hex(package), "public"});
+        }
     }
     summary.render_seconds = seconds_since(render_start);
     summary.stages = timings.stages();
