@@ -145,21 +145,23 @@ void check_cells(const std::string& name, const std::vector<PublicCell>& cells, 
     }
     // Rule 3, group by group, as publish() forms them (report/publication.cpp).
     std::map<GroupKey, const PublicCell*> totals;
-    std::map<GroupKey, std::vector<const PublicCell*>> parts;
+    // Parts per breakdown dimension (`kind=`, `segment=`): each dimension with two or more codes
+    // divides its total; a lone code (`placed=yes`) is a subset and adds up to nothing.
+    std::map<std::pair<GroupKey, std::string>, std::vector<const PublicCell*>> parts;
     std::map<std::tuple<std::string, std::string, std::string>, const PublicCell*> region_cells; // quarter, kpi, breakdown
     std::map<std::tuple<std::string, std::string, std::string>, std::vector<const PublicCell*>> municipality_cells;
     bool region_file = false;
     for (const auto& c : cells) {
         const GroupKey g{c.quarter, c.scope_type, c.scope_code, c.kpi_id};
         if (c.breakdown.empty()) totals[g] = &c;
-        else if (simple_key(c.breakdown)) parts[g].push_back(&c);
+        else if (simple_key(c.breakdown)) parts[{g, c.breakdown.substr(0, c.breakdown.find('='))}].push_back(&c);
         if (c.scope_type == "region") region_cells[{c.quarter, c.kpi_id, c.breakdown}] = &c;
         else municipality_cells[{c.quarter, c.kpi_id, c.breakdown}].push_back(&c);
         region_file = region_file || (c.scope_type == "region" && c.kpi_id.rfind("TR", 0) == 0);
     }
     for (const auto& [g, ps] : parts) {
-        const auto t = totals.find(g);
-        if (recoverable(t == totals.end() ? nullptr : t->second, ps))
+        const auto t = totals.find(g.first);
+        if (ps.size() >= 2 && recoverable(t == totals.end() ? nullptr : t->second, ps))
             finding(*ps.front(), "a suppressed cell of this breakdown is its total minus the shown cells (rule 3)");
     }
     // A region's municipalities side by side (only a region's own file has several).

@@ -114,12 +114,18 @@ void publish_block(KpiBlock& b, Suppression forced) {
     protect_group(total_of(b.value), parts, b.kind);
     protect_group(total_of(b.region), region_parts, b.kind);
     protect_group(&b.year_ago, {}, b.kind);
-    for (size_t q = 0; q < b.trend.size(); ++q) {
+    // Each quarter of a breakdown over time (a stacked chart) is a table of its own; a breakdown
+    // block may have no trend of its total, which is shown elsewhere.
+    size_t quarters = b.trend.size();
+    for (const auto& r : b.rows) quarters = std::max(quarters, r.trend.size());
+    for (size_t q = 0; q < quarters; ++q) {
         std::vector<Figure*> quarter_parts;
         for (auto& r : b.rows)
             if (q < r.trend.size()) quarter_parts.push_back(&r.trend[q]);
         Figure elsewhere = shown_elsewhere;
-        Figure* total = b.trend[q].value || hidden(b.trend[q]) || quarter_parts.empty() ? &b.trend[q] : &elsewhere;
+        Figure* total = q < b.trend.size() && (b.trend[q].value || hidden(b.trend[q]) || quarter_parts.empty())
+                            ? &b.trend[q]
+                            : &elsewhere;
         protect_group(total, quarter_parts, b.kind);
     }
     for (auto& f : b.region_trend) protect_group(&f, {}, b.kind);
