@@ -244,3 +244,34 @@ TEST_CASE("distribute: clear errors for an unrendered quarter and for transport 
     e = run_cli(r.distribute("--smtp http://mail.example.nl"));
     CHECK(e.err == "samen-sturen: --smtp: 'http://mail.example.nl' is not smtp://host:port or smtps://host:port\n");
 }
+
+TEST_CASE("distribute: a quarter with provisional figures goes out only with --allow-provisional, and says so") {
+    // The demo's last quarter lacks about one in eight invoices: its cost figures are provisional.
+    TempDir dir;
+    fs::copy_file(small_demo_run().db, dir / "demo.db");
+    const std::string db = (dir / "demo.db").string(), out = (dir / "out").string();
+    REQUIRE(run_cli("run --db " + db + " --quarter 2025-Q4 --out " + out).exit_code == 0);
+    const std::string manifest = read_file(dir / "out" / "2025-Q4" / "manifest.json");
+    CHECK(manifest.find("\"GM0505\": [") != std::string::npos);
+    CHECK(manifest.find("\"JH06 kosten jeugdhulp per jongere\"") != std::string::npos);
+    const std::string send = "distribute --db " + db + " --quarter 2025-Q4 --out " + out + " --outbox " + (dir / "outbox").string();
+    const auto refused = run_cli(send);
+    CHECK(refused.exit_code == 3);
+    CHECK(refused.err.find("2025-Q4: ") != std::string::npos);
+    CHECK(refused.err.find("have provisional figures (") != std::string::npos);
+    CHECK(refused.err.find("--allow-provisional") != std::string::npos);
+    CHECK((!fs::exists(dir / "outbox") || fs::is_empty(dir / "outbox"))); // nothing sent
+    const auto sent = run_cli(send + " --allow-provisional");
+    REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
+    bool named = false;
+    for (const auto& e : fs::directory_iterator(dir / "outbox")) {
+        if (e.path().filename().string().find("gm0505-jeugd") == std::string::npos) continue;
+        // The text part of the message, decoded.
+        const std::string body = run_cli_text("/usr/bin/python3 -c \"import email, sys; m = email.message_from_file(open(sys.argv[1])); "
+                                              "print(m.get_payload()[0].get_payload(decode=True).decode())\" '" +
+                                              e.path().string() + "'");
+        named = body.find("Deze cijfers zijn daarom voorlopig") != std::string::npos &&
+                body.find("- JH06 kosten jeugdhulp per jongere") != std::string::npos;
+    }
+    CHECK(named);
+}

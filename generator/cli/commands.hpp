@@ -63,6 +63,7 @@ struct DistributeCommand {
     int attempts = 3;
     int backoff_ms = 1000;
     bool insecure_smtp = false;   ///< allow a server without TLS (a test server on this machine)
+    bool allow_provisional = false; ///< send a quarter with provisional figures
     long smtp_timeout = 60;       ///< seconds one message may take
     std::string today;
 };

@@ -78,6 +78,8 @@ int main(int argc, char** argv) {
     dist->add_option("--attempts", dist_cmd.attempts, "Tries per message in this run")->default_val(3);
     dist->add_option("--backoff-ms", dist_cmd.backoff_ms, "Wait before the second try, doubled each time")->default_val(1000);
     dist->add_flag("--insecure-smtp", dist_cmd.insecure_smtp, "Allow an SMTP server without TLS (only on this machine)");
+    dist->add_flag("--allow-provisional", dist_cmd.allow_provisional,
+                   "Send a quarter whose cost figures are provisional; the mails name them");
     dist->add_option("--smtp-timeout", dist_cmd.smtp_timeout, "Seconds one message may take")->default_val(60);
     dist->add_option("--today", dist_cmd.today, "The day the default quarter is taken from (YYYY-MM-DD)");
 

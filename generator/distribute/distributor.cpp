@@ -3,6 +3,7 @@
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -56,7 +57,8 @@ std::string read_bytes(const std::filesystem::path& file) {
 std::string size_text(std::uint64_t bytes) { return format_number(static_cast<double>(bytes) / (1 << 20), 1) + " MB"; }
 
 MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, const std::string& scope_title,
-                        const std::filesystem::path& folder, const std::string& delivered_on) {
+                        const std::filesystem::path& folder, const std::string& delivered_on,
+                        const std::vector<std::string>& provisional) {
     MailMessage m;
     m.from = o.from;
     m.to = d.recipient.email;
@@ -67,7 +69,14 @@ MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, co
     std::string body = "Beste " + d.recipient.name + ",\n\nHierbij de rapportages van Samen Sturen over " +
                        format_quarter(o.quarter) + " (" + format_quarter_period(o.quarter) + ") voor " + scope_title + ".";
     if (!delivered_on.empty()) body += " De gegevens zijn aangeleverd op " + format_long_date(delivered_on) + ".";
-    body += "\n\nBijgevoegd:\n";
+    if (!provisional.empty()) {
+        body += "\n\nLet op: nog niet alle facturen van dit kwartaal zijn binnen. Deze cijfers zijn daarom voorlopig "
+                "en kunnen nog stijgen:\n";
+        for (const auto& k : provisional) body += "- " + k + "\n";
+    } else {
+        body += "\n";
+    }
+    body += "\nBijgevoegd:\n";
     std::string left_out;
     for (const auto& f : d.files) {
         const std::string name = f.file.path.substr(f.file.path.rfind('/') + 1);
@@ -109,6 +118,18 @@ DistributeSummary distribute(const DistributeOptions& o, MailTransport& transpor
                          "Run 'samen-sturen run --quarter " + o.quarter.code() + "' first");
     if (manifest->inputs.quarter != o.quarter.code())
         throw InputError((folder / "manifest.json").string() + ": is of " + manifest->inputs.quarter + ", not " + o.quarter.code());
+    // kpis.md "Data completeness": a quarter with provisional figures goes out only when the
+    // analyst says so, and then every mail names them.
+    if (!manifest->provisional.empty() && !o.allow_provisional) {
+        std::set<std::string> kpis;
+        for (const auto& [scope, list] : manifest->provisional)
+            for (const auto& k : list) kpis.insert(k.substr(0, k.find(' ')));
+        std::string names;
+        for (const auto& k : kpis) names += (names.empty() ? "" : ", ") + k;
+        throw InputError(o.quarter.code() + ": " + std::to_string(manifest->provisional.size()) +
+                         " scopes have provisional figures (" + names + "): not all invoices are in. Send when they are, "
+                         "or send now with --allow-provisional; the mails then say which figures are provisional");
+    }
     auto db = open_database(o.db, OpenMode::create_or_update); // migrates an older schema: the log is new in version 2
     const auto recipients = read_recipients(*db);
     const auto titles = scope_titles(*db);
@@ -133,8 +154,11 @@ DistributeSummary distribute(const DistributeOptions& o, MailTransport& transpor
             attempts_before = previous.getColumn(1).getInt();
         }
         const auto title = titles.find(r.scope_code);
+        const auto provisional = manifest->provisional.find(r.scope_code);
         const MailMessage message = message_for(d, o, title == titles.end() ? r.scope_code : title->second, folder,
-                                                manifest->delivered_on);
+                                                manifest->delivered_on,
+                                                provisional == manifest->provisional.end() ? std::vector<std::string>{}
+                                                                                           : provisional->second);
         const std::string mime = render_mime(message);
         const std::string name = o.quarter.code() + "-" + slugify(r.scope_code) + "-" + slugify(r.email) + "-" +
                                  d.content_sha256.substr(0, 8);

@@ -22,6 +22,7 @@ struct DistributeOptions {
     std::uint64_t max_attachment_bytes = 10ull << 20;
     int attempts = 3;           ///< tries per delivery in this run
     int backoff_ms = 1000;      ///< wait before the second try; doubled each time
+    bool allow_provisional = false; ///< send a quarter whose cost figures are provisional (and say so)
 };
 
 struct DistributeSummary {

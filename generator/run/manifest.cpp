@@ -22,6 +22,7 @@ std::string manifest_json(const Manifest& m) {
     j["quarter"] = m.inputs.quarter;
     j["version"] = m.inputs.version;
     j["delivered_on"] = m.delivered_on;
+    j["provisional"] = m.provisional;
     j["inputs"] = {{"database", m.inputs.database},
                    {"database_sha256", m.inputs.database_sha256},
                    {"templates_sha256", m.inputs.templates_sha256},
@@ -45,6 +46,8 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& file) {
         m.inputs.quarter = j.at("quarter").get<std::string>();
         m.inputs.version = j.at("version").get<std::string>();
         m.delivered_on = j.value("delivered_on", "");
+        if (j.contains("provisional"))
+            m.provisional = j.at("provisional").get<std::map<std::string, std::vector<std::string>>>();
         const auto& inputs = j.at("inputs");
         m.inputs.database = inputs.at("database").get<std::string>();
         m.inputs.database_sha256 = inputs.at("database_sha256").get<std::string>();

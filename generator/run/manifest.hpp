@@ -37,6 +37,9 @@ struct RunInputs {
 struct Manifest {
     RunInputs inputs;
     std::string delivered_on;
+    /// Per scope code, the KPIs of the report quarter that are provisional (kpis.md "Data
+    /// completeness": not all invoices are in), as "JH06 kosten jeugdhulp per jongere".
+    std::map<std::string, std::vector<std::string>> provisional;
     std::map<std::string, double> seconds; ///< sql, render, total
     std::vector<ManifestFile> files;
 };

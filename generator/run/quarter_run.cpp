@@ -7,6 +7,7 @@
 #include <iomanip>
 #include <mutex>
 #include <numeric>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -171,6 +172,20 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
                     render_report_html(*model, shared.html, internal_links, Audience::internal));
     }
     return files.take();
+}
+
+/// The report quarter's provisional totals of the rendered scopes, for `distribute` to warn about.
+std::map<std::string, std::vector<std::string>> provisional_figures(const RunData& data, const ReportContext& context,
+                                                                    const std::vector<const Scope*>& scopes) {
+    std::set<std::string> codes;
+    for (const Scope* s : scopes) codes.insert(s->code);
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& v : data.quarter_values) {
+        if (!v.provisional || !v.breakdown.empty() || v.scope_type == "gi" || !codes.count(v.scope_code)) continue;
+        const auto kpi = context.kpis.find(v.kpi_id);
+        out[v.scope_code].push_back(v.kpi_id + (kpi == context.kpis.end() ? "" : " " + kpi->second.name));
+    }
+    return out;
 }
 
 bool selected(const RunOptions& options, const Scope& scope) {
@@ -422,6 +437,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     if (!summary.failures.empty()) return summary; // no manifest: the next run renders again
 
     manifest.delivered_on = data.delivered_on;
+    manifest.provisional = provisional_figures(data, shared.context, scopes);
     manifest.seconds = {{"sql", summary.sql_seconds}, {"render", summary.render_seconds}, {"total", seconds_since(start)}};
     write_file_atomically(manifest_path, manifest_json(manifest)); // last: its presence means the run finished
     return summary;
@@ -454,6 +470,7 @@ size_t merge_shard_manifests(const fs::path& folder) {
             m->inputs.templates_sha256 != merged->inputs.templates_sha256 || m->inputs.quarter != merged->inputs.quarter)
             throw InputError(file.string() + ": made from other inputs than shard 1 (database, templates, version or quarter)");
         for (auto& f : m->files) merged->files.push_back(std::move(f));
+        for (auto& [scope, kpis] : m->provisional) merged->provisional[scope] = std::move(kpis);
         for (const auto& [stage, seconds] : m->seconds) merged->seconds[stage] = std::max(merged->seconds[stage], seconds);
     }
     merged->inputs.selection += " (merged from " + std::to_string(shards) + " shards)";
