@@ -261,7 +261,7 @@ TEST_CASE("distribute: a quarter with provisional figures goes out only with --a
     CHECK(refused.err.find("have provisional figures (") != std::string::npos);
     CHECK(refused.err.find("--allow-provisional") != std::string::npos);
     CHECK((!fs::exists(dir / "outbox") || fs::is_empty(dir / "outbox"))); // nothing sent
-    const auto sent = run_cli(send + " --allow-provisional");
+    const auto sent = run_cli(send + " --allow-provisional --public-url https://cijfers.regio.example/2025-Q4/");
     REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
     bool named = false;
     for (const auto& e : fs::directory_iterator(dir / "outbox")) {
@@ -271,7 +271,9 @@ TEST_CASE("distribute: a quarter with provisional figures goes out only with --a
                                               "print(m.get_payload()[0].get_payload(decode=True).decode())\" '" +
                                               e.path().string() + "'");
         named = body.find("Deze cijfers zijn daarom voorlopig") != std::string::npos &&
-                body.find("- JH06 kosten jeugdhulp per jongere") != std::string::npos;
+                body.find("- JH06 kosten jeugdhulp per jongere") != std::string::npos &&
+                body.find("De openbare pagina met de gepubliceerde cijfers: "
+                          "https://cijfers.regio.example/2025-Q4/GM0505-dordrecht/index.html\n") != std::string::npos;
     }
     CHECK(named);
 }

@@ -229,6 +229,7 @@ int run_distribute(const DistributeCommand& cmd, std::ostream& out, std::ostream
     options.max_attachment_bytes = static_cast<std::uint64_t>(cmd.max_attachment_mb * 1024 * 1024);
     options.attempts = cmd.attempts;
     options.allow_provisional = cmd.allow_provisional;
+    options.public_url = cmd.public_url;
     options.backoff_ms = cmd.backoff_ms;
     std::unique_ptr<MailTransport> transport;
     if (!cmd.outbox.empty()) {

@@ -64,6 +64,7 @@ struct DistributeCommand {
     int backoff_ms = 1000;
     bool insecure_smtp = false;   ///< allow a server without TLS (a test server on this machine)
     bool allow_provisional = false; ///< send a quarter with provisional figures
+    std::string public_url;         ///< where public/ is published; mails link to the scope's page
     long smtp_timeout = 60;       ///< seconds one message may take
     std::string today;
 };

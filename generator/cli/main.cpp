@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
     dist->add_flag("--insecure-smtp", dist_cmd.insecure_smtp, "Allow an SMTP server without TLS (only on this machine)");
     dist->add_flag("--allow-provisional", dist_cmd.allow_provisional,
                    "Send a quarter whose cost figures are provisional; the mails name them");
+    dist->add_option("--public-url", dist_cmd.public_url,
+                     "Where the quarter's public/ folder is published (https://…/2025-Q4); mails link to the scope's page");
     dist->add_option("--smtp-timeout", dist_cmd.smtp_timeout, "Seconds one message may take")->default_val(60);
     dist->add_option("--today", dist_cmd.today, "The day the default quarter is taken from (YYYY-MM-DD)");
 

@@ -58,7 +58,7 @@ std::string size_text(std::uint64_t bytes) { return format_number(static_cast<do
 
 MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, const std::string& scope_title,
                         const std::filesystem::path& folder, const std::string& delivered_on,
-                        const std::vector<std::string>& provisional) {
+                        const std::vector<std::string>& provisional, const std::string& public_page) {
     MailMessage m;
     m.from = o.from;
     m.to = d.recipient.email;
@@ -75,6 +75,11 @@ MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, co
         for (const auto& k : provisional) body += "- " + k + "\n";
     } else {
         body += "\n";
+    }
+    if (!o.public_url.empty() && !public_page.empty()) {
+        std::string base = o.public_url;
+        while (!base.empty() && base.back() == '/') base.pop_back();
+        body += "\nDe openbare pagina met de gepubliceerde cijfers: " + base + "/" + public_page + "\n";
     }
     body += "\nBijgevoegd:\n";
     std::string left_out;
@@ -155,10 +160,16 @@ DistributeSummary distribute(const DistributeOptions& o, MailTransport& transpor
         }
         const auto title = titles.find(r.scope_code);
         const auto provisional = manifest->provisional.find(r.scope_code);
+        std::string public_page; // the scope's page under public/, relative to that folder
+        for (const auto& f : manifest->files)
+            if (f.scope == r.scope_code && f.audience == "public" && f.path.size() > 11 &&
+                f.path.compare(f.path.size() - 11, 11, "/index.html") == 0)
+                public_page = f.path.substr(std::string("public/").size());
         const MailMessage message = message_for(d, o, title == titles.end() ? r.scope_code : title->second, folder,
                                                 manifest->delivered_on,
                                                 provisional == manifest->provisional.end() ? std::vector<std::string>{}
-                                                                                           : provisional->second);
+                                                                                           : provisional->second,
+                                                public_page);
         const std::string mime = render_mime(message);
         const std::string name = o.quarter.code() + "-" + slugify(r.scope_code) + "-" + slugify(r.email) + "-" +
                                  d.content_sha256.substr(0, 8);

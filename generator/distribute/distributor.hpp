@@ -23,6 +23,9 @@ struct DistributeOptions {
     int attempts = 3;           ///< tries per delivery in this run
     int backoff_ms = 1000;      ///< wait before the second try; doubled each time
     bool allow_provisional = false; ///< send a quarter whose cost figures are provisional (and say so)
+    /// Where the quarter's public/ folder is published (https://…/2025-Q4): each mail links to its
+    /// scope's public page there. Empty: no link.
+    std::string public_url;
 };
 
 struct DistributeSummary {
