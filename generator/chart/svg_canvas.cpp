@@ -21,6 +21,24 @@ void append_number(std::string& out, double v) {
     out.append(buffer, end);
 }
 
+/// ` name="12.5"`: one numeric attribute.
+void append_attribute(std::string& out, const char* name, double value) {
+    out += ' ';
+    out += name;
+    out += "=\"";
+    append_number(out, value);
+    out += '"';
+}
+
+/// `<rect x=".." y=".." width=".." height=".."` (the tag left open for more attributes).
+void open_rect(std::string& out, double x, double y, double width, double height) {
+    out += "<rect";
+    append_attribute(out, "x", x);
+    append_attribute(out, "y", y);
+    append_attribute(out, "width", width);
+    append_attribute(out, "height", height);
+}
+
 std::string hex_colour(const Rgb& c) {
     static const char digits[] = "0123456789abcdef";
     std::string hex = "#";
@@ -101,9 +119,7 @@ void SvgCanvas::stroke() {
     if (path_.empty()) return;
     svg_ += "<path d=\"" + path_ + "\" fill=\"none\"";
     append_paint("stroke");
-    svg_ += " stroke-width=\"";
-    append_number(svg_, line_width_);
-    svg_ += '"';
+    append_attribute(svg_, "stroke-width", line_width_);
     if (!dashes_.empty()) {
         svg_ += " stroke-dasharray=\"";
         for (size_t i = 0; i < dashes_.size(); ++i) {
@@ -118,28 +134,17 @@ void SvgCanvas::stroke() {
 
 void SvgCanvas::fill_rectangle(double x, double y, double width, double height) {
     path_.clear();
-    svg_ += "<rect x=\"";
-    append_number(svg_, x);
-    svg_ += "\" y=\"";
-    append_number(svg_, y);
-    svg_ += "\" width=\"";
-    append_number(svg_, width);
-    svg_ += "\" height=\"";
-    append_number(svg_, height);
-    svg_ += '"';
+    open_rect(svg_, x, y, width, height);
     append_paint("fill");
     svg_ += "/>";
 }
 
 void SvgCanvas::fill_circle(double cx, double cy, double radius) {
     path_.clear();
-    svg_ += "<circle cx=\"";
-    append_number(svg_, cx);
-    svg_ += "\" cy=\"";
-    append_number(svg_, cy);
-    svg_ += "\" r=\"";
-    append_number(svg_, radius);
-    svg_ += '"';
+    svg_ += "<circle";
+    append_attribute(svg_, "cx", cx);
+    append_attribute(svg_, "cy", cy);
+    append_attribute(svg_, "r", radius);
     append_paint("fill");
     svg_ += "/>";
 }
@@ -147,11 +152,9 @@ void SvgCanvas::fill_circle(double cx, double cy, double radius) {
 void SvgCanvas::text(const std::string& text, double x, double y, Anchor anchor, bool bold) {
     path_.clear();
     const Extent e = measure(text, bold);
-    svg_ += "<text x=\"";
-    append_number(svg_, x);
-    svg_ += "\" y=\"";
-    append_number(svg_, y - e.height / 2 + e.baseline);
-    svg_ += '"';
+    svg_ += "<text";
+    append_attribute(svg_, "x", x);
+    append_attribute(svg_, "y", y - e.height / 2 + e.baseline);
     if (anchor == Anchor::centre) svg_ += " text-anchor=\"middle\"";
     if (anchor == Anchor::right) svg_ += " text-anchor=\"end\"";
     if (bold) svg_ += " font-weight=\"bold\"";
@@ -163,15 +166,9 @@ void SvgCanvas::text(const std::string& text, double x, double y, Anchor anchor,
 
 void SvgCanvas::push_clip(double x, double y, double width, double height) {
     const std::string id = id_prefix_ + "-clip" + std::to_string(++clips_);
-    svg_ += "<clipPath id=\"" + id + "\"><rect x=\"";
-    append_number(svg_, x);
-    svg_ += "\" y=\"";
-    append_number(svg_, y);
-    svg_ += "\" width=\"";
-    append_number(svg_, width);
-    svg_ += "\" height=\"";
-    append_number(svg_, height);
-    svg_ += "\"/></clipPath><g clip-path=\"url(#" + id + ")\">";
+    svg_ += "<clipPath id=\"" + id + "\">";
+    open_rect(svg_, x, y, width, height);
+    svg_ += "/></clipPath><g clip-path=\"url(#" + id + ")\">";
     ++open_groups_;
 }
 
