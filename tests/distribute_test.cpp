@@ -107,12 +107,13 @@ private:
 Manifest sample_manifest() {
     Manifest m;
     m.inputs.quarter = "2025-Q3";
-    m.files = {{"GM0001-a/samen-sturen-2025-Q3-GM0001.pdf", "samen-sturen", "GM0001", 100, "a1"},
-               {"GM0001-a/index.html", "samen-sturen", "GM0001", 100, "a2"},
-               {"GM0001-a/raadsinformatiebrief-2025-Q3-GM0001.pdf", "council", "GM0001", 100, "a3"},
-               {"GM0002-b/samen-sturen-2025-Q3-GM0002.pdf", "samen-sturen", "GM0002", 100, "b1"},
-               {"regio-R1-r/samen-sturen-regio-2025-Q3-R1.pdf", "region", "R1", 100, "r1"},
-               {"regio-R1-r/gi-benchmark-2025-Q3-R1.xlsx", "gi-benchmark", "R1", 5000, "r2"}};
+    m.files = {{"internal/GM0001-a/samen-sturen-2025-Q3-GM0001.pdf", "samen-sturen", "GM0001", 100, "a1", "internal"},
+               {"public/GM0001-a/index.html", "samen-sturen", "GM0001", 100, "a2", "public"},
+               {"public/GM0001-a/cijfers.csv", "samen-sturen", "GM0001", 100, "a4", "public"},
+               {"public/GM0001-a/raadsinformatiebrief-2025-Q3-GM0001.pdf", "council", "GM0001", 100, "a3", "public"},
+               {"internal/GM0002-b/samen-sturen-2025-Q3-GM0002.pdf", "samen-sturen", "GM0002", 100, "b1", "internal"},
+               {"internal/regio-R1-r/samen-sturen-regio-2025-Q3-R1.pdf", "region", "R1", 100, "r1", "internal"},
+               {"internal/regio-R1-r/gi-benchmark-2025-Q3-R1.xlsx", "gi-benchmark", "R1", 5000, "r2", "internal"}};
     return m;
 }
 
@@ -125,8 +126,10 @@ TEST_CASE("distribution plan: a recipient gets its own scope's files of its kind
                                             {"GM0002", "Griffie B", "gb@x.nl", "council", {"council"}}};
     const auto plan = plan_distribution(recipients, sample_manifest(), 1000);
     REQUIRE(plan.size() == 3); // B's council letter was not rendered: nothing to send
-    CHECK(plan[0].files.size() == 2); // the report and the letter; the HTML page is on the site
-    CHECK(plan[0].files[0].file.path == "GM0001-a/samen-sturen-2025-Q3-GM0001.pdf");
+    // The report and the letter; the public page and open data are on the site, not in the mail.
+    CHECK(plan[0].files.size() == 2);
+    CHECK(plan[0].files[0].file.path == "internal/GM0001-a/samen-sturen-2025-Q3-GM0001.pdf");
+    CHECK(plan[0].files[1].file.path == "public/GM0001-a/raadsinformatiebrief-2025-Q3-GM0001.pdf");
     CHECK(plan[1].files.size() == 1);
     CHECK(plan[1].files[0].file.kind == "council");
     CHECK(plan[2].files.size() == 2); // a region's samen-sturen is its region report
