@@ -13,6 +13,13 @@ namespace ss {
 enum class Direction { lower_is_better, higher_is_better };
 enum class TargetStatus { on_target, near, off_target };
 enum class Change { rises, falls, same };
+enum class Judgement { better, worse, same };
+
+/// A change seen from the direction that is better.
+inline Judgement judge(Change change, Direction better) {
+    if (change == Change::same) return Judgement::same;
+    return (change == Change::rises) == (better == Direction::higher_is_better) ? Judgement::better : Judgement::worse;
+}
 
 struct Target {
     double value = 0;

@@ -20,7 +20,16 @@ data table_data(const std::string& caption, const std::vector<std::string>& head
     for (const auto& r : rows) {
         data row;
         row.set("label", r.empty() ? std::string() : r.front());
-        row.set("cells", text_list(std::vector<std::string>(r.begin() + (r.empty() ? 0 : 1), r.end())));
+        data cells{data::type::list};
+        for (size_t i = 1; i < r.size(); ++i) {
+            data cell;
+            cell.set("text", r[i]);
+            // A judgement is shown by colour and by its word (reports.md: never colour alone).
+            if (r[i] == "beter") cell.set("class", std::string("better"));
+            if (r[i] == "slechter") cell.set("class", std::string("worse"));
+            cells.push_back(cell);
+        }
+        row.set("cells", cells);
         list.push_back(row);
         for (const auto& c : r) suppressed = suppressed || c == "<5" || c == "*";
     }

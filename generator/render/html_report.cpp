@@ -9,6 +9,7 @@
 #include "core/text_file.hpp"
 #include "format/dutch.hpp"
 #include "report/block_charts.hpp"
+#include "report/attention.hpp"
 #include "report/publication.hpp"
 #include "report/report_text.hpp"
 #include "chart/bar_chart.hpp"
@@ -108,6 +109,15 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
                                " en de stand ten opzichte van het doel.");
     d.set("summary", table_data("Kerncijfers " + format_quarter(model.quarter), summary_header(model),
                                 summary_rows(model)));
+    data attention{data::type::list};
+    for (const auto& p : attention_points(model)) {
+        data point;
+        point.set("text", p.text);
+        point.set("section", p.section);
+        attention.push_back(point);
+    }
+    d.set("has_attention", !attention.is_empty_list());
+    d.set("attention", attention);
     data sections{data::type::list};
     int counter = 0;
     for (const auto& s : model.sections) {

@@ -1,6 +1,7 @@
 #include "render/pdf_report.hpp"
 
 #include "format/dutch.hpp"
+#include "report/attention.hpp"
 #include "report/block_charts.hpp"
 #include "report/report_text.hpp"
 
@@ -36,20 +37,17 @@ void add_summary(const ReportModel& model, std::vector<PdfBlock>& blocks) {
                                format_quarter_period(model.quarter) + "). De tabel toont de kerncijfers met de "
                                "verandering ten opzichte van hetzelfde kwartaal een jaar eerder" +
                                std::string(compares_with_region(model) ? ", de regio ernaast" : "") +
-                               " en de stand ten opzichte van het doel."));
+                               " en de stand ten opzichte van het doel. Oordeel: of de verandering beter of slechter is, "
+                               "gezien de richting van het doel (of, zonder doel, de gewenste richting)."));
     auto header = summary_header(model);
     std::vector<double> widths = first_wide(header.size(), 0.30);
     blocks.push_back(table(std::move(header), summary_rows(model), widths));
-    std::vector<std::string> attention;
-    for (const auto& s : model.sections)
-        for (const auto& b : s.blocks)
-            if (b.status == TargetStatus::off_target)
-                attention.push_back(b.item.title + ": " + figure_text(b, b.value) + " tegen een doel van " +
-                                    target_text(b) + ".");
     blocks.push_back(subheading("Aandachtspunten"));
-    if (attention.empty()) blocks.push_back(paragraph("Alle indicatoren met een doel zijn op of bijna op doel."));
-    for (const auto& a : attention) blocks.push_back(paragraph("• " + a));
-    if (!model.signalled.empty()) blocks.push_back(paragraph("• " + signal_counts_text(model) + "."));
+    const auto points = attention_points(model);
+    if (points.empty())
+        blocks.push_back(paragraph("Geen aandachtspunten: alle kerncijfers met een doel zijn op of bijna op doel en geen "
+                                   "cijfer wijkt opvallend af van de zeven kwartalen ervoor."));
+    for (const auto& p : points) blocks.push_back(paragraph("• " + p.text + " (zie " + p.section + ")."));
 }
 
 /// A block whose scope has no value in any quarter: one line instead of an empty chart.

@@ -27,8 +27,18 @@ double weight_of(const Figure& f, KpiKind kind) {
 /// Rule 4: no rise or fall, and no target status, for a suppressed value or against a suppressed
 /// value a year ago.
 void withhold_judgement(KpiBlock& b) {
-    if (hidden(b.value) || hidden(b.year_ago)) b.change.reset();
+    if (hidden(b.value) || hidden(b.year_ago)) {
+        b.change.reset();
+        b.judgement.reset();
+    }
     if (hidden(b.value)) b.status.reset();
+    // Control limits pool the quarters before: one of them suppressed, and the limits would say
+    // something of it.
+    if (std::any_of(b.trend.begin(), b.trend.end(), [](const Figure& f) { return hidden(f); })) {
+        b.control_lower.reset();
+        b.control_upper.reset();
+        b.notable_rise.reset();
+    }
 }
 
 /// The transparency table's rows as groups: a provider and its rows per intensity, an intensity

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/errors.hpp"
+#include "report/control_check.hpp"
 #include "core/text_split.hpp"
 
 namespace ss {
@@ -90,6 +91,14 @@ KpiBlock build_block(const ReportContext& c, const std::vector<Quarter>& quarter
     if (target != c.targets.end()) {
         block.target = target->second;
         if (block.value.value && !block.value.provisional) block.status = target_status(*block.value.value, target->second);
+    }
+    // Better or worse: the target's direction where there is one, else the template's default.
+    const std::optional<Direction> better = block.target ? std::optional(block.target->direction) : item.desired;
+    if (block.change && better) block.judgement = judge(*block.change, *better);
+    if (const auto check = control_check(block.trend, block.kind)) {
+        block.control_lower = check->lower;
+        block.control_upper = check->upper;
+        if (check->side != ControlCheck::Side::inside) block.notable_rise = check->side == ControlCheck::Side::above;
     }
     return block;
 }

@@ -61,6 +61,10 @@ ReportItem parse_item(const json& j, const std::string& where) {
     item.unit_one = text_field(j, "unit_one", where);
     item.region_level = j.value("region_level", false);
     item.region_report_only = j.value("region_report_only", false);
+    const std::string desired = text_field(j, "desired", where);
+    if (desired == "lower") item.desired = Direction::lower_is_better;
+    else if (desired == "higher") item.desired = Direction::higher_is_better;
+    else if (!desired.empty()) throw InputError(where + ": desired must be \"lower\" or \"higher\", not \"" + desired + "\"");
     const bool per_code = item.chart == ChartKind::bars || item.chart == ChartKind::columns ||
                           item.chart == ChartKind::stacked_trend;
     if (per_code && item.breakdown.empty())

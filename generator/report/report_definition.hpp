@@ -4,12 +4,14 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "chart/trend_chart.hpp"
+#include "kpi/assessment.hpp"
 
 namespace ss {
 
@@ -38,6 +40,9 @@ struct ReportItem {
     bool headline = false;   ///< listed in the summary table
     bool region_level = false; ///< the KPI exists for regions only (WL01): a municipality shows its region's
     bool region_report_only = false; ///< shown in the region's report only (the allocation key AK01-AK04)
+    /// Which way is better when no target says so ("desired": "lower" or "higher"): the summary's
+    /// judgement of a change. None: a change is not judged.
+    std::optional<Direction> desired;
 };
 
 struct ReportSection {

@@ -60,6 +60,9 @@ struct KpiBlock {
     std::optional<Target> target;
     std::optional<TargetStatus> status;
     std::optional<Change> change;
+    std::optional<Judgement> judgement; ///< the change seen from the desired direction (target or template)
+    std::optional<double> control_lower, control_upper; ///< the limits of the seven quarters before
+    std::optional<bool> notable_rise;   ///< set when Q lies outside them: true above, false below
     std::vector<Figure> trend;        ///< per quarter of ReportModel::quarters
     std::vector<Figure> region_trend; ///< idem, the region (empty in a region's own report)
     std::vector<BreakdownRow> rows;   ///< breakdown items only

@@ -45,6 +45,12 @@ std::string status_text(const ReportModel& model, const KpiBlock& block) {
     return block.status ? label(model, "target_status", to_string(*block.status)) : "–";
 }
 
+std::string judgement_text(const ReportModel& model, const KpiBlock& block) {
+    if (!block.judgement) return "–";
+    const char* code = *block.judgement == Judgement::better ? "better" : *block.judgement == Judgement::worse ? "worse" : "same";
+    return label(model, "judgement", code);
+}
+
 std::string target_text(const KpiBlock& block) {
     return block.target ? format_styled(block.target->value, block.item.style, block.item.decimals) : "–";
 }
@@ -63,7 +69,7 @@ std::string counts_text(const KpiBlock& block, const Figure& f) {
 
 std::vector<std::string> summary_header(const ReportModel& model) {
     std::vector<std::string> h{"Indicator", short_quarter_label(model.quarter),
-                               short_quarter_label(Quarter{model.quarter.year - 1, model.quarter.q}), "Richting"};
+                               short_quarter_label(Quarter{model.quarter.year - 1, model.quarter.q}), "Richting", "Oordeel"};
     if (compares_with_region(model)) h.push_back("Regio");
     h.insert(h.end(), {"Doel", "Status"});
     return h;
@@ -73,7 +79,7 @@ std::vector<std::vector<std::string>> summary_rows(const ReportModel& model) {
     std::vector<std::vector<std::string>> rows;
     for (const KpiBlock* b : headline_blocks(model)) {
         std::vector<std::string> row{b->item.title, figure_text(*b, b->value),
-                                     figure_text(*b, b->year_ago), change_text(model, *b)};
+                                     figure_text(*b, b->year_ago), change_text(model, *b), judgement_text(model, *b)};
         if (compares_with_region(model)) row.push_back(figure_text(*b, b->region));
         row.insert(row.end(), {target_text(*b), status_text(model, *b)});
         rows.push_back(std::move(row));

@@ -22,6 +22,8 @@ std::string change_text(const ReportModel& model, const KpiBlock& block);
 std::string status_text(const ReportModel& model, const KpiBlock& block);
 /// The target as text, or "–".
 std::string target_text(const KpiBlock& block);
+/// "beter", "slechter", "gelijk" (templates/labels.json "judgement"), or "–".
+std::string judgement_text(const ReportModel& model, const KpiBlock& block);
 /// The figure as the audience may see it.
 std::string figure_text(const KpiBlock& block, const Figure& f);
 /// "Teller 123, noemer 4.567" (internal outputs).
