@@ -35,6 +35,10 @@ Range data_range(const TrendChart& chart) {
         r.add(*chart.target * 0.9);
         r.add(*chart.target * 1.1);
     }
+    if (chart.control_band) {
+        r.add(chart.control_band->first);
+        r.add(chart.control_band->second);
+    }
     return r;
 }
 
@@ -82,6 +86,12 @@ void draw_target(Canvas& canvas, const Plot& p, double target) {
     canvas.stroke();
 }
 
+void draw_control_band(Canvas& canvas, const Plot& p, const std::pair<double, double>& band) {
+    canvas.set_colour(muted_colour, 0.12);
+    const double top = p.y(std::min(band.second, p.scale.max)), bottom = p.y(std::max(band.first, p.scale.min));
+    canvas.fill_rectangle(p.left, top, p.right - p.left, bottom - top);
+}
+
 void draw_series(Canvas& canvas, const Plot& p, const TrendChart& chart, const ChartSeries& s, const Rgb& colour,
                  bool strong) {
     canvas.set_colour(colour);
@@ -116,6 +126,11 @@ double draw_legend(Canvas& canvas, const TrendChart& chart, double x, double y) 
         canvas.stroke();
         x += 20 + draw_text(canvas, chart.series[i].label, x + 20, y, Anchor::left).width + 12;
     }
+    if (chart.control_band) {
+        canvas.set_colour(muted_colour, 0.25);
+        canvas.fill_rectangle(x, y - 4, 16, 8);
+        x += 20 + draw_text(canvas, "Gewone schommeling", x + 20, y, Anchor::left).width + 12;
+    }
     if (chart.target) {
         canvas.set_colour(palette[2], 0.25);
         canvas.fill_rectangle(x, y - 4, 16, 8);
@@ -147,6 +162,7 @@ void draw_trend_chart(Canvas& canvas, const TrendChart& chart, double width, dou
     const double note_height = chart.note.empty() ? 0 : 14;
     p.bottom = height - 18 - 20 - note_height;
     draw_axes(canvas, p, chart);
+    if (chart.control_band) draw_control_band(canvas, p, *chart.control_band);
     if (chart.target) draw_target(canvas, p, *chart.target);
     // The region and others first, so the scope's own line lies on top.
     for (size_t i = chart.series.size(); i-- > 0;) draw_series(canvas, p, chart, chart.series[i], palette[i % 6], i == 0);

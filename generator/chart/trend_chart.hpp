@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "chart/canvas.hpp"
@@ -23,6 +24,9 @@ struct TrendChart {
     std::vector<ChartSeries> series;     ///< first one is the scope, drawn strongest
     std::optional<double> target;        ///< drawn as a line with the "near" band (10%) around it
     std::string target_label = "Doel";
+    /// The control limits of the seven quarters before the last (report/control_check.hpp), drawn
+    /// as a grey band: a last point outside it is a notable change, not noise.
+    std::optional<std::pair<double, double>> control_band;
     ValueStyle style = ValueStyle::number;
     int decimals = 1;                    ///< for value labels
     std::string note;                    ///< under the chart, e.g. why values are missing

@@ -52,6 +52,7 @@ TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block) {
         suppressed = suppressed || region.suppressed;
     }
     if (block.target) chart.target = block.target->value;
+    if (block.control_lower && block.control_upper) chart.control_band = std::pair{*block.control_lower, *block.control_upper};
     chart.style = block.item.style;
     chart.decimals = block.item.decimals;
     chart.note = note_for(suppressed, has_value(chart.series));
