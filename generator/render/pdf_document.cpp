@@ -373,4 +373,22 @@ std::string render_pdf(const PdfDocument& doc) {
     return bytes;
 }
 
+void warm_up_fonts() {
+    PdfDocument doc;
+    doc.title_page = {"Samen Sturen", "Aa 0,9 € – ≤ ë", "Aa", {"Aa"}};
+    doc.running_header = "Aa · € –";
+    doc.metadata = {"t", "s", "a", "k", "2025-01-01"};
+    PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
+    table.table = {{"Aa", "€ 1.234,5"}, {{"Aa – ë", "12,3% <5 *"}}, {0.5, 0.5}, {false, true}};
+    PdfBlock chart{PdfBlock::Kind::chart, "Aa", {}, 40, {}};
+    chart.draw = [](Canvas& canvas) {
+        canvas.text("Aa 0,9 € –", 0, 10, Anchor::left, false);
+        canvas.text("Aa 0,9 € –", 0, 20, Anchor::left, true);
+    };
+    doc.blocks = {{PdfBlock::Kind::heading, "Aa €", {}, 0, {}}, {PdfBlock::Kind::subheading, "Aa €", {}, 0, {}},
+                  {PdfBlock::Kind::paragraph, "Aa 0,9 € – ≤ ë", {}, 0, {}}, {PdfBlock::Kind::note, "Aa", {}, 0, {}},
+                  std::move(table), std::move(chart)};
+    (void)render_pdf(doc);
+}
+
 } // namespace ss

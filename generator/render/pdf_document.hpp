@@ -53,4 +53,9 @@ double pdf_text_width();
 /// Renders the document to PDF bytes. Throws OutputError when Cairo fails.
 std::string render_pdf(const PdfDocument& document);
 
+/// Loads the fonts of every text style (fontconfig, Pango, Cairo) by rendering a small document
+/// once, before parallel workers start: their first use then finds everything set up, so that the
+/// same input gives the same bytes whatever --jobs is.
+void warm_up_fonts();
+
 } // namespace ss

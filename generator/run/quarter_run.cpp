@@ -22,6 +22,7 @@
 #include "render/council_letter.hpp"
 #include "render/gi_benchmark_render.hpp"
 #include "render/html_report.hpp"
+#include "render/pdf_document.hpp"
 #include "render/pdf_report.hpp"
 #include "render/xlsx_report.hpp"
 #include "report/open_data.hpp"
@@ -394,6 +395,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
             progress.done(++done);
         }
     };
+    warm_up_fonts();
     std::vector<std::thread> workers;
     for (int j = 0; j < std::max(1, options.jobs); ++j) workers.emplace_back(worker);
     for (auto& w : workers) w.join();
