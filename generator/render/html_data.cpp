@@ -11,7 +11,7 @@ data text_list(const std::vector<std::string>& items) {
 }
 
 data table_data(const std::string& caption, const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows) {
+                const std::vector<std::vector<std::string>>& rows, bool judged) {
     data t;
     t.set("caption", caption);
     t.set("header", text_list(header));
@@ -20,16 +20,21 @@ data table_data(const std::string& caption, const std::vector<std::string>& head
     for (const auto& r : rows) {
         data row;
         row.set("label", r.empty() ? std::string() : r.front());
-        data cells{data::type::list};
-        for (size_t i = 1; i < r.size(); ++i) {
-            data cell;
-            cell.set("text", r[i]);
-            // A judgement is shown by colour and by its word (reports.md: never colour alone).
-            if (r[i] == "beter") cell.set("class", std::string("better"));
-            if (r[i] == "slechter") cell.set("class", std::string("worse"));
-            cells.push_back(cell);
+        if (judged) {
+            // A judgement is shown by colour and by its word (reports.md: never colour alone). Only
+            // such tables pay for a Mustache object per cell.
+            data cells{data::type::list};
+            for (size_t i = 1; i < r.size(); ++i) {
+                data cell;
+                cell.set("text", r[i]);
+                if (r[i] == "beter") cell.set("class", std::string("better"));
+                if (r[i] == "slechter") cell.set("class", std::string("worse"));
+                cells.push_back(cell);
+            }
+            row.set("styled_cells", cells);
+        } else {
+            row.set("cells", text_list(std::vector<std::string>(r.begin() + (r.empty() ? 0 : 1), r.end())));
         }
-        row.set("cells", cells);
         list.push_back(row);
         for (const auto& c : r) suppressed = suppressed || c == "<5" || c == "*";
     }

@@ -18,9 +18,10 @@ using kainjow::mustache::data;
 data text_list(const std::vector<std::string>& items);
 
 /// A table for templates/html/table.mustache: the first cell of each row is its row header; a
-/// note explains `<5` and `*` when a cell holds one.
+/// note explains `<5` and `*` when a cell holds one. `judged`: cells reading beter / slechter get
+/// their colour class (the summary table).
 data table_data(const std::string& caption, const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows);
+                const std::vector<std::vector<std::string>>& rows, bool judged = false);
 
 /// `href`, `label` and `last` per link, for "a · b · c" lists.
 data downloads_data(const std::vector<HtmlLink>& links);

@@ -108,7 +108,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
                                (compares_with_region(model) ? ", de regio ernaast" : std::string()) +
                                " en de stand ten opzichte van het doel.");
     d.set("summary", table_data("Kerncijfers " + format_quarter(model.quarter), summary_header(model),
-                                summary_rows(model)));
+                                summary_rows(model), true));
     data attention{data::type::list};
     for (const auto& p : attention_points(model)) {
         data point;
