@@ -193,7 +193,7 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
 
 void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
     using namespace xlsx;
-    Workbook wb(workbook_new(path.c_str()));
+    Workbook wb = new_workbook(path);
     if (!wb) throw OutputError(path + ": cannot be created");
     Formats formats(wb.get());
     set_properties(wb.get(), {b.title + " " + format_quarter(b.quarter) + " – regio " + b.region.name, b.subtitle,

@@ -272,7 +272,7 @@ void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
 } // namespace
 
 void write_report_xlsx(const ReportModel& model, const std::string& path) {
-    Workbook wb(workbook_new(path.c_str()));
+    Workbook wb = new_workbook(path);
     if (!wb) throw OutputError(path + ": cannot be created");
     Formats formats(wb.get());
     set_properties(wb.get(), {document_title(model), model.subtitle, model.author,

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <ctime>
+#include <filesystem>
 #include <string_view>
+
+#include <unistd.h>
 
 #include "core/errors.hpp"
 
@@ -110,6 +113,17 @@ std::string sheet_name(const std::string& title) {
     }
     while (!name.empty() && (name.back() == ' ' || name.back() == '\'')) name.pop_back();
     return name.empty() ? "Blad" : name;
+}
+
+Workbook new_workbook(const std::string& path) {
+    static const bool shared_memory = [] {
+        std::error_code ec;
+        return std::filesystem::is_directory("/dev/shm", ec) && ::access("/dev/shm", W_OK) == 0;
+    }();
+    if (!shared_memory) return Workbook(workbook_new(path.c_str()));
+    lxw_workbook_options options{};
+    options.tmpdir = const_cast<char*>("/dev/shm");
+    return Workbook(workbook_new_opt(path.c_str(), &options));
 }
 
 } // namespace ss::xlsx

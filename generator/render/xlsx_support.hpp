@@ -54,6 +54,10 @@ void add_series(lxw_chart* chart, const std::string& sheet, lxw_row_t first, lxw
 constexpr lxw_row_t chart_rows = 16;
 /// Closes (writes) the workbook. Throws OutputError naming `path` when it cannot be written.
 void close(Workbook workbook, const std::string& path);
+
+/// A new workbook for `path`. libxlsxwriter writes each sheet to a temporary file before it zips
+/// them: in /dev/shm (memory) where that exists, so that no temporary file touches the disk.
+Workbook new_workbook(const std::string& path);
 /// An Excel sheet name from a title: at most 31 characters, none of []:*?/\.
 std::string sheet_name(const std::string& title);
 
