@@ -7,6 +7,7 @@
 #include "core/text_file.hpp"
 #include "report/open_data.hpp"
 #include "report/publication.hpp"
+#include "report/report_builder.hpp"
 
 namespace ss {
 
@@ -99,32 +100,6 @@ bool simple_key(const std::string& breakdown) {
     return !breakdown.empty() && breakdown.find(',') == std::string::npos;
 }
 
-/// The value of `name=` in a transparency key, or "" when the key has none.
-std::string part_of(const std::string& key, const std::string& name) {
-    for (size_t at = 0; at < key.size();) {
-        size_t end = key.find(',', at);
-        if (end == std::string::npos) end = key.size();
-        const std::string part = key.substr(at, end - at);
-        if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
-        at = end + 1;
-    }
-    return "";
-}
-
-/// The KPI's own key in a transparency breakdown (respondent=, goal=), and the row without it.
-std::pair<std::string, std::string> split_own(const std::string& key) {
-    std::string row, own;
-    for (size_t at = 0; at < key.size();) {
-        size_t end = key.find(',', at);
-        if (end == std::string::npos) end = key.size();
-        const std::string part = key.substr(at, end - at);
-        const bool is_own = part.rfind("respondent=", 0) == 0 || part.rfind("goal=", 0) == 0;
-        (is_own ? own : row) += (is_own || row.empty() ? "" : ",") + part;
-        at = end + 1;
-    }
-    return {row, own};
-}
-
 void check_cells(const std::string& name, const std::vector<PublicCell>& cells, const std::map<std::string, KpiKind>& kinds,
                  AuditReport& report) {
     auto finding = [&](const PublicCell& c, const std::string& what) {
@@ -150,14 +125,12 @@ void check_cells(const std::string& name, const std::vector<PublicCell>& cells, 
     std::map<std::pair<GroupKey, std::string>, std::vector<const PublicCell*>> parts;
     std::map<std::tuple<std::string, std::string, std::string>, const PublicCell*> region_cells; // quarter, kpi, breakdown
     std::map<std::tuple<std::string, std::string, std::string>, std::vector<const PublicCell*>> municipality_cells;
-    bool region_file = false;
     for (const auto& c : cells) {
         const GroupKey g{c.quarter, c.scope_type, c.scope_code, c.kpi_id};
         if (c.breakdown.empty()) totals[g] = &c;
         else if (simple_key(c.breakdown)) parts[{g, c.breakdown.substr(0, c.breakdown.find('='))}].push_back(&c);
         if (c.scope_type == "region") region_cells[{c.quarter, c.kpi_id, c.breakdown}] = &c;
         else municipality_cells[{c.quarter, c.kpi_id, c.breakdown}].push_back(&c);
-        region_file = region_file || (c.scope_type == "region" && c.kpi_id.rfind("TR", 0) == 0);
     }
     for (const auto& [g, ps] : parts) {
         const auto t = totals.find(g.first);
@@ -174,35 +147,26 @@ void check_cells(const std::string& name, const std::vector<PublicCell>& cells, 
             if (ms.size() > 1 && recoverable(r == region_cells.end() ? nullptr : r->second, ms))
                 finding(*ms.front(), "a suppressed municipality is the region minus the others shown (rule 3)");
         }
-    if (!region_file) return;
-    // The transparency table: a provider and its intensity rows, an intensity and its providers'
-    // rows, a provider-intensity row and its cells, a profile and its cells.
-    std::map<std::pair<std::string, std::string>, const PublicCell*> by_row; // (kpi + own, row key)
+    // The transparency table, grouped as publish() groups it (transparency_part_of), per KPI and
+    // its own key (respondent=, goal=).
+    struct TransparencyCell {
+        std::string kpi; // with the KPI's own key
+        TransparencyRow row;
+        const PublicCell* cell;
+    };
+    std::vector<TransparencyCell> transparency;
     for (const auto& c : cells)
         if (c.kpi_id.rfind("TR", 0) == 0) {
-            const auto [row, own] = split_own(c.breakdown);
-            by_row[{c.kpi_id + "|" + own, row}] = &c;
+            std::string row, own;
+            split_transparency_key(c.breakdown, row, own);
+            transparency.push_back({c.kpi_id + "|" + own, transparency_row_of(row), &c});
         }
-    for (const auto& [key, total] : by_row) {
-        const std::string& row = key.second;
-        const std::string provider = part_of(row, "provider"), profile = part_of(row, "profile"),
-                          intensity = part_of(row, "intensity");
-        const bool has_profile = row.find("profile=") != std::string::npos;
+    for (const auto& total : transparency) {
         std::vector<const PublicCell*> ps;
-        for (const auto& [other_key, cell] : by_row) {
-            if (other_key.first != key.first || cell == total) continue;
-            const std::string& o = other_key.second;
-            const std::string op = part_of(o, "provider"), oi = part_of(o, "intensity");
-            const bool o_profile = o.find("profile=") != std::string::npos;
-            const bool part = (!provider.empty() && intensity.empty() && !has_profile && op == provider && !oi.empty() && !o_profile) ||
-                              (provider.empty() && !intensity.empty() && !has_profile && !op.empty() && oi == intensity && !o_profile) ||
-                              (!provider.empty() && !intensity.empty() && !has_profile && op == provider && oi == intensity && o_profile) ||
-                              (provider.empty() && intensity.empty() && has_profile && !op.empty() && o_profile &&
-                               part_of(o, "profile") == profile);
-            if (part) ps.push_back(cell);
-        }
-        if (!ps.empty() && recoverable(total, ps))
-            finding(*total, "a suppressed cell of the transparency table is its row's total minus the others (rule 3)");
+        for (const auto& other : transparency)
+            if (other.kpi == total.kpi && transparency_part_of(total.row, other.row)) ps.push_back(other.cell);
+        if (!ps.empty() && recoverable(total.cell, ps))
+            finding(*total.cell, "a suppressed cell of the transparency table is its row's total minus the others (rule 3)");
     }
 }
 

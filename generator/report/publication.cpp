@@ -55,36 +55,11 @@ void publish_transparency(std::vector<TransparencyRow>& rows) {
         std::vector<TransparencyRow*> parts;
     };
     std::vector<Group> groups;
-    auto group_of = [&](TransparencyRow& total, auto belongs) {
+    for (auto& total : rows) {
         Group g{&total, {}};
         for (auto& r : rows)
-            if (&r != &total && belongs(r)) g.parts.push_back(&r);
+            if (transparency_part_of(total, r)) g.parts.push_back(&r);
         if (!g.parts.empty()) groups.push_back(std::move(g));
-    };
-    for (auto& t : rows) {
-        switch (t.level) {
-        case TransparencyLevel::provider:
-            group_of(t, [&](const TransparencyRow& r) {
-                return r.level == TransparencyLevel::provider_intensity && r.provider_id == t.provider_id;
-            });
-            break;
-        case TransparencyLevel::intensity:
-            group_of(t, [&](const TransparencyRow& r) {
-                return r.level == TransparencyLevel::provider_intensity && r.intensity == t.intensity;
-            });
-            break;
-        case TransparencyLevel::provider_intensity:
-            group_of(t, [&](const TransparencyRow& r) {
-                return r.level == TransparencyLevel::cell && r.provider_id == t.provider_id && r.intensity == t.intensity;
-            });
-            break;
-        case TransparencyLevel::profile:
-            group_of(t, [&](const TransparencyRow& r) {
-                return r.level == TransparencyLevel::cell && r.profile == t.profile;
-            });
-            break;
-        case TransparencyLevel::cell: break;
-        }
     }
     for (auto& r : rows)
         for (auto [f, kind] : figures_of(r)) protect_group(f, {}, kind);
@@ -92,17 +67,36 @@ void publish_transparency(std::vector<TransparencyRow>& rows) {
     for (bool changed = true; changed;) {
         changed = false;
         for (auto& g : groups) {
-            const size_t n = figures_of(*g.total).size();
-            for (size_t i = 0; i < n; ++i) {
-                std::vector<Figure*> parts;
-                for (auto* p : g.parts) parts.push_back(figures_of(*p)[i].first);
-                changed = protect_group(figures_of(*g.total)[i].first, parts, figures_of(*g.total)[i].second) || changed;
+            const auto totals = figures_of(*g.total);
+            std::vector<std::vector<std::pair<Figure*, KpiKind>>> parts;
+            for (auto* p : g.parts) parts.push_back(figures_of(*p));
+            for (size_t i = 0; i < totals.size(); ++i) {
+                std::vector<Figure*> column;
+                for (const auto& p : parts) column.push_back(p[i].first);
+                changed = protect_group(totals[i].first, column, totals[i].second) || changed;
             }
         }
     }
 }
 
 } // namespace
+
+bool transparency_part_of(const TransparencyRow& total, const TransparencyRow& part) {
+    if (&total == &part) return false;
+    switch (total.level) {
+    case TransparencyLevel::provider:
+        return part.level == TransparencyLevel::provider_intensity && part.provider_id == total.provider_id;
+    case TransparencyLevel::intensity:
+        return part.level == TransparencyLevel::provider_intensity && part.intensity == total.intensity;
+    case TransparencyLevel::provider_intensity:
+        return part.level == TransparencyLevel::cell && part.provider_id == total.provider_id &&
+               part.intensity == total.intensity;
+    case TransparencyLevel::profile:
+        return part.level == TransparencyLevel::cell && part.profile == total.profile;
+    case TransparencyLevel::cell: break;
+    }
+    return false;
+}
 
 void publish_block(KpiBlock& b, Suppression forced) {
     if (forced != Suppression::none && b.value.suppression == Suppression::none) {

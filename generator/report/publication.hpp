@@ -28,6 +28,11 @@ void suppress(Figure& f, Suppression why);
 /// add up to nothing shown). Returns whether it suppressed anything.
 bool protect_group(Figure* total, const std::vector<Figure*>& parts, KpiKind kind);
 
+/// Whether `part` is one of the rows `total` is made of in the transparency table (rule 3): a
+/// provider's rows per intensity, an intensity's rows per provider, a provider-intensity row's
+/// cells, a profile's cells. publish() and the audit form the table's groups with this.
+bool transparency_part_of(const TransparencyRow& total, const TransparencyRow& part);
+
 /// One KPI block as it may be published: its tables and trend protected, rule 4 applied. A
 /// `forced` suppression of its value (decided in another table) is applied first.
 void publish_block(KpiBlock& block, Suppression forced = Suppression::none);

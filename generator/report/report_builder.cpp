@@ -122,17 +122,9 @@ std::vector<Comparison> comparisons_of(const ReportContext& c, const ReportModel
     return out;
 }
 
-/// Splits a TR breakdown (`provider=P,intensity=intensief,goal=education`) into the row it belongs
-/// to (`provider=P,intensity=intensief`) and the KPI's own key (`goal=education`, or "").
-void split_transparency_key(const std::string& breakdown, std::string& row, std::string& own) {
-    row.clear();
-    own.clear();
-    for (const std::string_view part : split(breakdown, ',')) {
-        const bool own_key = part.starts_with("respondent=") || part.starts_with("end_reason=") || part.starts_with("goal=");
-        if (own_key) own = part;
-        else row.append(row.empty() ? "" : ",").append(part);
-    }
-}
+} // namespace
+
+namespace {
 
 /// The value of `name=` in a row key, and whether the key has it at all.
 bool field_of(const std::string& key, const std::string& name, std::string& value) {
@@ -145,7 +137,21 @@ bool field_of(const std::string& key, const std::string& name, std::string& valu
     return false;
 }
 
-TransparencyRow new_transparency_row(const std::string& key, const std::map<std::string, std::string>& provider_names) {
+} // namespace
+
+/// Splits a TR breakdown (`provider=P,intensity=intensief,goal=education`) into the row it belongs
+/// to (`provider=P,intensity=intensief`) and the KPI's own key (`goal=education`, or "").
+void split_transparency_key(const std::string& breakdown, std::string& row, std::string& own) {
+    row.clear();
+    own.clear();
+    for (const std::string_view part : split(breakdown, ',')) {
+        const bool own_key = part.starts_with("respondent=") || part.starts_with("end_reason=") || part.starts_with("goal=");
+        if (own_key) own = part;
+        else row.append(row.empty() ? "" : ",").append(part);
+    }
+}
+
+TransparencyRow transparency_row_of(const std::string& key, const std::map<std::string, std::string>& provider_names) {
     TransparencyRow row;
     const bool provider = field_of(key, "provider", row.provider_id);
     row.has_profile = field_of(key, "profile", row.profile);
@@ -161,8 +167,6 @@ TransparencyRow new_transparency_row(const std::string& key, const std::map<std:
     return row;
 }
 
-} // namespace
-
 const std::vector<std::string>& goal_keys() {
     static const std::vector<std::string> keys{"goal=education", "goal=family_balance", "goal=problem_reduction",
                                                "goal=participation"};
@@ -177,7 +181,7 @@ std::vector<TransparencyRow> transparency_rows(const std::vector<KpiValue>& regi
         std::string key, own;
         split_transparency_key(v.breakdown, key, own);
         auto found = rows_by_key.find(key);
-        if (found == rows_by_key.end()) found = rows_by_key.emplace(key, new_transparency_row(key, provider_names)).first;
+        if (found == rows_by_key.end()) found = rows_by_key.emplace(key, transparency_row_of(key, provider_names)).first;
         TransparencyRow& row = found->second;
         const Figure f{v.value, v.numerator, v.denominator, v.provisional};
         if (v.kpi_id == "TR02" && own.empty()) {

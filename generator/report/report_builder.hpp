@@ -27,6 +27,14 @@ struct ReportContext {
     std::map<std::string, std::string> provider_names; ///< institution id -> name
 };
 
+/// Splits a TR breakdown (`provider=P,intensity=intensief,goal=education`) into the row it belongs
+/// to (`provider=P,intensity=intensief`) and the KPI's own key (`goal=education`, or "").
+void split_transparency_key(const std::string& breakdown, std::string& row, std::string& own);
+
+/// The transparency row a row key names: its provider, profile, intensity and level, the
+/// provider's name from `provider_names` (else its id); no figures yet.
+TransparencyRow transparency_row_of(const std::string& key, const std::map<std::string, std::string>& provider_names = {});
+
 /// The transparency cells of a region's long-form rows (breakdowns `provider=…,profile=…,intensity=…`).
 std::vector<TransparencyRow> transparency_rows(const std::vector<KpiValue>& region_rows,
                                                const std::map<std::string, std::string>& provider_names);
