@@ -72,8 +72,6 @@ std::set<std::string> tokens_of(const std::string& text) {
     return tokens;
 }
 
-bool small(const std::optional<double>& n) { return n && *n >= 1 && *n <= 4; }
-
 /// What rules 1 and 2 say of a cell shown with its counts ("" when it may be shown).
 std::string primary_breach(const PublicCell& c, KpiKind kind) {
     const Figure& f = c.figure;

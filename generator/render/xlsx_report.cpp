@@ -164,9 +164,7 @@ void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         worksheet_write_string(ws, r, 1, code_label(*model.labels, "kind", m.measure_kind).c_str(), nullptr);
         lxw_datetime start = excel_date(date_of(m.start_date));
         worksheet_write_datetime(ws, r, 2, &start, f.date);
-        std::string signals;
-        for (const auto& kind : m.signals) signals += (signals.empty() ? "" : "; ") + code_label(*model.labels, "signal", kind);
-        worksheet_write_string(ws, r, 3, signals.c_str(), nullptr);
+        worksheet_write_string(ws, r, 3, signals_text(model, m).c_str(), nullptr);
     }
     add_table(ws, 0, r, {"Maatregel", "Soort", "Begonnen", "Signaal"}, "Signalen");
     worksheet_freeze_panes(ws, 1, 0);

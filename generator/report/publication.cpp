@@ -214,15 +214,13 @@ PublicationDecisions side_by_side_decisions(const ReportContext& c) {
                 const auto kpi = c.kpis.find(item.kpi);
                 if (!item.headline || kpi == c.kpis.end()) continue;
                 Figure total = c.values->get(q, "region", region.code, item.kpi, item.select);
-                std::vector<std::pair<std::string, Figure>> cells;
-                for (const auto& s : *c.scopes)
-                    if (s.type == "municipality" && s.region_code == region.code)
-                        cells.emplace_back(s.code, c.values->get(q, s.type, s.code, item.kpi, item.select));
+                std::vector<ScopeFigure> cells = municipality_figures(c, region.code, item);
                 std::vector<Figure*> parts;
-                for (auto& [code, f] : cells) parts.push_back(&f);
+                for (auto& m : cells) parts.push_back(&m.figure);
                 protect_group(&total, parts, kpi->second.kind);
-                for (const auto& [code, f] : cells)
-                    if (f.suppression != Suppression::none) decisions[code + "|" + item.kpi + "|" + item.select] = f.suppression;
+                for (const auto& m : cells)
+                    if (m.figure.suppression != Suppression::none)
+                        decisions[m.code + "|" + item.kpi + "|" + item.select] = m.figure.suppression;
             }
     }
     return decisions;

@@ -107,12 +107,8 @@ KpiBlock build_block(const ReportContext& c, const std::vector<Quarter>& quarter
 std::vector<Comparison> comparisons_of(const ReportContext& c, const ReportModel& model) {
     std::vector<Comparison> out;
     if (!c.scopes) return out;
-    const std::string q = c.quarter.code();
     for (const KpiBlock* b : headline_blocks(model)) {
-        Comparison cmp{b->item, b->kind, {}, b->value};
-        for (const auto& s : *c.scopes)
-            if (s.type == "municipality" && s.region_code == model.scope.code)
-                cmp.municipalities.push_back({s.code, s.name, c.values->get(q, s.type, s.code, b->item.kpi, b->item.select)});
+        Comparison cmp{b->item, b->kind, municipality_figures(c, model.scope.code, b->item), b->value};
         std::stable_sort(cmp.municipalities.begin(), cmp.municipalities.end(), [](const ScopeFigure& x, const ScopeFigure& y) {
             if (x.figure.value.has_value() != y.figure.value.has_value()) return x.figure.value.has_value();
             return x.figure.value && *x.figure.value > *y.figure.value;
@@ -165,6 +161,15 @@ TransparencyRow transparency_row_of(const std::string& key, const std::map<std::
                          : row.has_profile ? TransparencyLevel::profile : TransparencyLevel::intensity;
     row.goals.resize(goal_keys().size());
     return row;
+}
+
+std::vector<ScopeFigure> municipality_figures(const ReportContext& c, const std::string& region_code, const ReportItem& item) {
+    std::vector<ScopeFigure> figures;
+    if (!c.scopes) return figures;
+    for (const auto& s : *c.scopes)
+        if (s.type == "municipality" && s.region_code == region_code)
+            figures.push_back({s.code, s.name, c.values->get(c.quarter.code(), s.type, s.code, item.kpi, item.select)});
+    return figures;
 }
 
 const std::vector<std::string>& goal_keys() {

@@ -35,6 +35,11 @@ void split_transparency_key(const std::string& breakdown, std::string& row, std:
 /// provider's name from `provider_names` (else its id); no figures yet.
 TransparencyRow transparency_row_of(const std::string& key, const std::map<std::string, std::string>& provider_names = {});
 
+/// The report quarter's figure of `item` for every municipality of the region, in scope order:
+/// the region report's side-by-side table.
+std::vector<ScopeFigure> municipality_figures(const ReportContext& context, const std::string& region_code,
+                                              const ReportItem& item);
+
 /// The transparency cells of a region's long-form rows (breakdowns `provider=…,profile=…,intensity=…`).
 std::vector<TransparencyRow> transparency_rows(const std::vector<KpiValue>& region_rows,
                                                const std::map<std::string, std::string>& provider_names);

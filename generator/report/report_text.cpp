@@ -123,6 +123,12 @@ std::vector<std::vector<std::string>> breakdown_rows(const ReportModel& model, c
     return rows;
 }
 
+std::string signals_text(const ReportModel& model, const SignalledMeasure& measure) {
+    std::string text;
+    for (const auto& kind : measure.signals) text += (text.empty() ? "" : "; ") + label(model, "signal", kind);
+    return text;
+}
+
 std::string signal_counts_text(const ReportModel& model) {
     std::map<std::string, size_t> per_kind;
     for (const auto& m : model.signalled)
@@ -144,11 +150,8 @@ std::string signal_counts_text(const ReportModel& model) {
 
 std::vector<std::vector<std::string>> signal_rows(const ReportModel& model) {
     std::vector<std::vector<std::string>> rows;
-    for (const auto& m : model.signalled) {
-        std::string signals;
-        for (const auto& kind : m.signals) signals += (signals.empty() ? "" : "; ") + label(model, "signal", kind);
-        rows.push_back({m.measure_id, label(model, "kind", m.measure_kind), format_long_date(m.start_date), signals});
-    }
+    for (const auto& m : model.signalled)
+        rows.push_back({m.measure_id, label(model, "kind", m.measure_kind), format_long_date(m.start_date), signals_text(model, m)});
     return rows;
 }
 

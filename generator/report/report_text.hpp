@@ -46,6 +46,8 @@ std::vector<std::string> transparency_cells(const TransparencyRow& row);
 /// Whether a cell rests on enough ended trajectories for its shares and means to be shown.
 bool transparency_publishable(const TransparencyRow& row);
 /// "Maatregel", "Soort", "Begonnen", "Signaal" rows of the signals (internal only).
+/// A measure's signals in words, "; " between them.
+std::string signals_text(const ReportModel& model, const SignalledMeasure& measure);
 /// One row per signalled measure: id, kind, start, all its signals.
 std::vector<std::vector<std::string>> signal_rows(const ReportModel& model);
 /// "14 maatregelen hebben een signaal (4 × escalatie: …; 11 × stagnatie: …); de lijst staat in de bijlage"
