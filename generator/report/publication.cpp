@@ -24,6 +24,16 @@ double weight_of(const Figure& f, KpiKind kind) {
     return size_of(f);
 }
 
+/// The total of a group, or, for rows whose total this block does not hold (a breakdown block
+/// leaves it to another block or the summary, where it is shown all the same), a fresh stand-in
+/// that is shown: the rows are protected as if the total stood beside them. Large counts keep
+/// rules 1 and 2 from hiding the stand-in whatever the KPI's kind.
+Figure* total_or_stand_in(Figure* total, bool has_parts, Figure& stand_in) {
+    if (!has_parts || (total && (total->value || hidden(*total)))) return total;
+    stand_in = Figure{0.0, 1e9, 1e9};
+    return &stand_in;
+}
+
 /// Rule 4: no rise or fall, and no target status, for a suppressed value or against a suppressed
 /// value a year ago.
 void withhold_judgement(KpiBlock& b) {
@@ -109,14 +119,10 @@ void publish_block(KpiBlock& b, Suppression forced) {
         parts.push_back(&r.scope);
         region_parts.push_back(&r.region);
     }
-    // A block with rows shows them beside its total; a block without rows is a single cell. A
-    // breakdown block may leave its total to another block or the summary: the total is shown
-    // all the same, so the rows are protected as if it stood beside them.
-    // (Large counts: rules 1 and 2 leave the stand-in shown whatever the KPI's kind.)
-    Figure shown_elsewhere{0.0, 1e9, 1e9};
-    auto total_of = [&](Figure& f) { return f.value || hidden(f) || parts.empty() ? &f : &shown_elsewhere; };
-    protect_group(total_of(b.value), parts, b.kind);
-    protect_group(total_of(b.region), region_parts, b.kind);
+    // A block with rows shows them beside its total; a block without rows is a single cell.
+    Figure stand_in;
+    protect_group(total_or_stand_in(&b.value, !parts.empty(), stand_in), parts, b.kind);
+    protect_group(total_or_stand_in(&b.region, !region_parts.empty(), stand_in), region_parts, b.kind);
     protect_group(&b.year_ago, {}, b.kind);
     // Each quarter of a breakdown over time (a stacked chart) is a table of its own; a breakdown
     // block may have no trend of its total, which is shown elsewhere.
@@ -126,11 +132,8 @@ void publish_block(KpiBlock& b, Suppression forced) {
         std::vector<Figure*> quarter_parts;
         for (auto& r : b.rows)
             if (q < r.trend.size()) quarter_parts.push_back(&r.trend[q]);
-        Figure elsewhere = shown_elsewhere;
-        Figure* total = q < b.trend.size() && (b.trend[q].value || hidden(b.trend[q]) || quarter_parts.empty())
-                            ? &b.trend[q]
-                            : &elsewhere;
-        protect_group(total, quarter_parts, b.kind);
+        Figure* total = q < b.trend.size() ? &b.trend[q] : nullptr;
+        protect_group(total_or_stand_in(total, !quarter_parts.empty(), stand_in), quarter_parts, b.kind);
     }
     for (auto& f : b.region_trend) protect_group(&f, {}, b.kind);
     withhold_judgement(b);
