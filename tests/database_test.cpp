@@ -14,10 +14,19 @@ using namespace ss::test;
 
 namespace {
 
+/// A database as schema 4 left it: deliveries without their history columns, no delivery_files.
+void make_version_4(const std::string& path) {
+    auto db = open_database(path, OpenMode::create_or_update);
+    db->exec("DROP TABLE delivery_files; ALTER TABLE deliveries DROP COLUMN rows_removed;"
+             "ALTER TABLE deliveries DROP COLUMN program_version; ALTER TABLE deliveries DROP COLUMN snapshot;"
+             "ALTER TABLE deliveries DROP COLUMN backup_file; PRAGMA user_version = 4");
+}
+
 /// A database as schema 3 left it: targets without breakdown, no notes, no lookup indexes.
 void make_version_3(const std::string& path) {
-    auto db = open_database(path, OpenMode::create_or_update);
-    db->exec("DROP TABLE notes; DROP INDEX trajectories_by_child; DROP INDEX costs_by_subject; DROP TABLE kpi_targets;"
+    make_version_4(path);
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE notes; DROP INDEX trajectories_by_child; DROP INDEX costs_by_subject; DROP TABLE kpi_targets;"
              "CREATE TABLE kpi_targets (kpi_id TEXT NOT NULL, scope_code TEXT NOT NULL, year INTEGER NOT NULL,"
              "  target REAL NOT NULL, direction TEXT NOT NULL, PRIMARY KEY (kpi_id, scope_code, year)) WITHOUT ROWID;"
              "PRAGMA user_version = 3");
@@ -135,6 +144,25 @@ TEST_CASE("database: a version 2 database loses the date indexes of trajectories
     CHECK(query_int(*writing, count_date_indexes) == 0);
 }
 
+TEST_CASE("database: a version 4 database keeps its deliveries and gains their history") {
+    TempDir dir;
+    const std::string path = (dir / "v4.db").string();
+    make_version_4(path);
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("INSERT INTO deliveries VALUES (1, '2026-01-20T10:00:00+01:00', '2026-01-15', 'levering-1', 12, 0)");
+    }
+    {
+        auto reading = open_database(path, OpenMode::read_only); // a run reads a version 4 file as it is
+        CHECK(query_text(*reading, "SELECT delivered_on FROM deliveries") == "2026-01-15");
+    }
+    auto db = open_database(path, OpenMode::create_or_update);
+    CHECK(stored_schema_version(*db) == 5);
+    CHECK(query_text(*db, "SELECT source || ' ' || rows_inserted || ' ' || rows_removed || ' ' || coalesce(backup_file, '-') "
+                          "FROM deliveries") == "levering-1 12 0 -");
+    CHECK(query_int(*db, "SELECT count(*) FROM delivery_files") == 0);
+}
+
 TEST_CASE("database: a version 3 database keeps its targets as targets of the total and gains notes") {
     TempDir dir;
     const std::string path = (dir / "v3.db").string();
@@ -145,7 +173,7 @@ TEST_CASE("database: a version 3 database keeps its targets as targets of the to
                 "INSERT INTO kpi_targets VALUES ('JB06', 'JZ31', 2025, 96.5, 'higher_is_better')");
     }
     auto db = open_database(path, OpenMode::create_or_update);
-    CHECK(stored_schema_version(*db) == 4);
+    CHECK(stored_schema_version(*db) == schema_version);
     CHECK(query_int(*db, "SELECT count(*) FROM kpi_targets WHERE kpi_id = 'JB06' AND breakdown = '' AND target = 96.5") == 1);
     CHECK(query_int(*db, "SELECT count(*) FROM notes") == 0);
     CHECK(query_int(*db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('trajectories_by_child', 'costs_by_subject')") == 2);

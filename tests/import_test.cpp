@@ -72,7 +72,7 @@ TEST_CASE("import: a valid delivery is loaded with its real values") {
     auto db = open_db(dir);
     const ImportResult result = import_files(dir, *db, "in", valid_delivery());
     CHECK(result.warnings.empty());
-    CHECK(result.stats.inserted() == result.rows_read);
+    CHECK(result.plan.added() == result.rows_read);
     CHECK(query_int(*db, "SELECT count(*) FROM measures") == 3);
     CHECK(query_text(*db, "SELECT end_date FROM measures WHERE measure_id = 'M2'") == "2025-06-30");
     CHECK(query_int(*db, "SELECT end_date IS NULL FROM measures WHERE measure_id = 'M1'") == 1);
@@ -320,9 +320,9 @@ TEST_CASE("import: a re-import of the same delivery changes nothing") {
     const std::string before = file_fingerprint(db_path);
     auto db = open_database(db_path, OpenMode::create_or_update);
     const ImportResult again = import_folder(*db, dir / "in", options());
-    CHECK(again.stats.inserted() == 0);
-    CHECK(again.stats.updated() == 0);
-    CHECK(again.stats.tables.at("measures").unchanged == 3);
+    CHECK(again.plan.added() == 0);
+    CHECK(again.plan.changed() == 0);
+    CHECK(again.plan.find("measures")->unchanged == 3);
     CHECK(query_int(*db, "SELECT count(*) FROM deliveries") == 1);
     db.reset();
     CHECK(file_fingerprint(db_path) == before);
@@ -344,8 +344,8 @@ TEST_CASE("import: a record whose key is known is replaced; records absent from 
                          "M1,K1,GM0505,GI-W,CW1,ots,parenting_skills,2024-03-01,2025-12-31,goal_reached\n"
                          "M4,K5,GM0505,GI-W,CW1,vots,other,2025-11-01,,\n"}};
     const ImportResult result = import_files(dir, *db, "second", update);
-    CHECK(result.stats.tables.at("measures").inserted == 1);
-    CHECK(result.stats.tables.at("measures").updated == 1);
+    CHECK(result.plan.find("measures")->added == 1);
+    CHECK(result.plan.find("measures")->changed == 1);
     CHECK(query_int(*db, "SELECT count(*) FROM measures") == 4);
     CHECK(query_text(*db, "SELECT end_date FROM measures WHERE measure_id = 'M1'") == "2025-12-31");
     CHECK(query_text(*db, "SELECT kind FROM measures WHERE measure_id = 'M3'") == "jr");

@@ -44,41 +44,7 @@ double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-void print_changes(const ImportResult& result, std::ostream& out) {
-    for (const auto& [table, c] : result.stats.tables)
-        out << "  " << std::left << std::setw(24) << (table + ".csv") << std::right << std::setw(9)
-            << (c.inserted + c.updated + c.unchanged) << " rows: " << c.inserted << " new, "
-            << c.updated << " updated, " << c.unchanged << " unchanged\n";
-}
-
 } // namespace
-
-int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
-    ImportOptions options;
-    options.today = cmd.today.empty() ? local_today() : date_option("--today", cmd.today);
-    if (!cmd.delivered_on.empty())
-        options.delivered_on = format_iso_date(date_option("--delivered-on", cmd.delivered_on));
-    options.imported_at = local_timestamp();
-    options.kpis = load_kpi_queries(queries_folder(cmd.queries));
-
-    const auto start = Clock::now();
-    auto db = open_database(cmd.db, OpenMode::create_or_update);
-    const ImportResult result = import_folder(*db, cmd.folder, options);
-    for (const auto& w : result.warnings) err << w.to_string() << "\n";
-    print_changes(result, out);
-    const double seconds = seconds_since(start);
-    if (result.stats.inserted() + result.stats.updated() == 0)
-        out << "nothing changed: this delivery is already in " << cmd.db << "\n";
-    else
-        out << "imported " << result.rows_read << " rows into " << cmd.db << " ("
-            << result.stats.inserted() << " new, " << result.stats.updated() << " updated) in "
-            << std::fixed << std::setprecision(1) << seconds << " s ("
-            << static_cast<long>(result.rows_read / std::max(seconds, 1e-3)) << " rows/s)\n";
-    if (cmd.timings)
-        for (const auto& [stage, s] : result.stage_seconds)
-            out << "  " << stage << ": " << std::fixed << std::setprecision(2) << s << " s\n";
-    return 0;
-}
 
 int run_demo(const DemoCommand& cmd, std::ostream& out) {
     namespace fs = std::filesystem;

@@ -17,6 +17,23 @@ struct ImportCommand {
     std::string today;        ///< empty: the real date
     bool timings = false;     ///< print seconds per stage
     std::string queries;      ///< the KPI catalogue targets are checked against; empty: beside the program
+    bool dry_run = false;     ///< check and show what would change; write nothing
+    std::string snapshot;     ///< comma-separated files that are complete (measures,trajectories)
+    std::string snapshot_scope = "municipalities"; ///< what they are complete for: municipalities or institutions
+    int keep_backups = 5;     ///< copies of the database kept in <db>.backups/; 0: none
+    int wait_seconds = 600;   ///< how long to wait for a run or import that holds the database
+};
+
+/// `samen-sturen deliveries`: the delivery history of a database.
+struct DeliveriesCommand {
+    std::string db;
+};
+
+/// `samen-sturen restore`: the database as it was before a delivery.
+struct RestoreCommand {
+    std::string db;
+    std::int64_t delivery = 0;
+    int wait_seconds = 600;
 };
 
 struct DemoCommand {
@@ -97,6 +114,8 @@ std::string templates_folder(const std::string& explicit_folder);
 
 /// Returns the exit code; a rejected delivery prints every problem to `err` and returns 3.
 int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err);
+int run_deliveries(const DeliveriesCommand& cmd, std::ostream& out);
+int run_restore(const RestoreCommand& cmd, std::ostream& out, std::ostream& err);
 int run_demo(const DemoCommand& cmd, std::ostream& out);
 int run_kpis(const KpisCommand& cmd, std::ostream& out, std::ostream& err);
 int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err);

@@ -28,6 +28,25 @@ int main(int argc, char** argv) {
                        "Import day for the date checks (YYYY-MM-DD; default: today)");
     import->add_flag("--timings", import_cmd.timings, "Print the seconds each stage took");
     import->add_option("--queries", import_cmd.queries, "The queries/ folder: the KPIs targets and notes may name (default: found beside the program)");
+    import->add_flag("--dry-run", import_cmd.dry_run, "Check the delivery and show per file what it would add, change and remove; write nothing");
+    import->add_option("--snapshot", import_cmd.snapshot,
+                       "Files that are complete (measures,trajectories): stored records of their scope they lack are removed");
+    import->add_option("--snapshot-scope", import_cmd.snapshot_scope,
+                       "What the snapshot files are complete for: the municipalities of municipalities.csv or the institutions of institutions.csv")
+        ->default_val("municipalities");
+    import->add_option("--keep-backups", import_cmd.keep_backups,
+                       "Copies of the database kept in DB.backups/, one made before each import (0: none)")->default_val(5);
+    import->add_option("--wait", import_cmd.wait_seconds, "Seconds to wait for a run or import that holds the database")->default_val(600);
+
+    ss::cli::DeliveriesCommand deliveries_cmd;
+    auto* deliveries = app.add_subcommand("deliveries", "List the deliveries imported into a database: what each changed, its files and how to undo it");
+    deliveries->add_option("--db", deliveries_cmd.db, "Measure database")->required();
+
+    ss::cli::RestoreCommand restore_cmd;
+    auto* restore = app.add_subcommand("restore", "Put the database back as it was before a delivery (and every later one)");
+    restore->add_option("--db", restore_cmd.db, "Measure database")->required();
+    restore->add_option("--delivery", restore_cmd.delivery, "The delivery to undo (samen-sturen deliveries lists them)")->required();
+    restore->add_option("--wait", restore_cmd.wait_seconds, "Seconds to wait for a run or import that holds the database")->default_val(600);
 
     ss::cli::DemoCommand demo_cmd;
     auto* demo = app.add_subcommand("demo", "Create a synthetic but realistic measure database");
@@ -109,6 +128,8 @@ int main(int argc, char** argv) {
 
     try {
         if (*import) return ss::cli::run_import(import_cmd, std::cout, std::cerr);
+        if (*deliveries) return ss::cli::run_deliveries(deliveries_cmd, std::cout);
+        if (*restore) return ss::cli::run_restore(restore_cmd, std::cout, std::cerr);
         if (*demo) return ss::cli::run_demo(demo_cmd, std::cout);
         if (*kpis) return ss::cli::run_kpis(kpis_cmd, std::cout, std::cerr);
         if (*run) return ss::cli::run_run(run_cmd, std::cout, std::cerr);

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <thread>
 #include <vector>
 
 #include <SQLiteCpp/Transaction.h>
@@ -19,6 +20,7 @@ const std::vector<std::function<void(SQLite::Database&)>> migrations = {
     [](SQLite::Database& db) { db.exec(distributions_ddl); },             // 1 -> 2: the distribution log
     [](SQLite::Database& db) { db.exec(drop_trajectory_date_indexes); }, // 2 -> 3: faster quarter queries
     [](SQLite::Database& db) { db.exec(migration_to_4_sql()); },         // 3 -> 4: KPI catalogue version 2
+    [](SQLite::Database& db) { db.exec(migration_to_5_sql()); },         // 4 -> 5: delivery history
 };
 
 int pragma_int(SQLite::Database& db, const char* name) {
@@ -110,6 +112,32 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
                                        "this command changes the database");
         throw DatabaseError(path + ": cannot be used as a measure database: " + e.what());
     }
+}
+
+LockWait::LockWait(SQLite::Database& db, int seconds, std::ostream& say)
+    : db_(db), seconds_(seconds), say_(say), start_(std::chrono::steady_clock::now()) {
+    sqlite3_busy_handler(db_.getHandle(), &LockWait::on_busy, this);
+}
+
+LockWait::~LockWait() { sqlite3_busy_timeout(db_.getHandle(), 5000); }
+
+int LockWait::on_busy(void* self, int) {
+    auto* wait = static_cast<LockWait*>(self);
+    const auto waited = std::chrono::steady_clock::now() - wait->start_;
+    if (waited >= std::chrono::seconds(wait->seconds_)) return 0;
+    if (!wait->said_ && waited >= std::chrono::milliseconds(500)) {
+        wait->say_ << "samen-sturen: " << wait->db_.getFilename()
+                   << " is in use by another program (a run reading it, or an import); waiting up to "
+                   << wait->seconds_ << " s for it to finish\n" << std::flush;
+        wait->said_ = true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return 1;
+}
+
+bool is_busy_error(int sqlite_code) {
+    const int primary = sqlite_code & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
 int stored_schema_version(SQLite::Database& db) { return pragma_int(db, "user_version"); }

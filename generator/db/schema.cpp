@@ -68,6 +68,28 @@ CREATE TABLE deliveries (
 );
 )sql";
 
+// Schema 5: what each delivery changed, file by file, and the copy of the database kept before it
+// (issue #17: dry runs, snapshots, history and undo).
+const char* delivery_history = R"sql(
+ALTER TABLE deliveries ADD COLUMN rows_removed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE deliveries ADD COLUMN program_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE deliveries ADD COLUMN snapshot TEXT NOT NULL DEFAULT '';
+ALTER TABLE deliveries ADD COLUMN backup_file TEXT;
+-- Per delivery, each file it held: its SHA-256 and what its rows did to the database.
+CREATE TABLE delivery_files (
+  delivery_id INTEGER NOT NULL REFERENCES deliveries (delivery_id),
+  file TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  added INTEGER NOT NULL,
+  changed INTEGER NOT NULL,
+  unchanged INTEGER NOT NULL,
+  removed INTEGER NOT NULL,
+  examples TEXT NOT NULL,
+  PRIMARY KEY (delivery_id, file)
+);
+)sql";
+
 } // namespace
 
 const char* drop_trajectory_date_indexes = R"sql(
@@ -104,10 +126,12 @@ std::string migration_to_4_sql() {
            table_ddl(file_spec("notes")) + lookup_indexes;
 }
 
+const char* migration_to_5_sql() { return delivery_history; }
+
 std::string schema_ddl() {
     std::string ddl;
     for (const auto& spec : file_specs()) ddl += table_ddl(spec);
-    return ddl + indexes + lookup_indexes + bookkeeping + distributions_ddl;
+    return ddl + indexes + lookup_indexes + bookkeeping + distributions_ddl + delivery_history;
 }
 
 } // namespace ss

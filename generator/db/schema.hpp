@@ -7,7 +7,7 @@
 namespace ss {
 
 /// Bumped whenever the schema changes; open_database() migrates older databases step by step.
-constexpr int schema_version = 4;
+constexpr int schema_version = 5;
 /// Reading commands (kpis, run) read only tables and columns that exist since this version, so they
 /// open such a database as it is; writing commands migrate it. Schema 4's targets per breakdown are
 /// read by every run.
@@ -23,6 +23,9 @@ extern const char* drop_trajectory_date_indexes;
 /// Schema 4: targets per breakdown (kpi_targets.breakdown), the notes table, and the child and
 /// cost-subject indexes of the re-entry and cost-per-trajectory KPIs.
 std::string migration_to_4_sql();
+/// Schema 5: the delivery history (rows removed, program version, snapshot, the backup kept
+/// before the import) and `delivery_files` (each file's SHA-256 and its added/changed/removed rows).
+const char* migration_to_5_sql();
 
 /// The full DDL of schema_version, for a new database.
 std::string schema_ddl();

@@ -30,6 +30,7 @@ struct Table {
 
 struct Delivery {
     std::map<std::string, Table> tables; ///< by table name; absent file = absent entry
+    std::map<std::string, std::string> file_sha256; ///< by table name: the SHA-256 of the file read (none when generated)
 
     /// The table for `spec`, created empty when absent.
     Table& table(const FileSpec& spec);

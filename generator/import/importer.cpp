@@ -9,6 +9,12 @@
 #include <fstream>
 #include <sstream>
 
+#include <SQLiteCpp/Transaction.h>
+
+#include "core/pause_point.hpp"
+#include "core/sha256.hpp"
+#include "db/database_backups.hpp"
+#include "db/database_copy.hpp"
 #include "import/delivery_checks.hpp"
 #include "import/table_parser.hpp"
 #include "import/target_checks.hpp"
@@ -89,6 +95,7 @@ Delivery read_delivery_folder(const std::filesystem::path& folder, Date today,
         fs::path path;
         Table table;
         std::vector<Issue> issues;
+        std::string sha256;
     };
     std::vector<Job> jobs;
     for (const auto& spec : file_specs()) {
@@ -100,13 +107,14 @@ Delivery read_delivery_folder(const std::filesystem::path& folder, Date today,
                                   "municipalities.csv and institutions.csv)"});
             continue;
         }
-        jobs.push_back({&spec, it->second, {}, {}});
+        jobs.push_back({&spec, it->second, {}, {}, {}});
         files.erase(it);
     }
     std::atomic<size_t> next{0};
     auto worker = [&] {
         for (size_t j; (j = next++) < jobs.size();) {
             const std::string text = read_file(jobs[j].path);
+            jobs[j].sha256 = sha256_hex(text);
             jobs[j].table = parse_table(*jobs[j].spec, text, today, jobs[j].issues);
         }
     };
@@ -114,6 +122,7 @@ Delivery read_delivery_folder(const std::filesystem::path& folder, Date today,
     Delivery delivery;
     for (auto& job : jobs) {
         delivery.tables[job.spec->table] = std::move(job.table);
+        delivery.file_sha256[job.spec->table] = job.sha256;
         issues.insert(issues.end(), job.issues.begin(), job.issues.end());
     }
     for (const auto& [name, path] : files)
@@ -132,18 +141,47 @@ ImportResult import_delivery(SQLite::Database& db, const Delivery& delivery,
     check_unique_keys(delivery, orders, issues);
     check_references(delivery, read_known_keys(db), issues);
     check_kpi_rows(delivery, options.kpis, issues);
+    check_declaration(options.declaration, delivery, issues);
     if (has_errors(issues)) throw DeliveryRejected(std::move(issues));
     result.stage_seconds.emplace_back("check", seconds_since(stage_start));
 
-    DeliveryInfo info{source,
-                      options.delivered_on.empty() ? format_iso_date(options.today)
-                                                   : options.delivered_on,
-                      options.imported_at};
+    // The plan is made and written in one transaction: no other writer can change what it found.
+    // A dry run only reads; leaving the transaction unfinished rolls it back.
+    stage_start = std::chrono::steady_clock::now();
+    SQLite::Transaction tx(db, options.dry_run ? SQLite::TransactionBehavior::DEFERRED : SQLite::TransactionBehavior::IMMEDIATE);
+    result.plan = plan_delivery(db, delivery, orders, options.declaration, issues);
+    if (has_errors(issues)) throw DeliveryRejected(std::move(issues));
+    result.stage_seconds.emplace_back("plan", seconds_since(stage_start));
     result.rows_read = delivery.total_rows();
     result.warnings = std::move(issues);
+    result.declaration = options.declaration;
+    if (options.dry_run || result.plan.changes_nothing()) return result;
+
+    DeliveryRecord record;
+    record.id = next_delivery_id(db);
+    record.imported_at = options.imported_at;
+    record.delivered_on = options.delivered_on.empty() ? format_iso_date(options.today) : options.delivered_on;
+    record.source = source;
+    record.program_version = SAMEN_STUREN_VERSION;
+    record.snapshot = describe(options.declaration);
+    record.added = result.plan.added();
+    record.changed = result.plan.changed();
+    record.removed = result.plan.removed();
+    record.files = delivered_files(result.plan, delivery.file_sha256);
+    if (!options.backup_folder.empty() && options.keep_backups > 0) {
+        stage_start = std::chrono::steady_clock::now();
+        record.backup_file = backup_file_name(options.imported_at, "delivery-" + std::to_string(record.id));
+        copy_database_to_file(db.getFilename(), options.backup_folder / record.backup_file);
+        result.stage_seconds.emplace_back("backup", seconds_since(stage_start));
+    }
     stage_start = std::chrono::steady_clock::now();
-    result.stats = load_delivery(db, delivery, orders, info);
+    load_delivery(db, delivery, orders, result.plan);
+    record_delivery(db, record);
+    pause_point("load");
+    tx.commit();
     result.stage_seconds.emplace_back("load", seconds_since(stage_start));
+    if (!options.backup_folder.empty()) prune_backups(options.backup_folder, options.keep_backups);
+    result.recorded = std::move(record);
     return result;
 }
 
@@ -152,8 +190,22 @@ ImportResult import_folder(SQLite::Database& db, const std::filesystem::path& fo
     std::vector<Issue> issues;
     const auto start = std::chrono::steady_clock::now();
     Delivery delivery = read_delivery_folder(folder, options.today, issues);
+    ImportOptions effective = options;
+    if (const auto declared = read_delivery_toml(folder, issues)) {
+        if (!options.declaration.snapshot_tables.empty() && !declared->snapshot_tables.empty() &&
+            (describe(*declared) != describe(options.declaration)))
+            issues.push_back({Issue::Severity::error, "delivery.toml", 0, "", "",
+                              "declares the snapshot " + describe(*declared) + ", the command line " +
+                                  describe(options.declaration) + "; leave out one of the two"});
+        if (options.declaration.snapshot_tables.empty()) {
+            effective.declaration.snapshot_tables = declared->snapshot_tables;
+            effective.declaration.scope = declared->scope;
+            effective.declaration.source = declared->source;
+        }
+        if (options.delivered_on.empty()) effective.delivered_on = declared->delivered_on;
+    }
     const double read_seconds = seconds_since(start);
-    ImportResult result = import_delivery(db, delivery, std::move(issues), folder.string(), options);
+    ImportResult result = import_delivery(db, delivery, std::move(issues), folder.string(), effective);
     result.stage_seconds.insert(result.stage_seconds.begin(), {"read", read_seconds});
     return result;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,9 @@
 #include "core/dates.hpp"
 #include "core/errors.hpp"
 #include "import/delivery.hpp"
+#include "import/delivery_declaration.hpp"
+#include "import/delivery_history.hpp"
+#include "import/delivery_plan.hpp"
 #include "import/loader.hpp"
 #include "kpi/kpi_definition.hpp"
 
@@ -30,6 +34,13 @@ struct ImportOptions {
     std::string delivered_on; ///< ISO date; empty means `today`
     std::string imported_at;  ///< ISO timestamp recorded in `deliveries`
     std::vector<KpiDefinition> kpis; ///< the KPI catalogue (queries/) targets and notes are checked against
+    /// Snapshot files from the command line; import_folder() takes them from delivery.toml when
+    /// the command line declares none.
+    DeliveryDeclaration declaration;
+    bool dry_run = false; ///< check and plan only; nothing is written
+    /// Where the copy of the database before the import goes; empty: no copy (demo, tests).
+    std::filesystem::path backup_folder;
+    size_t keep_backups = 5; ///< copies kept in backup_folder; 0: none is made
 };
 
 struct ImportResult {
@@ -37,7 +48,9 @@ struct ImportResult {
     /// Wall seconds per stage ("read", "check", "load"), for --timings and benchmarks.
     std::vector<std::pair<std::string, double>> stage_seconds;
     std::vector<Issue> warnings;
-    LoadStats stats;
+    DeliveryDeclaration declaration;        ///< what the import went by (command line or delivery.toml)
+    DeliveryPlan plan;                      ///< what the delivery does (dry run: would do) to the database
+    std::optional<DeliveryRecord> recorded; ///< the history entry; none for a dry run or when nothing changed
 };
 
 /// Reads every known file of `folder` into a Delivery; problems go to `issues`.

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 namespace ss {
 
@@ -33,10 +32,6 @@ void bind_value(SQLite::Statement& stmt, int index, const Value& v) {
     else stmt.bind(index);
 }
 
-size_t count_rows(SQLite::Database& db, const std::string& table) {
-    return static_cast<size_t>(db.execAndGet("SELECT count(*) FROM " + table).getInt64());
-}
-
 /// The CREATE INDEX statements of a table's secondary indexes.
 std::vector<std::string> index_ddl(SQLite::Database& db, const std::string& table) {
     SQLite::Statement q(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
@@ -56,42 +51,25 @@ void drop_indexes(SQLite::Database& db, const std::string& table) {
     for (const auto& n : names) db.exec("DROP INDEX " + n);
 }
 
-TableChanges load_table(SQLite::Database& db, const Table& t, const std::vector<std::uint32_t>& order) {
-    const size_t before = count_rows(db, t.spec->table);
+void load_table(SQLite::Database& db, const Table& t, const std::vector<std::uint32_t>& order, const FilePlan& plan) {
+    if (plan.added + plan.changed == 0) return;
     // Filling an empty table: building its indexes once afterwards beats updating them per row.
-    const bool bulk = before == 0 && t.rows() >= 10000;
+    const bool bulk = plan.changed + plan.unchanged == 0 && t.rows() >= 10000;
     const std::vector<std::string> indexes = bulk ? index_ddl(db, t.spec->table) : std::vector<std::string>{};
     if (bulk) drop_indexes(db, t.spec->table);
 
     SQLite::Statement stmt(db, upsert_sql(*t.spec));
-    size_t written = 0;
     const int width = static_cast<int>(t.width());
     for (const std::uint32_t r : order) {
+        if (plan.rows[r] == RowChange::unchanged) continue;
         for (int c = 0; c < width; ++c) bind_value(stmt, c + 1, t.at(r, c));
-        written += static_cast<size_t>(stmt.exec());
+        stmt.exec();
         stmt.reset();
     }
     for (const auto& ddl : indexes) db.exec(ddl);
-    TableChanges changes;
-    changes.inserted = count_rows(db, t.spec->table) - before;
-    changes.updated = written - changes.inserted;
-    changes.unchanged = t.rows() - written;
-    return changes;
 }
 
 } // namespace
-
-size_t LoadStats::inserted() const {
-    size_t n = 0;
-    for (const auto& [name, c] : tables) n += c.inserted;
-    return n;
-}
-
-size_t LoadStats::updated() const {
-    size_t n = 0;
-    for (const auto& [name, c] : tables) n += c.updated;
-    return n;
-}
 
 KnownKeys read_known_keys(SQLite::Database& db) {
     KnownKeys known;
@@ -107,25 +85,10 @@ KnownKeys read_known_keys(SQLite::Database& db) {
     return known;
 }
 
-LoadStats load_delivery(SQLite::Database& db, const Delivery& delivery, const KeyOrders& orders,
-                        const DeliveryInfo& info) {
-    LoadStats stats;
-    SQLite::Transaction tx(db);
-    for (const auto& spec : file_specs()) {
-        if (const Table* t = delivery.find(spec.table)) stats.tables[spec.table] = load_table(db, *t, orders.at(spec.table));
-    }
-    if (stats.inserted() + stats.updated() > 0) {
-        SQLite::Statement log(db, "INSERT INTO deliveries (imported_at, delivered_on, source, "
-                                  "rows_inserted, rows_updated) VALUES (?, ?, ?, ?, ?)");
-        log.bind(1, info.imported_at);
-        log.bind(2, info.delivered_on);
-        log.bind(3, info.source);
-        log.bind(4, static_cast<std::int64_t>(stats.inserted()));
-        log.bind(5, static_cast<std::int64_t>(stats.updated()));
-        log.exec();
-    }
-    tx.commit();
-    return stats;
+void load_delivery(SQLite::Database& db, const Delivery& delivery, const KeyOrders& orders, const DeliveryPlan& plan) {
+    for (const auto& spec : file_specs())
+        if (const Table* t = delivery.find(spec.table)) load_table(db, *t, orders.at(spec.table), *plan.find(spec.table));
+    apply_removals(db, plan);
 }
 
 } // namespace ss

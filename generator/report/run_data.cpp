@@ -103,18 +103,17 @@ struct SqlResults {
     std::map<std::string, std::vector<Signal>> signals;
 };
 
-/// Runs the tasks on `jobs` workers, each with a read-only connection of its own (temporary scope
-/// tables belong to a connection).
-SqlResults run_sql_tasks(const std::string& db_path, const std::vector<SqlTask>& tasks, const std::vector<Quarter>& quarters,
-                         const Quarter& report_quarter, const std::string& signals_sql, int jobs) {
+/// Runs the tasks on one worker per connection of the snapshot (temporary scope tables belong to a
+/// connection).
+SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tasks, const std::vector<Quarter>& quarters,
+                         const Quarter& report_quarter, const std::string& signals_sql) {
     SqlResults results;
     results.values.resize(quarters.size());
     std::atomic<size_t> next{0};
     std::mutex failure_mutex;
     std::exception_ptr failure;
-    auto worker = [&] {
+    auto worker = [&](SQLite::Database* db) {
         try {
-            auto db = open_database(db_path, OpenMode::read_only);
             for (size_t t; (t = next.fetch_add(1)) < tasks.size();) {
                 const SqlTask& task = tasks[t];
                 if (task.quarter) results.values[*task.quarter] = compute_kpis(*db, task.kpis, quarters[*task.quarter], task.detail);
@@ -127,7 +126,7 @@ SqlResults run_sql_tasks(const std::string& db_path, const std::vector<SqlTask>&
         }
     };
     std::vector<std::thread> workers;
-    for (int j = 0; j < std::clamp(jobs, 1, static_cast<int>(tasks.size())); ++j) workers.emplace_back(worker);
+    for (size_t j = 0; j < std::min(snapshot.size(), tasks.size()); ++j) workers.emplace_back(worker, &snapshot.connection(j));
     for (auto& w : workers) w.join();
     if (failure) std::rethrow_exception(failure);
     return results;
@@ -135,11 +134,10 @@ SqlResults run_sql_tasks(const std::string& db_path, const std::vector<SqlTask>&
 
 } // namespace
 
-RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
+RunData read_run_data(ReadSnapshot& snapshot, const std::vector<KpiDefinition>& kpis,
                       const std::set<std::string>& over_time, const std::filesystem::path& queries_folder,
-                      const Quarter& quarter, int jobs, const CompletenessRule& completeness) {
-    auto connection = open_database(db_path, OpenMode::read_only);
-    SQLite::Database& db = *connection;
+                      const Quarter& quarter, const CompletenessRule& completeness) {
+    SQLite::Database& db = snapshot.connection(0);
     RunData data;
     data.quarter = quarter;
     data.delivered_on = read_delivered_on(db);
@@ -149,8 +147,8 @@ RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinitio
     // Every quarter's cost figures are judged complete or provisional by its DQ01.
     std::set<std::string> computed_over_time = over_time;
     computed_over_time.insert("DQ01");
-    SqlResults sql = run_sql_tasks(db_path, sql_tasks(kpis, computed_over_time, quarters, quarter), quarters, quarter,
-                                   signals_sql, jobs);
+    SqlResults sql = run_sql_tasks(snapshot, sql_tasks(kpis, computed_over_time, quarters, quarter), quarters, quarter,
+                                   signals_sql);
     auto& values = sql.values;
     for (size_t i = 0; i < quarters.size(); ++i) {
         mark_provisional(values[i], completeness);

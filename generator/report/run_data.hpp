@@ -10,6 +10,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "db/read_snapshot.hpp"
+
 #include "kpi/assessment.hpp"
 #include "kpi/kpi_definition.hpp"
 #include "kpi/kpi_engine.hpp"
@@ -42,12 +44,13 @@ std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, co
 
 /// Everything above, plus the KPI values of the eight trend quarters: the report quarter in full,
 /// the seven before it at trend detail and only for the KPIs of `over_time` (see
-/// kpis_shown_over_time), computed by up to `jobs` workers, each on its own read-only connection
-/// to `db_path` (SQLite's temporary tables belong to a connection). Cost figures of an
-/// incomplete quarter are marked provisional by `completeness` (DQ01 is computed for every quarter).
-RunData read_run_data(const std::string& db_path, const std::vector<KpiDefinition>& kpis,
+/// kpis_shown_over_time), computed by one worker per connection of `snapshot` (SQLite's temporary
+/// tables belong to a connection; the snapshot's read transactions make every quarter read the same
+/// state). Cost figures of an incomplete quarter are marked provisional by `completeness` (DQ01 is
+/// computed for every quarter).
+RunData read_run_data(ReadSnapshot& snapshot, const std::vector<KpiDefinition>& kpis,
                       const std::set<std::string>& over_time, const std::filesystem::path& queries_folder,
-                      const Quarter& quarter, int jobs, const CompletenessRule& completeness);
+                      const Quarter& quarter, const CompletenessRule& completeness);
 
 /// The rows of kpis.csv for a scope's folder: a municipality's own rows and its region's; a
 /// region's own rows, its GIs' and its transparency rows.

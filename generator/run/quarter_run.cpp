@@ -14,6 +14,7 @@
 #include "core/errors.hpp"
 #include "core/sha256.hpp"
 #include "db/database.hpp"
+#include "db/read_snapshot.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include "import/file_specs.hpp"
@@ -284,10 +285,13 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     RunShared shared;
     shared.html = load_html_templates(options.templates / "html");
     shared.kinds = kinds;
+    // One state of the database for the whole run (issue #17): the read transactions begin before
+    // the inputs' digest and end after the last query, so an import that commits meanwhile waits.
+    // Opening it refuses a missing, foreign or damaged database before any output.
+    ReadSnapshot snapshot(options.db, std::clamp(options.jobs, 1, 9));
     {
-        // Refuse a missing, foreign or damaged database, and unknown --only codes, before any output.
-        auto db = open_database(options.db, OpenMode::read_only);
-        const auto known = read_scopes(*db);
+        // Unknown --only codes are refused before any output too.
+        const auto known = read_scopes(snapshot.connection(0));
         for (const auto& code : options.only)
             if (std::none_of(known.begin(), known.end(), [&](const Scope& s) { return s.code == code; }))
                 throw UsageError("--only: " + code + " is not a municipality or region in " + options.db);
@@ -325,7 +329,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
         // The GI benchmark compares the GIs in the report quarter only: its KPIs (GI01-GI03) need
         // no trend quarters.
         const auto over_time = kpis_shown_over_time({&definition, &council});
-        data = read_run_data(options.db, kpis, over_time, options.queries, options.quarter, options.jobs, completeness);
+        data = read_run_data(snapshot, kpis, over_time, options.queries, options.quarter, completeness);
+        snapshot.release();
     } catch (const SQLite::Exception& e) {
         throw DatabaseError(options.db + ": cannot be read: " + e.what() +
                             "; restore it from a backup or import the deliveries again");
