@@ -3,12 +3,15 @@
 // internal outputs, and clear errors for bad options and broken templates.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
 #include <regex>
 #include <sstream>
 #include <vector>
 
 #include "format/dutch.hpp"
+#include "report/report_text.hpp"
 #include "test_support.hpp"
 
 using namespace ss;
@@ -104,8 +107,12 @@ TEST_CASE("run: the PDF and the HTML page show the figures of kpis.csv") {
     }
     CHECK(pdf.find("3e kwartaal 2025") != std::string::npos);
     CHECK(pdf.find("1 juli 2025 t/m 30 september 2025") != std::string::npos);
-    CHECK(pdf.find("Gegevens aangeleverd op 20 januari 2026") != std::string::npos);
-    CHECK(html.find("Gegevens aangeleverd op 20 januari 2026") != std::string::npos);
+    // The deliveries the figures rest on (the demo is one delivery), in the report and the manifest.
+    CHECK(pdf.find("Gegevens aangeleverd op 20 januari 2026 (levering 1)") != std::string::npos);
+    CHECK(html.find("Gegevens aangeleverd op 20 januari 2026 (levering 1)") != std::string::npos);
+    CHECK(nlohmann::json::parse(read_file(run.quarter_folder / "manifest.json"))["deliveries"] == nlohmann::json::array({1}));
+    CHECK(deliveries_text({1, 2, 3}) == "leveringen 1 tot en met 3");
+    CHECK(deliveries_text({1, 2, 5}) == "leveringen 1, 2 en 5");
 }
 
 TEST_CASE("run: PDFs are valid A4 with every font embedded") {

@@ -57,7 +57,7 @@ void print_record(const DeliveryRecord& r, const std::filesystem::path& backups,
     for (const auto& f : r.files) {
         out << "    " << std::left << std::setw(24) << f.file << std::right << std::setw(9) << f.rows << " rows: " << f.added
             << " new, " << f.changed << " changed, " << f.unchanged << " unchanged, " << f.removed << " removed";
-        if (!f.sha256.empty()) out << "  sha256 " << f.sha256.substr(0, 16) << "…";
+        if (!f.sha256.empty()) out << "\n      sha256 " << f.sha256;
         out << "\n";
     }
 }

@@ -23,7 +23,7 @@ void prune_backups(const std::filesystem::path& folder, size_t keep) {
     std::vector<fs::path> copies;
     for (const auto& e : fs::directory_iterator(folder, ec)) {
         const std::string name = e.path().filename().string();
-        if (e.path().extension() == ".partial") fs::remove(e.path(), ec);
+        if (name.find(".partial") != std::string::npos) fs::remove(e.path(), ec); // and its journal
         else if (e.path().extension() == ".db" && name.find("-before-") != std::string::npos) copies.push_back(e.path());
     }
     std::sort(copies.begin(), copies.end());

@@ -27,14 +27,15 @@ Connection open_file(const std::filesystem::path& path, int flags) {
     return connection;
 }
 
-/// Copies database `source` into `destination` in one backup step; the SQLite result code.
-int backup_all(sqlite3* destination, sqlite3* source) {
+/// Copies database `source` into `destination`; the SQLite result code. The fault tests stop it
+/// at `pause` after its first page, when the destination is half written.
+int backup_all(sqlite3* destination, sqlite3* source, const char* pause) {
     sqlite3_backup* backup = sqlite3_backup_init(destination, "main", source, "main");
     if (!backup) return sqlite3_errcode(destination);
-    int rc;
-    // BUSY or LOCKED: another program holds the destination; the busy timeout has run out already.
-    do rc = sqlite3_backup_step(backup, -1);
-    while (rc == SQLITE_OK);
+    int rc = sqlite3_backup_step(backup, 1);
+    pause_point(pause);
+    // BUSY or LOCKED: another program holds the destination; its busy handler has given up already.
+    while (rc == SQLITE_OK) rc = sqlite3_backup_step(backup, -1);
     const int finished = sqlite3_backup_finish(backup);
     return rc == SQLITE_DONE ? finished : rc;
 }
@@ -61,10 +62,9 @@ void copy_database_to_file(const std::filesystem::path& from, const std::filesys
         Connection source = open_file(from, SQLITE_OPEN_READONLY);
         sqlite3_busy_timeout(source.get(), 5000);
         Connection copy = open_file(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        rc = backup_all(copy.get(), source.get());
+        rc = backup_all(copy.get(), source.get(), "backup");
         if (rc != SQLITE_OK) message = sqlite3_errstr(rc);
     }
-    pause_point("backup");
     if (rc != SQLITE_OK) {
         fs::remove(partial, ec);
         throw OutputError(to.string() + ": cannot keep a copy of the database before the import (" + message +
@@ -78,8 +78,7 @@ void copy_database_to_file(const std::filesystem::path& from, const std::filesys
 
 void copy_file_into_database(const std::filesystem::path& from, SQLite::Database& into) {
     Connection copy = open_file(from, SQLITE_OPEN_READONLY);
-    pause_point("restore");
-    const int rc = backup_all(into.getHandle(), copy.get());
+    const int rc = backup_all(into.getHandle(), copy.get(), "restore");
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         throw DatabaseError(into.getFilename() + ": is in use by another program (a run or an import); nothing was "
                                                  "restored; try again when it has finished");

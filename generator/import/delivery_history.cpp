@@ -89,7 +89,7 @@ std::vector<DeliveryRecord> read_deliveries(SQLite::Database& db) {
     }
     if (!history) return records;
     SQLite::Statement files(db, "SELECT delivery_id, file, sha256, rows, added, changed, unchanged, removed, examples "
-                                "FROM delivery_files ORDER BY delivery_id, file");
+                                "FROM delivery_files ORDER BY delivery_id, rowid");
     while (files.executeStep()) {
         const auto it = by_id.find(files.getColumn(0).getInt64());
         if (it == by_id.end()) continue;

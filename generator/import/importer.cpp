@@ -205,7 +205,7 @@ ImportResult import_folder(SQLite::Database& db, const std::filesystem::path& fo
         if (options.delivered_on.empty()) effective.delivered_on = declared->delivered_on;
     }
     const double read_seconds = seconds_since(start);
-    ImportResult result = import_delivery(db, delivery, std::move(issues), folder.string(), effective);
+    ImportResult result = import_delivery(db, delivery, std::move(issues), std::filesystem::absolute(folder).lexically_normal().string(), effective);
     result.stage_seconds.insert(result.stage_seconds.begin(), {"read", read_seconds});
     return result;
 }

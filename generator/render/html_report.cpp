@@ -92,8 +92,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     d.set("quarter_name", format_quarter(model.quarter));
     d.set("period", format_quarter_period(model.quarter));
     d.set("cover_lines", text_list(cover_lines(model)));
-    d.set("delivered_line", model.delivered_on.empty() ? std::string()
-                                                       : "gegevens aangeleverd op " + format_long_date(model.delivered_on));
+    d.set("delivered_line", delivered_text(model));
     d.set("downloads", downloads_data(links.downloads));
     d.set("has_downloads", !links.downloads.empty());
     d.set("internal", audience == Audience::internal);

@@ -225,6 +225,7 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
     model.scope = scope;
     model.quarter = c.quarter;
     model.delivered_on = c.delivered_on;
+    model.delivery_ids = c.delivery_ids;
     model.quarters = trend_quarters(c.quarter);
     model.labels = c.labels;
     model.author = scope.type == "region" ? scope.name : scope.region_name;

@@ -23,6 +23,7 @@ struct ReportContext {
     Targets targets;                           ///< of the report quarter's year
     Quarter quarter;
     std::string delivered_on;
+    std::vector<std::int64_t> delivery_ids;
     const std::vector<Scope>* scopes = nullptr;       ///< every scope: a region's municipalities
     std::map<std::string, std::string> provider_names; ///< institution id -> name
 };

@@ -145,6 +145,7 @@ struct ReportModel {
     Scope scope;
     Quarter quarter;
     std::string delivered_on;           ///< ISO date the data was delivered
+    std::vector<std::int64_t> delivery_ids; ///< the deliveries in the database the figures rest on
     std::vector<Quarter> quarters;      ///< the trend: eight quarters ending with `quarter`
     std::vector<Section> sections;
     std::vector<SignalledMeasure> signalled; ///< municipality reports: its measures with a signal

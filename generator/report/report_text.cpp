@@ -29,10 +29,27 @@ std::string document_title(const ReportModel& model) {
     return model.title + " " + format_quarter(model.quarter) + " – " + scope_title(model.scope);
 }
 
+std::string deliveries_text(const std::vector<std::int64_t>& ids) {
+    if (ids.empty()) return "";
+    if (ids.size() == 1) return "levering " + std::to_string(ids.front());
+    if (ids.back() - ids.front() + 1 == static_cast<std::int64_t>(ids.size()))
+        return "leveringen " + std::to_string(ids.front()) + " tot en met " + std::to_string(ids.back());
+    std::string list;
+    for (size_t i = 0; i < ids.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == ids.size() ? " en " : ", ") + std::to_string(ids[i]);
+    return "leveringen " + list;
+}
+
+std::string delivered_text(const ReportModel& model) {
+    if (model.delivered_on.empty()) return "";
+    const std::string deliveries = deliveries_text(model.delivery_ids);
+    return "Gegevens aangeleverd op " + format_long_date(model.delivered_on) + (deliveries.empty() ? "" : " (" + deliveries + ")");
+}
+
 std::vector<std::string> cover_lines(const ReportModel& model) {
     std::vector<std::string> lines{format_quarter(model.quarter),
                                    "Periode: " + format_quarter_period(model.quarter)};
-    if (!model.delivered_on.empty()) lines.push_back("Gegevens aangeleverd op " + format_long_date(model.delivered_on));
+    if (!model.delivered_on.empty()) lines.push_back(delivered_text(model));
     if (model.scope.type == "municipality") lines.push_back("Regio " + model.scope.region_name);
     return lines;
 }

@@ -15,6 +15,10 @@ std::string scope_title(const Scope& scope);
 /// "Samen Sturen 3e kwartaal 2025 – Gemeente Dordrecht".
 std::string document_title(const ReportModel& model);
 /// The quarter, its dates, the delivery date and the scope's region: so nobody mistakes the period.
+/// "leveringen 1 tot en met 3", "levering 1", "leveringen 1, 2 en 5"; "" for none.
+std::string deliveries_text(const std::vector<std::int64_t>& ids);
+/// "Gegevens aangeleverd op 1 februari 2026 (leveringen 1 tot en met 3)": the data the figures rest on.
+std::string delivered_text(const ReportModel& model);
 std::vector<std::string> cover_lines(const ReportModel& model);
 /// "stijgt", "daalt", "gelijk", or "–" without a comparison.
 std::string change_text(const ReportModel& model, const KpiBlock& block);

@@ -13,6 +13,7 @@
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
 #include "db/database.hpp"
+#include "import/delivery_history.hpp"
 #include "report/report_builder.hpp"
 
 namespace ss {
@@ -141,6 +142,7 @@ RunData read_run_data(ReadSnapshot& snapshot, const std::vector<KpiDefinition>& 
     RunData data;
     data.quarter = quarter;
     data.delivered_on = read_delivered_on(db);
+    for (const auto& d : read_deliveries(db)) data.delivery_ids.push_back(d.id);
     data.scopes = read_scopes(db);
     const std::vector<Quarter> quarters = trend_quarters(quarter);
     const std::string signals_sql = read_text_file(queries_folder / "signals" / "signals.sql", "signals query");

@@ -24,6 +24,7 @@ namespace ss {
 struct RunData {
     Quarter quarter;
     std::string delivered_on;                         ///< the latest delivery's date
+    std::vector<std::int64_t> delivery_ids;           ///< every delivery the database holds (the history)
     std::vector<Scope> scopes;                        ///< every municipality, then every region
     std::vector<KpiValue> quarter_values;             ///< every value of the quarter: kpis.csv
     KpiTable table;                                   ///< the quarter and the seven before it

@@ -22,6 +22,7 @@ std::string manifest_json(const Manifest& m) {
     j["quarter"] = m.inputs.quarter;
     j["version"] = m.inputs.version;
     j["delivered_on"] = m.delivered_on;
+    j["deliveries"] = m.delivery_ids;
     j["provisional"] = m.provisional;
     j["inputs"] = {{"database", m.inputs.database},
                    {"database_sha256", m.inputs.database_sha256},
@@ -46,6 +47,7 @@ std::optional<Manifest> read_manifest(const std::filesystem::path& file) {
         m.inputs.quarter = j.at("quarter").get<std::string>();
         m.inputs.version = j.at("version").get<std::string>();
         m.delivered_on = j.value("delivered_on", "");
+        m.delivery_ids = j.value("deliveries", std::vector<std::int64_t>{});
         if (j.contains("provisional"))
             m.provisional = j.at("provisional").get<std::map<std::string, std::vector<std::string>>>();
         const auto& inputs = j.at("inputs");

@@ -37,6 +37,7 @@ struct RunInputs {
 struct Manifest {
     RunInputs inputs;
     std::string delivered_on;
+    std::vector<std::int64_t> delivery_ids; ///< the deliveries the figures rest on (samen-sturen deliveries)
     /// Per scope code, the KPIs of the report quarter that are provisional (kpis.md "Data
     /// completeness": not all invoices are in), as "JH06 kosten jeugdhulp per jongere".
     std::map<std::string, std::vector<std::string>> provisional;

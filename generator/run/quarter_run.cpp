@@ -353,6 +353,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.context.targets = data.targets;
     shared.context.quarter = options.quarter;
     shared.context.delivered_on = data.delivered_on;
+    shared.context.delivery_ids = data.delivery_ids;
     shared.context.scopes = &data.scopes;
     shared.context.provider_names = data.institution_names;
     shared.council = shared.context;
@@ -444,6 +445,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     if (!summary.failures.empty()) return summary; // no manifest: the next run renders again
 
     manifest.delivered_on = data.delivered_on;
+    manifest.delivery_ids = data.delivery_ids;
     manifest.provisional = provisional_figures(data, shared.context, scopes);
     manifest.seconds = {{"sql", summary.sql_seconds}, {"render", summary.render_seconds}, {"total", seconds_since(start)}};
     write_file_atomically(manifest_path, manifest_json(manifest)); // last: its presence means the run finished
