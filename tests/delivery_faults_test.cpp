@@ -111,6 +111,14 @@ TEST_CASE("delivery faults: a full disk while keeping the copy or restoring chan
     CHECK(out.find("the database was not changed") != std::string::npos);
     CHECK(out.find("exit 5") != std::string::npos);
     CHECK(dump(db) == before);
+    // Without a copy, the limit hits the import's own writes (its rollback journal): still nothing changes.
+    const std::string no_copy = run_cli_text("(ulimit -f 16; " + std::string(SAMEN_STUREN_BINARY) + " import --keep-backups 0 --db " +
+                                             db.string() + " " + (dir / "fix").string() + " --today 2026-01-20" + snapshot_option +
+                                             " 2>&1; echo \"exit $?\")");
+    CAPTURE(no_copy);
+    CHECK(no_copy.find("exit 0") == std::string::npos);
+    CHECK(no_copy.find("samen-sturen: ") != std::string::npos);
+    CHECK(dump(db) == before);
 
     REQUIRE(run_cli("import --db " + db.string() + " " + (dir / "fix").string() + " --today 2026-01-20" + snapshot_option)
                 .exit_code == 0);
