@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "audit/public_audit.hpp"
+#include "core/elapsed.hpp"
 #include "core/errors.hpp"
 #include "core/local_time.hpp"
 #include "core/text_split.hpp"
@@ -34,17 +35,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+
+
+} // namespace
+
 Date date_option(const std::string& name, const std::string& value) {
     auto d = parse_iso_date(value);
     if (!d) throw UsageError(name + ": '" + value + "' is not a date (YYYY-MM-DD)");
     return *d;
 }
-
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-} // namespace
 
 int run_demo(const DemoCommand& cmd, std::ostream& out) {
     namespace fs = std::filesystem;

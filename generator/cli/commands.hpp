@@ -113,6 +113,9 @@ std::string queries_folder(const std::string& explicit_folder);
 std::string templates_folder(const std::string& explicit_folder);
 
 /// Returns the exit code; a rejected delivery prints every problem to `err` and returns 3.
+/// The date of option `name` (YYYY-MM-DD); throws UsageError naming the option.
+Date date_option(const std::string& name, const std::string& value);
+
 int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err);
 int run_deliveries(const DeliveriesCommand& cmd, std::ostream& out);
 int run_restore(const RestoreCommand& cmd, std::ostream& out, std::ostream& err);

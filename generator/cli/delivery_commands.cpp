@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "cli/commands.hpp"
+#include "core/elapsed.hpp"
 #include "core/errors.hpp"
 #include "core/local_time.hpp"
 #include "db/database.hpp"
@@ -22,15 +23,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
-Date date_option(const std::string& name, const std::string& value) {
-    auto d = parse_iso_date(value);
-    if (!d) throw UsageError(name + ": '" + value + "' is not a date (YYYY-MM-DD)");
-    return *d;
-}
 
 std::string totals(const DeliveryPlan& plan) {
     return std::to_string(plan.added()) + " new, " + std::to_string(plan.changed()) + " changed, " +

@@ -6,6 +6,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "import/value_binding.hpp"
+
 namespace ss {
 
 namespace {
@@ -79,13 +81,6 @@ std::string key_list(const FileSpec& spec, const std::string& alias = "") {
     std::vector<std::string> columns;
     for (const auto& k : spec.key) columns.push_back(alias.empty() ? k : alias + "." + k);
     return joined(columns, ", ");
-}
-
-void bind_value(SQLite::Statement& stmt, int index, const Value& v) {
-    if (const auto* i = std::get_if<std::int64_t>(&v)) stmt.bind(index, *i);
-    else if (const auto* d = std::get_if<double>(&v)) stmt.bind(index, *d);
-    else if (const auto* s = std::get_if<std::string>(&v)) stmt.bindNoCopy(index, *s);
-    else stmt.bind(index);
 }
 
 bool table_is_empty(SQLite::Database& db, const std::string& table) {

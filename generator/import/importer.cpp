@@ -11,6 +11,7 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include "core/elapsed.hpp"
 #include "core/pause_point.hpp"
 #include "core/sha256.hpp"
 #include "db/database_backups.hpp"
@@ -23,9 +24,6 @@ namespace ss {
 
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 bool has_errors(const std::vector<Issue>& issues) {
     return std::any_of(issues.begin(), issues.end(),

@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "import/value_binding.hpp"
+
 namespace ss {
 
 namespace {
@@ -23,13 +25,6 @@ std::string upsert_sql(const FileSpec& spec) {
     for (const auto& k : spec.key) key += (key.empty() ? "" : ", ") + k;
     return "INSERT INTO " + spec.table + " (" + columns + ") VALUES (" + placeholders +
            ") ON CONFLICT (" + key + ") DO UPDATE SET " + updates + " WHERE " + differs;
-}
-
-void bind_value(SQLite::Statement& stmt, int index, const Value& v) {
-    if (const auto* i = std::get_if<std::int64_t>(&v)) stmt.bind(index, *i);
-    else if (const auto* d = std::get_if<double>(&v)) stmt.bind(index, *d);
-    else if (const auto* s = std::get_if<std::string>(&v)) stmt.bindNoCopy(index, *s);
-    else stmt.bind(index);
 }
 
 /// The CREATE INDEX statements of a table's secondary indexes.

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/elapsed.hpp"
 #include "core/errors.hpp"
 #include "core/sha256.hpp"
 #include "db/database.hpp"
@@ -41,7 +42,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 /// What every worker reads and nobody changes while scopes render.
 struct RunShared {
