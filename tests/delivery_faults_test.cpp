@@ -191,9 +191,10 @@ TEST_CASE("delivery faults: an import that commits during a run's SQL stage wait
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     CHECK_FALSE(imported.load()); // it waits at its commit for the run's read transactions
-    // Both connections of the run still read the state before the import.
-    CHECK(measures_of(snapshot.connection(0)) == *before);
-    CHECK(measures_of(snapshot.connection(1)) == *before);
+    // Every connection of the run still reads the state before the import.
+    CHECK(measures_of(snapshot.guard()) == *before);
+    CHECK(measures_of(snapshot.worker(0)) == *before);
+    CHECK(measures_of(snapshot.worker(1)) == *before);
     snapshot.release();
     import.join();
     CHECK(imported.load());

@@ -97,6 +97,10 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
         // The KPI queries' scope and transparency tables are temporary: kept in memory, they cost
         // no disk and cannot fail on a full one while the run is still only reading.
         if (mode == OpenMode::read_only) db->exec("PRAGMA temp_store = MEMORY");
+        // A run reads inside one long transaction (db/read_snapshot.hpp); its temporary tables,
+        // remade every quarter, need no rollback journal, which inside a transaction would copy
+        // every page they touch (and every statement's changes) until the run ends.
+        if (mode == OpenMode::read_only) db->exec("PRAGMA temp.journal_mode = OFF");
         // A reader maps the file instead of copying its pages through read(): the jobs share one
         // copy in the page cache, and the KPI queries' look-ups (costs per trajectory) spend no
         // system time (docs/performance.md). Only readers: a write never goes through the map.

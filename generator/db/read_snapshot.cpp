@@ -6,28 +6,38 @@
 
 namespace ss {
 
-ReadSnapshot::ReadSnapshot(const std::string& path, int connections) : path_(path) {
-    for (int i = 0; i < std::max(1, connections); ++i) {
-        connections_.push_back(open_database(path, OpenMode::read_only));
-        // A deferred transaction takes its shared lock at its first read: read at once.
-        connections_.back()->exec("BEGIN");
-        connections_.back()->execAndGet("SELECT count(*) FROM sqlite_schema");
-    }
+namespace {
+
+void begin_reading(SQLite::Database& db) {
+    // A deferred transaction takes its shared lock at its first read: read at once.
+    db.exec("BEGIN");
+    db.execAndGet("SELECT count(*) FROM sqlite_schema");
+}
+
+} // namespace
+
+ReadSnapshot::ReadSnapshot(const std::string& path, int workers) : guard_(open_database(path, OpenMode::read_only)) {
+    begin_reading(*guard_);
     held_ = true;
+    for (int i = 0; i < std::max(1, workers); ++i) {
+        workers_.push_back(open_database(path, OpenMode::read_only));
+        begin_reading(*workers_.back());
+    }
 }
 
 ReadSnapshot::~ReadSnapshot() {
     try {
         release();
     } catch (...) {
-        // Closing the connections ends their transactions anyway.
+        // Closing the connection ends its transaction anyway.
     }
 }
 
 void ReadSnapshot::release() {
     if (!held_) return;
     held_ = false;
-    for (auto& c : connections_) c->exec("COMMIT");
+    guard_->exec("COMMIT");
+    for (auto& w : workers_) w->exec("COMMIT");
 }
 
 } // namespace ss

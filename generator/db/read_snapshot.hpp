@@ -1,7 +1,7 @@
-// One state of the database for a whole run: every reading connection of the run's SQL stage
-// holds a read transaction from the first query to the last, so that an import cannot commit in
-// between (it waits, and says so) and every quarter, the manifest's digest and the report rest on
-// the same deliveries.
+// One state of the database for a whole run: every connection of the run holds a read transaction
+// from before the run's first query to after its last, so that no import can commit in between (it
+// waits, and says so), and every quarter, the manifest's digest and the report rest on the same
+// deliveries.
 #pragma once
 
 #include <memory>
@@ -14,22 +14,27 @@ namespace ss {
 
 class ReadSnapshot {
 public:
-    /// Opens `connections` read-only connections and starts a read transaction on each. From the
-    /// first one on, no writer can commit, so all see the same state.
-    ReadSnapshot(const std::string& path, int connections);
+    /// Opens the guard connection and `workers` read-only connections for the SQL workers, each in
+    /// a read transaction from here on (the first one keeps writers from committing, so all see
+    /// the same state).
+    ReadSnapshot(const std::string& path, int workers);
     ~ReadSnapshot();
     ReadSnapshot(const ReadSnapshot&) = delete;
     ReadSnapshot& operator=(const ReadSnapshot&) = delete;
 
-    size_t size() const { return connections_.size(); }
-    SQLite::Database& connection(size_t i) { return *connections_.at(i); }
-    const std::string& path() const { return path_; }
+    /// The connection in the read transaction: for the run's own reads (scopes, targets, history).
+    SQLite::Database& guard() { return *guard_; }
+    size_t workers() const { return workers_.size(); }
+    /// A worker's connection. It holds its own read lock too: an import waiting to commit keeps
+    /// new readers out, so a worker that took a lock per query would wait for the import that
+    /// waits for the guard.
+    SQLite::Database& worker(size_t i) { return *workers_.at(i); }
     /// Ends the read transactions: writers may commit again. Done when the run has read all it needs.
     void release();
 
 private:
-    std::string path_;
-    std::vector<std::unique_ptr<SQLite::Database>> connections_;
+    std::unique_ptr<SQLite::Database> guard_;
+    std::vector<std::unique_ptr<SQLite::Database>> workers_;
     bool held_ = false;
 };
 

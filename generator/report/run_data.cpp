@@ -127,7 +127,7 @@ SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tas
         }
     };
     std::vector<std::thread> workers;
-    for (size_t j = 0; j < std::min(snapshot.size(), tasks.size()); ++j) workers.emplace_back(worker, &snapshot.connection(j));
+    for (size_t j = 0; j < std::min(snapshot.workers(), tasks.size()); ++j) workers.emplace_back(worker, &snapshot.worker(j));
     for (auto& w : workers) w.join();
     if (failure) std::rethrow_exception(failure);
     return results;
@@ -138,7 +138,7 @@ SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tas
 RunData read_run_data(ReadSnapshot& snapshot, const std::vector<KpiDefinition>& kpis,
                       const std::set<std::string>& over_time, const std::filesystem::path& queries_folder,
                       const Quarter& quarter, const CompletenessRule& completeness) {
-    SQLite::Database& db = snapshot.connection(0);
+    SQLite::Database& db = snapshot.guard();
     RunData data;
     data.quarter = quarter;
     data.delivered_on = read_delivered_on(db);

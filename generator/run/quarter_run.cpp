@@ -291,7 +291,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     ReadSnapshot snapshot(options.db, std::clamp(options.jobs, 1, 9));
     {
         // Unknown --only codes are refused before any output too.
-        const auto known = read_scopes(snapshot.connection(0));
+        const auto known = read_scopes(snapshot.guard());
         for (const auto& code : options.only)
             if (std::none_of(known.begin(), known.end(), [&](const Scope& s) { return s.code == code; }))
                 throw UsageError("--only: " + code + " is not a municipality or region in " + options.db);
