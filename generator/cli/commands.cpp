@@ -298,6 +298,8 @@ int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err) {
     options.only = comma_list(cmd.only);
     options.kinds = comma_list(cmd.kinds);
     options.force = cmd.force;
+    options.run_date = format_iso_date(cmd.today.empty() ? amsterdam_today() : date_option("--today", cmd.today));
+    options.council_settings = cmd.council_settings;
     if (!cmd.shard.empty()) {
         int k = 0, n = 0;
         char slash = 0, rest = 0;

@@ -66,6 +66,7 @@ struct RunCommand {
     bool timings = false;  ///< print wall and CPU seconds per stage, package CPU and peak memory
     std::string today;     ///< for tests: the day (YYYY-MM-DD) the default quarter is taken from
     std::string shard;     ///< "K/N"; empty: the whole run
+    std::string council_settings; ///< CSV of portfolio holders and contacts per municipality; empty: none
 };
 
 struct DistributeCommand {

@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
     run->add_flag("--timings", run_cmd.timings, "Print wall and CPU seconds per stage, CPU per municipality package and peak memory");
     run->add_flag("--force", run_cmd.force, "Render even when the inputs are unchanged since the last run");
     run->add_option("--today", run_cmd.today, "The day the default quarter is taken from (YYYY-MM-DD; default: today)");
+    run->add_option("--council-settings", run_cmd.council_settings,
+                    "CSV with each municipality's portfolio holder and contact for its council letter (deploy/council-settings.example.csv)");
     run->add_option("--shard", run_cmd.shard, "K/N: render every Nth scope from the Kth (split a run over N machines)");
 
     ss::cli::DistributeCommand dist_cmd;

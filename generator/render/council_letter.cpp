@@ -27,26 +27,51 @@ std::string direction_word(const ReportModel& model, const KpiBlock& b) {
 
 } // namespace
 
+std::string filled(const ReportModel& model, const std::string& text) {
+    return fill_pattern(text, {{"municipality", model.scope.name},
+                               {"region_name", model.scope.region_name},
+                               {"quarter", format_quarter(model.quarter)}});
+}
+
 CouncilLetter council_letter_of(const ReportModel& model) {
     CouncilLetter letter;
     letter.title = model.title + " " + scope_title(model.scope);
-    letter.heading = {"Onderwerp: " + model.subtitle + ", " + format_quarter(model.quarter),
-                      "Periode: " + format_quarter_period(model.quarter)};
-    if (!model.delivered_on.empty())
-        letter.heading.push_back("Gegevens aangeleverd op " + format_long_date(model.delivered_on));
-    // The first two paragraphs open the letter; the rest close it.
-    for (size_t i = 0; i < model.paragraphs.size(); ++i)
-        (i < 2 ? letter.opening : letter.closing).push_back(model.paragraphs[i]);
+    auto field = [&](const std::string& name, const std::string& value) {
+        if (!value.empty()) letter.fields.emplace_back(name, value);
+    };
+    field("Gemeente", model.scope.name);
+    field("Datum", model.council.date.empty() ? "" : format_long_date(model.council.date));
+    field("Kenmerk", model.council.kenmerk);
+    field("Onderwerp", model.subtitle + ", " + format_quarter(model.quarter));
+    field("Portefeuillehouder", model.council.portfolio_holder);
+    field("Contactpersoon", model.council.contact);
+    field("Periode", format_quarter_period(model.quarter));
+    field("Gegevens", model.delivered_on.empty() ? "" : "aangeleverd op " + format_long_date(model.delivered_on));
+    letter.salutation = model.letter.salutation;
+
     letter.table_header = {"Kerncijfer", short_quarter_label(model.quarter),
                            short_quarter_label(Quarter{model.quarter.year - 1, model.quarter.q}), "Richting",
                            "Regio"};
     const std::string region = model.scope.type == "municipality" ? model.scope.region_name : "";
-    for (const KpiBlock* b : headline_blocks(model)) {
+    std::vector<std::string> meanings;
+    const auto blocks = headline_blocks(model);
+    for (const KpiBlock* b : blocks) {
         letter.table_rows.push_back({b->item.title + (b->item.unit.empty() ? "" : " (" + b->item.unit + ")"),
                                      figure_text(*b, b->value), figure_text(*b, b->year_ago),
                                      direction_word(model, *b), figure_text(*b, b->region)});
-        letter.sentences.push_back(council_sentence(*b, model.sentences, region));
+        meanings.push_back(council_sentence(*b, model.sentences, region));
     }
+    for (const auto& section : model.letter.sections) {
+        LetterPart part{section.title, {}, section.content == LetterSection::Content::figures, {}};
+        for (const auto& p : section.paragraphs) part.paragraphs.push_back(filled(model, p));
+        if (section.content == LetterSection::Content::key_message) part.bullets = key_message(blocks, model.letter);
+        if (section.content == LetterSection::Content::meaning) part.bullets = meanings;
+        letter.parts.push_back(std::move(part));
+    }
+    // Whom to ask is said only when the settings name someone: never invented.
+    if (!model.council.contact.empty() && !model.letter.contact_sentence.empty() && !letter.parts.empty())
+        letter.parts.back().paragraphs.push_back(fill_pattern(model.letter.contact_sentence, {{"contact", model.council.contact}}));
+    for (const auto& line : model.letter.closing) letter.closing.push_back(filled(model, line));
     return letter;
 }
 
@@ -60,14 +85,19 @@ PdfDocument council_pdf_document(const ReportModel& model) {
                     model.delivered_on.empty() ? format_iso_date(model.quarter.last_day()) : model.delivered_on};
     auto add = [&](PdfBlock::Kind kind, const std::string& text) { doc.blocks.push_back({kind, text, {}, 0, {}}); };
     add(PdfBlock::Kind::heading, letter.title);
-    for (const auto& line : letter.heading) add(PdfBlock::Kind::note, line);
-    for (const auto& p : letter.opening) add(PdfBlock::Kind::paragraph, p);
-    PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
-    table.table = {letter.table_header, letter.table_rows, {0.44, 0.13, 0.13, 0.15, 0.15}, {false, true, true, false, true}};
-    doc.blocks.push_back(std::move(table));
-    add(PdfBlock::Kind::subheading, "Wat zeggen de cijfers?");
-    for (const auto& s : letter.sentences) add(PdfBlock::Kind::paragraph, "• " + s);
-    for (const auto& p : letter.closing) add(PdfBlock::Kind::paragraph, p);
+    for (const auto& [name, value] : letter.fields) add(PdfBlock::Kind::note, name + ": " + value);
+    add(PdfBlock::Kind::paragraph, letter.salutation);
+    for (const auto& part : letter.parts) {
+        add(PdfBlock::Kind::subheading, part.title);
+        for (const auto& p : part.paragraphs) add(PdfBlock::Kind::paragraph, p);
+        for (const auto& b : part.bullets) add(PdfBlock::Kind::paragraph, "• " + b);
+        if (part.figures) {
+            PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
+            table.table = {letter.table_header, letter.table_rows, {0.44, 0.13, 0.13, 0.15, 0.15}, {false, true, true, false, true}};
+            doc.blocks.push_back(std::move(table));
+        }
+    }
+    for (const auto& line : letter.closing) add(PdfBlock::Kind::paragraph, line);
     return doc;
 }
 
@@ -85,11 +115,27 @@ std::string render_council_html(const ReportModel& model, const HtmlTemplates& t
     d.set("title", letter.title + ", " + format_quarter(model.quarter));
     d.set("css", templates.css);
     d.set("heading", letter.title);
-    d.set("lines", text_list(letter.heading));
-    d.set("opening", text_list(letter.opening));
+    data fields{data::type::list};
+    for (const auto& [name, value] : letter.fields) {
+        data f;
+        f.set("name", name);
+        f.set("value", value);
+        fields.push_back(f);
+    }
+    d.set("fields", fields);
+    d.set("salutation", letter.salutation);
+    data parts{data::type::list};
+    for (const auto& part : letter.parts) {
+        data p;
+        p.set("title", part.title);
+        p.set("paragraphs", text_list(part.paragraphs));
+        p.set("bullets", text_list(part.bullets));
+        p.set("has_bullets", !part.bullets.empty());
+        if (part.figures) p.set("figures", table_data("Zes kerncijfers", letter.table_header, letter.table_rows));
+        parts.push_back(p);
+    }
+    d.set("parts", parts);
     d.set("closing", text_list(letter.closing));
-    d.set("sentences", text_list(letter.sentences));
-    d.set("figures", table_data("Zes kerncijfers", letter.table_header, letter.table_rows));
     d.set("table", table_partial(templates));
     d.set("quarter_name", format_quarter(model.quarter));
     d.set("downloads", downloads_data(links.downloads));

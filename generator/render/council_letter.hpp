@@ -1,5 +1,6 @@
-// The council information letter (raadsinformatiebrief): at most two A4 pages and an HTML page,
-// six headline figures with a hand-written-sounding sentence each. Public: small numbers hidden.
+// The council information letter (raadsinformatiebrief) in the form councils know (reports.md,
+// "Council letter"): letterhead, Aanleiding, Kernboodschap, De cijfers, Wat betekent dit, Vervolg;
+// two A4 pages at most and an HTML page. Public: small numbers hidden.
 #pragma once
 
 #include <string>
@@ -11,14 +12,24 @@
 
 namespace ss {
 
-/// The letter's figures table and sentences, shared by PDF and HTML.
+/// One section of the letter (Aanleiding, Kernboodschap, De cijfers, Wat betekent dit, Vervolg).
+struct LetterPart {
+    std::string title;
+    std::vector<std::string> paragraphs;
+    bool figures = false;             ///< the figures table goes after the paragraphs
+    std::vector<std::string> bullets; ///< the key message's lines, or a sentence per figure
+};
+
+/// The letter as PDF and HTML both show it.
 struct CouncilLetter {
-    std::string title;                 ///< "Raadsinformatiebrief gemeente Dordrecht"
-    std::vector<std::string> heading;  ///< the subject, the period and the delivery date
-    std::vector<std::string> opening;  ///< the salutation and the introduction
+    std::string title; ///< "Raadsinformatiebrief gemeente Dordrecht"
+    /// The letterhead: Gemeente, Datum, Kenmerk, Onderwerp, Portefeuillehouder, Contactpersoon,
+    /// Periode, Gegevens; a field without a value is left out.
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::string salutation;
+    std::vector<LetterPart> parts;
     std::vector<std::string> table_header;
     std::vector<std::vector<std::string>> table_rows;
-    std::vector<std::string> sentences; ///< one per headline figure
     std::vector<std::string> closing;
 };
 

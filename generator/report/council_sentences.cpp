@@ -46,22 +46,57 @@ std::string council_sentence(const KpiBlock& block, const SentencePatterns& p, c
     const bool history = block.year_ago.value && !before.suppressed && block.change;
     std::string sentence;
     if (!history) {
-        sentence = fill_pattern(p.no_history, values);
+        sentence = fill_pattern(p.no_history, values) + " " + p.no_history_note;
     } else {
         values.push_back({"before", before.text});
-        // A change within 2%, or one that rounds away in print, reads as "the same".
+        // A change within 2%, or one that rounds away in print, reads as "the same"; nil then and
+        // now reads as nil ("ongeveer gelijk gebleven: 0,0" says nothing).
         const bool same = *block.change == Change::same || before.text == now.text;
-        sentence = fill_pattern(same ? p.same : *block.change == Change::rises ? p.rises : p.falls, values);
+        if (same && *block.value.value == 0.0 && *block.year_ago.value == 0.0) sentence = fill_pattern(p.zero, values);
+        else sentence = fill_pattern(same ? p.same : *block.change == Change::rises ? p.rises : p.falls, values);
+        // Better or worse, seen from the direction the region wants the figure to go.
+        if (!same && block.judgement && *block.judgement != Judgement::same)
+            sentence += " " + (*block.judgement == Judgement::better ? p.better : p.worse);
+    }
+    if (block.target && block.status) {
+        Figure target;
+        target.value = block.target->value;
+        values.push_back({"target", published(block, target).text});
+        const std::string& pattern = *block.status == TargetStatus::on_target ? p.on_target
+                                     : *block.status == TargetStatus::near     ? p.near_target
+                                                                               : p.off_target;
+        sentence += " " + fill_pattern(pattern, values);
     }
     const ShownFigure region = published(block, block.region);
     if (!region_name.empty() && region.value) {
         values.push_back({"region", region.text});
         values.push_back({"region_name", region_name});
-        sentence += fill_pattern(p.region, values);
+        sentence += " " + fill_pattern(p.region, values);
     }
-    sentence += ".";
-    if (!history) sentence += " " + p.no_history_note;
     return sentence;
+}
+
+std::vector<std::string> key_message(const std::vector<const KpiBlock*>& blocks, const LetterDefinition& letter) {
+    std::vector<std::string> better, worse, same, provisional;
+    for (const KpiBlock* b : blocks) {
+        const std::string title = lower_first(b->item.title);
+        if (b->value.provisional) provisional.push_back(title);
+        else if (!b->judgement || !b->change) continue;
+        else if (*b->judgement == Judgement::better) better.push_back(title);
+        else if (*b->judgement == Judgement::worse) worse.push_back(title);
+        else same.push_back(title);
+    }
+    auto listed = [](const std::vector<std::string>& items) {
+        std::string text;
+        for (size_t i = 0; i < items.size(); ++i) text += (i == 0 ? "" : i + 1 == items.size() ? " en " : ", ") + items[i];
+        return text;
+    };
+    std::vector<std::string> lines;
+    if (!better.empty()) lines.push_back(letter.key_better + ": " + listed(better) + ".");
+    if (!worse.empty()) lines.push_back(letter.key_worse + ": " + listed(worse) + ".");
+    if (!same.empty()) lines.push_back(letter.key_same + ": " + listed(same) + ".");
+    if (!provisional.empty()) lines.push_back(letter.key_provisional + ": " + listed(provisional) + ".");
+    return lines;
 }
 
 } // namespace ss

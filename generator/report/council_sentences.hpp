@@ -14,6 +14,10 @@ namespace ss {
 /// suppressed figure is never named. `region_name` empty: no comparison with the region.
 std::string council_sentence(const KpiBlock& block, const SentencePatterns& patterns, const std::string& region_name);
 
+/// The letter's key message: the headline figures that went the desired way in a year, the ones
+/// that went the other way, the ones that stayed about the same and the provisional ones, a line each.
+std::vector<std::string> key_message(const std::vector<const KpiBlock*>& blocks, const LetterDefinition& letter);
+
 /// Replaces each `{name}` of `pattern` by its value (exposed for tests).
 std::string fill_pattern(std::string pattern, const std::vector<std::pair<std::string, std::string>>& values);
 

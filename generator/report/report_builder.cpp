@@ -216,6 +216,21 @@ std::vector<Quarter> trend_quarters(const Quarter& q) {
     return quarters;
 }
 
+CouncilDetails council_details(const ReportContext& c, const Scope& scope) {
+    CouncilDetails d;
+    d.date = c.run_date;
+    const CouncilContact* contact = nullptr;
+    if (c.council_settings)
+        if (const auto it = c.council_settings->find(scope.code); it != c.council_settings->end()) contact = &it->second;
+    const std::string prefix = contact && !contact->kenmerk_prefix.empty() ? contact->kenmerk_prefix : "SS";
+    d.kenmerk = prefix + "/" + std::to_string(c.quarter.year) + "-K" + std::to_string(c.quarter.q) + "/" + scope.code;
+    if (!contact) return d;
+    d.portfolio_holder = contact->portfolio_holder;
+    for (const std::string* part : {&contact->contact_name, &contact->contact_email, &contact->contact_phone})
+        if (!part->empty()) d.contact += (d.contact.empty() ? "" : ", ") + *part;
+    return d;
+}
+
 ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector<Signal> signals,
                          std::vector<KpiValue> long_form) {
     ReportModel model;
@@ -241,7 +256,8 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
         model.transparency = transparency_rows(long_form, c.provider_names);
     }
     model.sentences = c.definition->sentences;
-    model.paragraphs = c.definition->paragraphs;
+    model.letter = c.definition->letter;
+    model.council = council_details(c, scope);
     model.signalled = signalled_measures(signals);
     model.long_form = std::move(long_form);
     return model;

@@ -8,6 +8,7 @@
 
 #include "kpi/assessment.hpp"
 #include "kpi/kpi_definition.hpp"
+#include "report/council_settings.hpp"
 #include "report/kpi_table.hpp"
 #include "report/report_definition.hpp"
 #include "report/report_model.hpp"
@@ -26,7 +27,13 @@ struct ReportContext {
     std::vector<std::int64_t> delivery_ids;
     const std::vector<Scope>* scopes = nullptr;       ///< every scope: a region's municipalities
     std::map<std::string, std::string> provider_names; ///< institution id -> name
+    std::string run_date;                              ///< ISO date of the run: the council letter's date
+    const CouncilSettings* council_settings = nullptr; ///< portfolio holders and contacts; none: left out
 };
+
+/// The letterhead of `scope`'s council letter: the run's date, its reference and, from the
+/// settings, its portfolio holder and contact.
+CouncilDetails council_details(const ReportContext& context, const Scope& scope);
 
 /// Splits a TR breakdown (`provider=P,intensity=intensief,goal=education`) into the row it belongs
 /// to (`provider=P,intensity=intensief`) and the KPI's own key (`goal=education`, or "").

@@ -74,6 +74,47 @@ ReportItem parse_item(const json& j, const std::string& where) {
     return item;
 }
 
+std::vector<std::string> text_list(const json& object, const char* key, const std::string& where) {
+    std::vector<std::string> texts;
+    if (!object.contains(key)) return texts;
+    const json& list = object[key];
+    if (!list.is_array()) throw InputError(where + ": '" + key + "' must be a list of texts");
+    for (const auto& t : list) {
+        if (!t.is_string()) throw InputError(where + ": '" + key + "' must be a list of texts");
+        texts.push_back(t.get<std::string>());
+    }
+    return texts;
+}
+
+LetterDefinition parse_letter(const json& j, const std::string& where) {
+    if (!j.is_object()) throw InputError(where + " must be an object");
+    LetterDefinition letter;
+    letter.salutation = text_field(j, "salutation", where, true);
+    letter.closing = text_list(j, "closing", where);
+    letter.contact_sentence = text_field(j, "contact_sentence", where);
+    letter.key_better = text_field(j, "key_better", where, true);
+    letter.key_worse = text_field(j, "key_worse", where, true);
+    letter.key_same = text_field(j, "key_same", where, true);
+    letter.key_provisional = text_field(j, "key_provisional", where, true);
+    if (!j.contains("sections") || !j["sections"].is_array()) throw InputError(where + ": 'sections' must be a list");
+    for (size_t s = 0; s < j["sections"].size(); ++s) {
+        const json& js = j["sections"][s];
+        const std::string at = where + ", section " + std::to_string(s + 1);
+        if (!js.is_object()) throw InputError(at + " must be an object");
+        LetterSection section;
+        section.title = text_field(js, "title", at, true);
+        section.paragraphs = text_list(js, "paragraphs", at);
+        const std::string content = text_field(js, "content", at);
+        if (content == "key_message") section.content = LetterSection::Content::key_message;
+        else if (content == "figures") section.content = LetterSection::Content::figures;
+        else if (content == "meaning") section.content = LetterSection::Content::meaning;
+        else if (!content.empty())
+            throw InputError(at + ": content must be \"key_message\", \"figures\" or \"meaning\", not \"" + content + "\"");
+        letter.sections.push_back(std::move(section));
+    }
+    return letter;
+}
+
 } // namespace
 
 ChartKind parse_chart_kind(std::string_view text) {
@@ -121,14 +162,14 @@ ReportDefinition parse_report_definition(std::string_view file_name, std::string
                          text_field(p, "no_history_note", at, true), text_field(p, "missing", at, true),
                          text_field(p, "suppressed", at, true),      text_field(p, "region", at, true),
                          text_field(p, "provisional", at, true)};
+        def.sentences.zero = text_field(p, "zero", at, true);
+        def.sentences.better = text_field(p, "better", at, true);
+        def.sentences.worse = text_field(p, "worse", at, true);
+        def.sentences.on_target = text_field(p, "on_target", at, true);
+        def.sentences.near_target = text_field(p, "near_target", at, true);
+        def.sentences.off_target = text_field(p, "off_target", at, true);
     }
-    if (j.contains("paragraphs")) {
-        if (!j["paragraphs"].is_array()) throw InputError(where + ": 'paragraphs' must be a list of texts");
-        for (const auto& p : j["paragraphs"]) {
-            if (!p.is_string()) throw InputError(where + ": 'paragraphs' must be a list of texts");
-            def.paragraphs.push_back(p.get<std::string>());
-        }
-    }
+    if (j.contains("letter")) def.letter = parse_letter(j["letter"], where + ": letter");
     return def;
 }
 

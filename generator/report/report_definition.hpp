@@ -57,6 +57,27 @@ struct ReportSection {
 /// {subject}, {now}, {before}, {unit}, {region}, {region_name}.
 struct SentencePatterns {
     std::string rises, falls, same, no_history, no_history_note, missing, suppressed, region, provisional;
+    std::string zero;                      ///< the figure is nil now and a year ago
+    std::string better, worse;             ///< after a rise or fall: what it means, given the desired direction
+    std::string on_target, near_target, off_target; ///< the target ({target}) and whether it is met
+};
+
+/// A section of a council letter (reports.md, "Council letter"): fixed paragraphs, and where the
+/// generated part goes (the key message, the figures table, what the figures mean).
+struct LetterSection {
+    enum class Content { none, key_message, figures, meaning };
+    std::string title;
+    std::vector<std::string> paragraphs; ///< may name {municipality}, {region_name}, {quarter}
+    Content content = Content::none;
+};
+
+struct LetterDefinition {
+    std::string salutation;
+    std::vector<LetterSection> sections;
+    std::vector<std::string> closing; ///< lines after the last section
+    std::string contact_sentence;     ///< after the last section's paragraphs when a contact is known: {contact}
+    /// The key message's line openings: "Beter dan een jaar eerder", "Slechter …", "Ongeveer gelijk", "Voorlopig".
+    std::string key_better, key_worse, key_same, key_provisional;
 };
 
 struct ReportDefinition {
@@ -66,7 +87,7 @@ struct ReportDefinition {
     std::string file;  ///< for messages
     std::vector<ReportSection> sections;
     SentencePatterns sentences; ///< council letters only
-    std::vector<std::string> paragraphs; ///< fixed texts of a letter: opening, closing
+    LetterDefinition letter;    ///< council letters only
 };
 
 /// Dutch labels of codes per dimension, in the order reports list them (templates/labels.json):

@@ -135,6 +135,15 @@ struct TransparencyRow {
 /// The UI03 goals in table order.
 const std::vector<std::string>& goal_keys();
 
+/// The letterhead of a council letter: the date and reference are made by the run; the portfolio
+/// holder and contact come from the analyst's settings file (empty when not given: left out).
+struct CouncilDetails {
+    std::string date;    ///< ISO date of the run
+    std::string kenmerk; ///< the reference, e.g. SS/2025-K4/GM0505
+    std::string portfolio_holder;
+    std::string contact; ///< name, e-mail and telephone as one line
+};
+
 struct ReportModel {
     /// Made by publish(): the publication rules are applied to every figure, and public renderers
     /// accept only such a model.
@@ -155,7 +164,8 @@ struct ReportModel {
     std::vector<Comparison> comparisons;        ///< region reports: the municipalities side by side
     std::vector<TransparencyRow> transparency;  ///< region reports: the provider transparency table
     SentencePatterns sentences;         ///< council letters: the sentence patterns
-    std::vector<std::string> paragraphs; ///< council letters: the fixed paragraphs
+    LetterDefinition letter;            ///< council letters: the sections and fixed texts
+    CouncilDetails council;             ///< council letters: date, kenmerk, portfolio holder, contact
 };
 
 /// The headline blocks of a report, in order: the summary table of every output.

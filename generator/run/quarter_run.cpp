@@ -282,6 +282,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     const ReportDefinition gi_benchmark = load_report_definition(options.templates / "gi-benchmark.json");
     const CodeLabels labels = load_code_labels(options.templates / "labels.json");
     const CompletenessRule completeness = load_completeness_rule(options.templates / "data-completeness.json");
+    const CouncilSettings council_settings =
+        options.council_settings.empty() ? CouncilSettings{} : load_council_settings(options.council_settings);
     RunShared shared;
     shared.html = load_html_templates(options.templates / "html");
     shared.kinds = kinds;
@@ -354,6 +356,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.context.quarter = options.quarter;
     shared.context.delivered_on = data.delivered_on;
     shared.context.delivery_ids = data.delivery_ids;
+    shared.context.run_date = options.run_date;
+    shared.context.council_settings = &council_settings;
     shared.context.scopes = &data.scopes;
     shared.context.provider_names = data.institution_names;
     shared.council = shared.context;

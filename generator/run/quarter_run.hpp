@@ -24,6 +24,8 @@ struct RunOptions {
     bool force = false;              ///< render even when the inputs are unchanged
     int shard = 1, shards = 1;       ///< --shard K/N: this run renders every Nth scope, starting at the Kth
     bool progress_bar = false;       ///< a progress line rewritten in place (a terminal)
+    std::string run_date;            ///< ISO date of the run: the council letters are dated with it
+    std::filesystem::path council_settings; ///< portfolio holders and contacts (CSV); empty: none
 };
 
 struct ScopeFailure {
