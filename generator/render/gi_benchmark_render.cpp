@@ -100,6 +100,13 @@ FunnelChart funnel_chart_of(const GiBenchmark& b, const GiRow& row) {
     return chart;
 }
 
+/// The sentence a screen reader reads for a funnel plot, in the page and in the PDF alike.
+std::string funnel_alt_text(const FunnelChart& chart, const GiRow& row) {
+    std::string alt = "Trechterdiagram " + row.item.title + ". " + chart.centre_label + ".";
+    for (const auto& p : chart.points) alt += " " + p.label + ": " + format_percent(p.rate, row.item.decimals) + ";";
+    return alt + " De cijfers staan in de tabel bij de grafiek.";
+}
+
 PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
     PdfDocument doc;
     const std::string scope = "Regio " + b.region.name;
@@ -133,6 +140,7 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
         add(PdfBlock::Kind::subheading, row.item.title);
         if (!row.item.explanation.empty()) add(PdfBlock::Kind::paragraph, row.item.explanation);
         PdfBlock chart{PdfBlock::Kind::chart, row.item.title, {}, chart_height, {}};
+        chart.alt = funnel_alt_text(funnel_chart_of(b, row), row);
         const double width = pdf_text_width();
         chart.draw = [&b, &row, width](Canvas& canvas) {
             draw_funnel_chart(canvas, funnel_chart_of(b, row), width, chart_height);
@@ -178,9 +186,7 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
         f.set("title", row.item.title);
         f.set("explanation", row.item.explanation);
         const FunnelChart chart = funnel_chart_of(b, row);
-        std::string alt = "Trechterdiagram " + row.item.title + ". " + chart.centre_label + ".";
-        for (const auto& p : chart.points) alt += " " + p.label + ": " + format_percent(p.rate, row.item.decimals) + ";";
-        f.set("alt", alt + " De cijfers staan in de tabel bij de grafiek.");
+        f.set("alt", funnel_alt_text(chart, row));
         f.set("svg", html::chart_svg([&](Canvas& canvas) { draw_funnel_chart(canvas, chart, chart_width, chart_height); },
                                      chart_width, chart_height, anchor));
         f.set("data_table", table_data("Cijfers bij de grafiek: " + row.item.title, funnel_header(), funnel_rows(b, row)));

@@ -1,5 +1,7 @@
 #include "render/pdf_document.hpp"
 
+#include "render/pdf_accessibility.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -348,6 +350,12 @@ std::string render_pdf(const PdfDocument& doc) {
             if (doc.blocks[placed.block].kind == PdfBlock::Kind::heading)
                 toc.push_back({doc.blocks[placed.block].text, static_cast<int>(p) + first_content_page});
 
+    // The charts' text alternatives in the order their Figure tags are written.
+    std::vector<std::string> alts;
+    for (const auto& page : pages)
+        for (const auto& placed : page)
+            if (doc.blocks[placed.block].kind == PdfBlock::Kind::chart) alts.push_back(doc.blocks[placed.block].alt);
+
     tagged(cr, "Document", [&] {
         if (!doc.letter) {
             draw_title_page(cr, doc.title_page);
@@ -370,7 +378,7 @@ std::string render_pdf(const PdfDocument& doc) {
     cairo_surface_finish(s);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
         throw OutputError(std::string("PDF: ") + cairo_status_to_string(cairo_surface_status(s)));
-    return bytes;
+    return add_accessibility(bytes, doc.language, alts);
 }
 
 void warm_up_fonts() {

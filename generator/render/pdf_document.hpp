@@ -25,6 +25,7 @@ struct PdfBlock {
     ChartDrawing draw;       ///< charts
     double height = 0;       ///< charts, in points at the text width
     PdfTable table;          ///< tables
+    std::string alt;         ///< charts: the text alternative a screen reader reads (/Alt)
 };
 
 struct PdfTitlePage {
@@ -45,6 +46,7 @@ struct PdfDocument {
     PdfMetadata metadata;
     std::vector<PdfBlock> blocks;
     bool letter = false; ///< a letter: no title page and contents, a heading does not start a page
+    std::string language = "nl-NL"; ///< /Lang of the document
 };
 
 /// The text width of a page in points (A4 less the margins): the width charts are drawn at.

@@ -77,6 +77,7 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
     if (!text.empty()) blocks.push_back(paragraph(text));
     if (block.item.chart != ChartKind::none) {
         PdfBlock chart{PdfBlock::Kind::chart, block.item.title, {}, 0, {}};
+        chart.alt = chart_alt_text(model, block);
         const double width = pdf_text_width();
         chart.height = chart_height(model, block);
         chart.draw = [&model, &block, width, h = chart.height](Canvas& canvas) {
@@ -126,6 +127,7 @@ void add_comparisons(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     for (const auto& cmp : model.comparisons) {
         blocks.push_back(subheading(cmp.item.title));
         PdfBlock chart{PdfBlock::Kind::chart, cmp.item.title, {}, 0, {}};
+        chart.alt = comparison_alt_text(model, cmp);
         const double width = pdf_text_width();
         chart.height = bar_chart_height(comparison_chart(model, cmp));
         chart.draw = [&model, &cmp, width, h = chart.height](Canvas& canvas) {
