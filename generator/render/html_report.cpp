@@ -43,6 +43,7 @@ data block_data(const ReportModel& model, const KpiBlock& block, const std::stri
     b.set("anchor", anchor);
     b.set("title", block.item.title);
     b.set("explanation", block.item.explanation);
+    b.set("notes", text_list(block_explanations(model, block)));
     if (block.item.breakdown.empty()) {
         b.set("headline_value", figure_text(block, block.value));
         b.set("unit", block.item.unit);
@@ -116,6 +117,13 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         attention.push_back(point);
     }
     d.set("has_attention", !attention.is_empty_list());
+    // The development table's memory: internal pages only (a published model has no notes).
+    const auto report_notes = report_explanations(model);
+    d.set("has_agreements", !model.agreements.empty() || !report_notes.empty());
+    d.set("agreements_title", agreements_title);
+    d.set("report_notes", text_list(report_notes));
+    if (!model.agreements.empty())
+        d.set("agreements", table_data(agreements_title, agreements_header(), agreement_rows(model)));
     d.set("attention", attention);
     data sections{data::type::list};
     int counter = 0;

@@ -75,6 +75,7 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
                 (counts.empty() ? "" : " (" + counts + ")") + ".";
     }
     if (!text.empty()) blocks.push_back(paragraph(text));
+    for (const auto& note : block_explanations(model, block)) blocks.push_back(paragraph(note));
     if (block.item.chart != ChartKind::none) {
         PdfBlock chart{PdfBlock::Kind::chart, block.item.title, {}, 0, {}};
         chart.alt = chart_alt_text(model, block);
@@ -95,6 +96,19 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
         auto header = breakdown_header(model, block);
         blocks.push_back(table(header, breakdown_rows(model, block), first_wide(header.size(), 0.46)));
     }
+}
+
+/// The development table's memory: its explanations of the report and its agreements, after the summary.
+void add_agreements(const ReportModel& model, std::vector<PdfBlock>& blocks) {
+    const auto notes = report_explanations(model);
+    if (model.agreements.empty() && notes.empty()) return;
+    blocks.push_back(heading(agreements_title));
+    for (const auto& n : notes) blocks.push_back(paragraph(n));
+    if (model.agreements.empty()) return;
+    blocks.push_back(paragraph("De afspraken blijven in elke rapportage staan tot ze zijn afgerond; een afgeronde of "
+                               "vervallen afspraak staat er tot en met het geplande kwartaal nog bij."));
+    auto header = agreements_header();
+    blocks.push_back(table(std::move(header), agreement_rows(model), {0.52, 0.2, 0.1, 0.18}));
 }
 
 /// The body counts the signals; the measures themselves are in the annex.
@@ -195,6 +209,7 @@ PdfDocument pdf_document_of(const ReportModel& model) {
                     "jeugdhulp; jeugdbescherming; " + model.scope.code + "; " + model.quarter.code(),
                     model.delivered_on.empty() ? format_iso_date(model.quarter.last_day()) : model.delivered_on};
     add_summary(model, doc.blocks);
+    add_agreements(model, doc.blocks);
     for (const auto& section : model.sections) {
         doc.blocks.push_back(heading(section.title));
         if (!section.intro.empty()) doc.blocks.push_back(paragraph(section.intro));

@@ -172,6 +172,30 @@ void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
     worksheet_set_column(ws, 3, 3, 44, nullptr);
 }
 
+/// The development table's explanations and agreements, one row each; an explanation names its KPI.
+void write_agreements(lxw_workbook* wb, const ReportModel& model) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Afspraken");
+    lxw_row_t r = 0;
+    for (const auto& e : model.explanations) {
+        ++r;
+        worksheet_write_string(ws, r, 0, "Toelichting", nullptr);
+        worksheet_write_string(ws, r, 1, e.kpi_id.c_str(), nullptr);
+        worksheet_write_string(ws, r, 2, e.text.c_str(), nullptr);
+    }
+    const auto rows = agreement_rows(model);
+    for (const auto& row : rows) {
+        ++r;
+        worksheet_write_string(ws, r, 0, "Afspraak", nullptr);
+        for (size_t c = 0; c < row.size(); ++c)
+            worksheet_write_string(ws, r, static_cast<lxw_col_t>(c + 2), row[c].c_str(), nullptr);
+    }
+    add_table(ws, 0, r, {"Soort", "KPI", "Tekst", "Eigenaar", "Gepland", "Status"}, "Afspraken");
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_column(ws, 0, 1, 12, nullptr);
+    worksheet_set_column(ws, 2, 2, 70, nullptr);
+    worksheet_set_column(ws, 3, 5, 16, nullptr);
+}
+
 void write_comparisons(lxw_workbook* wb, Formats& f, const ReportModel& model) {
     const std::string sheet = "Gemeenten naast elkaar";
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
@@ -280,6 +304,7 @@ void write_report_xlsx(const ReportModel& model, const std::string& path) {
     write_summary(wb.get(), formats, model);
     int index = 0;
     for (const auto& section : model.sections) write_section(wb.get(), formats, model, section, ++index);
+    if (!model.explanations.empty() || !model.agreements.empty()) write_agreements(wb.get(), model);
     if (model.scope.type == "municipality") write_signals(wb.get(), formats, model);
     if (!model.comparisons.empty()) write_comparisons(wb.get(), formats, model);
     if (model.scope.type == "region") write_transparency(wb.get(), formats, model);

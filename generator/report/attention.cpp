@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "format/dutch.hpp"
+#include "report/report_builder.hpp"
 #include "report/report_text.hpp"
 
 namespace ss {
@@ -41,8 +42,13 @@ std::vector<AttentionPoint> attention_points(const ReportModel& model) {
                     points.push_back({4, "Wachttijd langer dan vier maanden bij " + names, section.title});
             }
             if (section.signals && &b == &section.blocks.back() && !model.signalled.empty())
-                points.push_back({5, signal_counts_text(model), section.title});
+                points.push_back({6, signal_counts_text(model), section.title});
         }
+    for (const auto& a : model.agreements)
+        if (overdue(a, model.quarter))
+            points.push_back({5, "Afspraak over de termijn (gepland " + format_quarter(*parse_quarter(a.due_quarter)) +
+                                     (a.owner.empty() ? "" : ", eigenaar " + a.owner) + "): " + a.text,
+                              agreements_title});
     std::stable_sort(points.begin(), points.end(), [](const AttentionPoint& a, const AttentionPoint& b) { return a.rank < b.rank; });
     return points;
 }

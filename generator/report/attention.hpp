@@ -10,16 +10,19 @@
 
 namespace ss {
 
+/// The title of the section that lists the development table's agreements (PDF and HTML).
+inline constexpr const char* agreements_title = "Afspraken van de ontwikkeltafel";
+
 struct AttentionPoint {
-    int rank = 0;        ///< 1 off target, 2 a notable change, 3 provisional, 4 long waits, 5 signals
+    int rank = 0; ///< 1 off target, 2 a notable change, 3 provisional, 4 long waits, 5 overdue agreements, 6 signals
     std::string text;    ///< one sentence with its figure, without the full stop
     std::string section; ///< the title of the section that explains it
 };
 
 /// Every headline KPI off target; every KPI whose value lies outside the control limits of its
 /// seven quarters before; every provisional cost figure; the providers with a wait over four
-/// months, by name; the measures with a signal (internal models only). Ranked by source, then in
-/// report order.
+/// months, by name; every open agreement past its due quarter; the measures with a signal (internal
+/// models only). Ranked by source, then in report order.
 std::vector<AttentionPoint> attention_points(const ReportModel& model);
 
 } // namespace ss

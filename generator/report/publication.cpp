@@ -230,6 +230,9 @@ PublicationDecisions side_by_side_decisions(const ReportContext& c) {
 }
 
 ReportModel publish(ReportModel model, const PublicationDecisions& decisions) {
+    // The development table's notes are internal (reports.md, "The learning cycle").
+    model.agreements.clear();
+    model.explanations.clear();
     for (auto& section : model.sections)
         for (auto& block : section.blocks) {
             // Only the scope's own figure of the report quarter is shown beside its region's others.

@@ -216,6 +216,26 @@ std::vector<Quarter> trend_quarters(const Quarter& q) {
     return quarters;
 }
 
+void select_notes(const std::vector<Note>& notes, const std::string& scope_code, const Quarter& quarter,
+                  std::vector<Note>& agreements, std::vector<Note>& explanations) {
+    const std::string q = quarter.code(); // YYYY-Qn sorts as text
+    for (const auto& n : notes) {
+        if (n.scope_code != scope_code || n.quarter > q) continue;
+        if (n.kind == "toelichting") {
+            if (n.quarter == q) explanations.push_back(n);
+        } else if (n.status.empty() || n.status == "open") {
+            agreements.push_back(n);
+        } else if ((n.due_quarter.empty() ? n.quarter : n.due_quarter) >= q) {
+            agreements.push_back(n); // done or dropped: shown until its due quarter, then no more
+        }
+    }
+}
+
+bool overdue(const Note& agreement, const Quarter& quarter) {
+    return agreement.kind == "afspraak" && (agreement.status.empty() || agreement.status == "open") &&
+           !agreement.due_quarter.empty() && agreement.due_quarter < quarter.code();
+}
+
 CouncilDetails council_details(const ReportContext& c, const Scope& scope) {
     CouncilDetails d;
     d.date = c.run_date;
@@ -256,6 +276,7 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
         model.transparency = transparency_rows(long_form, c.provider_names);
     }
     model.sentences = c.definition->sentences;
+    if (c.notes) select_notes(*c.notes, scope.code, c.quarter, model.agreements, model.explanations);
     model.letter = c.definition->letter;
     model.council = council_details(c, scope);
     model.signalled = signalled_measures(signals);

@@ -29,7 +29,17 @@ struct ReportContext {
     std::map<std::string, std::string> provider_names; ///< institution id -> name
     std::string run_date;                              ///< ISO date of the run: the council letter's date
     const CouncilSettings* council_settings = nullptr; ///< portfolio holders and contacts; none: left out
+    const std::vector<Note>* notes = nullptr;          ///< every note of the database (notes.csv)
 };
+
+/// The notes a scope's report of `quarter` shows (reports.md, "The learning cycle"): its agreements
+/// made up to `quarter` that are open, or done or dropped but not yet past their due quarter (or
+/// made in `quarter` when they have none); and its explanations made in `quarter`. In note order.
+void select_notes(const std::vector<Note>& notes, const std::string& scope_code, const Quarter& quarter,
+                  std::vector<Note>& agreements, std::vector<Note>& explanations);
+
+/// An open agreement whose due quarter lies before `quarter`.
+bool overdue(const Note& agreement, const Quarter& quarter);
 
 /// The letterhead of `scope`'s council letter: the run's date, its reference and, from the
 /// settings, its portfolio holder and contact.

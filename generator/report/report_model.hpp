@@ -135,6 +135,15 @@ struct TransparencyRow {
 /// The UI03 goals in table order.
 const std::vector<std::string>& goal_keys();
 
+/// A note of the development table (notes.csv): an explanation of a figure or of the report, or an
+/// agreement with its owner, due quarter and status. Internal: public outputs never show notes.
+struct Note {
+    std::string id, scope_code, quarter, kpi_id;
+    std::string kind; ///< toelichting or afspraak
+    std::string text, owner, due_quarter;
+    std::string status; ///< open, done, dropped; empty counts as open
+};
+
 /// The letterhead of a council letter: the date and reference are made by the run; the portfolio
 /// holder and contact come from the analyst's settings file (empty when not given: left out).
 struct CouncilDetails {
@@ -164,6 +173,8 @@ struct ReportModel {
     std::vector<Comparison> comparisons;        ///< region reports: the municipalities side by side
     std::vector<TransparencyRow> transparency;  ///< region reports: the provider transparency table
     SentencePatterns sentences;         ///< council letters: the sentence patterns
+    std::vector<Note> agreements;       ///< the scope's agreements shown this quarter (the learning cycle)
+    std::vector<Note> explanations;     ///< the scope's explanations of this quarter, of a KPI or the report
     LetterDefinition letter;            ///< council letters: the sections and fixed texts
     CouncilDetails council;             ///< council letters: date, kenmerk, portfolio holder, contact
 };

@@ -1,5 +1,7 @@
 #include "report/report_text.hpp"
 
+#include "report/report_builder.hpp"
+
 #include <cctype>
 #include <map>
 
@@ -44,6 +46,43 @@ std::string delivered_text(const ReportModel& model) {
     if (model.delivered_on.empty()) return "";
     const std::string deliveries = deliveries_text(model.delivery_ids);
     return "Gegevens aangeleverd op " + format_long_date(model.delivered_on) + (deliveries.empty() ? "" : " (" + deliveries + ")");
+}
+
+std::vector<std::string> agreements_header() { return {"Afspraak", "Eigenaar", "Gepland", "Status"}; }
+
+std::vector<std::vector<std::string>> agreement_rows(const ReportModel& model) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : model.agreements) {
+        const auto due = parse_quarter(a.due_quarter);
+        std::string status = a.status == "done" ? "afgerond" : a.status == "dropped" ? "vervallen" : "open";
+        if (overdue(a, model.quarter)) status += ", over de termijn";
+        rows.push_back({a.text, a.owner.empty() ? "–" : a.owner, due ? short_quarter_label(*due) : "–", status});
+    }
+    return rows;
+}
+
+namespace {
+const char* explanation_label = "Toelichting van de ontwikkeltafel: ";
+}
+
+std::vector<std::string> report_explanations(const ReportModel& model) {
+    std::vector<std::string> texts;
+    for (const auto& e : model.explanations)
+        if (e.kpi_id.empty()) texts.push_back(explanation_label + e.text);
+    return texts;
+}
+
+std::vector<std::string> block_explanations(const ReportModel& model, const KpiBlock& block) {
+    for (const auto& section : model.sections)
+        for (const auto& b : section.blocks)
+            if (b.item.kpi == block.item.kpi) {
+                if (&b != &block) return {};
+                std::vector<std::string> texts;
+                for (const auto& e : model.explanations)
+                    if (e.kpi_id == block.item.kpi) texts.push_back(explanation_label + e.text);
+                return texts;
+            }
+    return {};
 }
 
 std::vector<std::string> cover_lines(const ReportModel& model) {

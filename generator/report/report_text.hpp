@@ -20,6 +20,15 @@ std::string deliveries_text(const std::vector<std::int64_t>& ids);
 /// "Gegevens aangeleverd op 1 februari 2026 (leveringen 1 tot en met 3)": the data the figures rest on.
 std::string delivered_text(const ReportModel& model);
 std::vector<std::string> cover_lines(const ReportModel& model);
+
+/// The development table's agreements as every format lists them: Afspraak, Eigenaar, Gepland, Status.
+std::vector<std::string> agreements_header();
+std::vector<std::vector<std::string>> agreement_rows(const ReportModel& model);
+/// The explanations of the report as a whole (no KPI), each as "Toelichting van de ontwikkeltafel: …".
+std::vector<std::string> report_explanations(const ReportModel& model);
+/// The explanations of `block`'s KPI, shown with the first block of that KPI only (a KPI may have a
+/// total and a breakdown block): "Toelichting van de ontwikkeltafel: …".
+std::vector<std::string> block_explanations(const ReportModel& model, const KpiBlock& block);
 /// "stijgt", "daalt", "gelijk", or "–" without a comparison.
 std::string change_text(const ReportModel& model, const KpiBlock& block);
 /// "op doel", "bijna op doel", "niet op doel", or "–" without a target.

@@ -48,6 +48,17 @@ std::vector<Scope> read_scopes(SQLite::Database& db) {
     return scopes;
 }
 
+std::vector<Note> read_notes(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT note_id, scope_code, quarter, coalesce(kpi_id, ''), kind, text, coalesce(owner, ''), "
+                            "coalesce(due_quarter, ''), coalesce(status, '') FROM notes ORDER BY scope_code, quarter, note_id");
+    std::vector<Note> notes;
+    while (q.executeStep())
+        notes.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                         q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                         q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString()});
+    return notes;
+}
+
 std::string read_delivered_on(SQLite::Database& db) {
     SQLite::Statement latest(db, "SELECT max(delivered_on) FROM deliveries");
     return latest.executeStep() && !latest.getColumn(0).isNull() ? latest.getColumn(0).getString() : "";
@@ -171,6 +182,7 @@ RunData read_run_data(ReadSnapshot& snapshot, const std::vector<KpiDefinition>& 
     while (institutions.executeStep())
         data.institution_names[institutions.getColumn(0).getString()] = institutions.getColumn(1).getString();
     data.signals = std::move(sql.signals);
+    data.notes = read_notes(db);
     return data;
 }
 

@@ -31,7 +31,11 @@ struct RunData {
     Targets targets;                                  ///< of the quarter's year
     std::map<std::string, std::vector<Signal>> signals; ///< by municipality code
     std::map<std::string, std::string> institution_names; ///< institution id -> name
+    std::vector<Note> notes;                          ///< every note of the development tables
 };
+
+/// Every note (notes.csv), by scope, quarter and id.
+std::vector<Note> read_notes(SQLite::Database& db);
 
 /// Every municipality (with its region) and every region, ordered by code.
 std::vector<Scope> read_scopes(SQLite::Database& db);

@@ -357,6 +357,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     shared.context.delivered_on = data.delivered_on;
     shared.context.delivery_ids = data.delivery_ids;
     shared.context.run_date = options.run_date;
+    shared.context.notes = &data.notes;
     shared.context.council_settings = &council_settings;
     shared.context.scopes = &data.scopes;
     shared.context.provider_names = data.institution_names;
