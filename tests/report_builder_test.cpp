@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/errors.hpp"
+#include "report/block_charts.hpp"
 #include "report/report_builder.hpp"
 #include "report/report_text.hpp"
 
@@ -101,6 +102,19 @@ TEST_CASE("report builder: breakdown rows follow the labels' order, with the reg
     CHECK(*b.rows[0].region.value == 70);
     CHECK(b.rows[1].label == "Uithuisplaatsing");
     CHECK(b.rows[2].label == "Jeugdreclassering");
+}
+
+TEST_CASE("report builder: a municipality's count is not drawn against its region's count; a rate is") {
+    Fixture f;
+    const auto model = build_report(f.context, f.town, {}, {});
+    const KpiBlock& rate = model.sections[0].blocks[0];  // JH01 per 1.000
+    const KpiBlock& count = model.sections[0].blocks[1]; // JB02: 7 OTS here, 70 in the region
+    CHECK(trend_chart_of(model, rate).series.size() == 2);
+    const BarChart counts = bar_chart_of(model, count);
+    REQUIRE(counts.series.size() == 1);
+    CHECK(counts.series[0].label == "Aadorp");
+    CHECK(chart_alt_text(model, count).find("Regio Een") == std::string::npos);
+    CHECK(count.rows[0].region.value == 70.0); // the region's count stays in the tables
 }
 
 TEST_CASE("report builder: a region-level KPI shows the region's figure in a municipality's report") {

@@ -12,8 +12,8 @@ using namespace chart_text;
 
 namespace {
 
-constexpr double bar_thickness = 10;
-constexpr double row_gap = 8;
+constexpr double bar_thickness = 8;
+constexpr double row_gap = 6;
 constexpr double legend_row = 14;
 
 bool any_value(const BarChart& chart) {
@@ -233,7 +233,7 @@ void draw_vertical(Canvas& canvas, const BarChart& chart, double width, double h
 double bar_chart_height(const BarChart& chart) {
     const double legend_rows = chart.series.size() < 2 && !chart.reference ? 0 : chart.layout == BarLayout::stacked ? 2 : 1;
     const double footer = legend_rows * legend_row + (chart.note.empty() ? 0 : legend_row);
-    if (chart.layout != BarLayout::horizontal) return 190 + footer;
+    if (chart.layout != BarLayout::horizontal) return 150 + footer;
     const double group = bar_thickness * static_cast<double>(std::max<size_t>(1, chart.series.size()));
     return 4 + static_cast<double>(std::max<size_t>(1, chart.categories.size())) * (group + row_gap) + 20 + footer;
 }

@@ -167,7 +167,9 @@ std::vector<Page> paginate(TextHeights& heights, const std::vector<PdfBlock>& bl
     for (size_t i = 0; i < blocks.size(); ++i) {
         const PdfBlock& b = blocks[i];
         const bool is_heading = b.kind == PdfBlock::Kind::heading || b.kind == PdfBlock::Kind::subheading;
-        if (b.kind == PdfBlock::Kind::heading && y > margin_top && !letter) new_page(); // a chapter starts a page
+        // A chapter follows on the same page when it fits (the heading kept with what follows it):
+        // chapters that each start a page left half the pages of a report blank (issue #13).
+        if (b.kind == PdfBlock::Kind::heading && y > margin_top && !letter && y > content_bottom * 0.6) new_page();
         double need = first_part_height(heights, b);
         // Keep a heading with what follows it (and a subheading's paragraph with its chart).
         for (size_t j = i + 1; is_heading && j < blocks.size(); ++j) {

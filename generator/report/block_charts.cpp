@@ -40,13 +40,17 @@ bool has_value(const std::vector<ChartSeries>& series) {
 
 } // namespace
 
+/// A count of the municipality is not drawn against the region's count (issue #13): 536 new
+/// trajectories on an axis to 2.500 says nothing. Rates, shares and means compare; counts do not.
+bool draws_region(const KpiBlock& block) { return block.kind != KpiKind::count; }
+
 TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block) {
     TrendChart chart;
     for (const auto& q : model.quarters) chart.categories.push_back(short_quarter_label(q));
     auto own = series_of(own_label(model, block), block.trend, block, false);
     chart.series.push_back(own.series);
     bool suppressed = own.suppressed;
-    if (!block.region_trend.empty()) {
+    if (!block.region_trend.empty() && draws_region(block)) {
         auto region = series_of(model.scope.region_name, block.region_trend, block, true);
         chart.series.push_back(region.series);
         suppressed = suppressed || region.suppressed;
@@ -83,7 +87,7 @@ BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block) {
         auto s = series_of(own_label(model, block), own, block, false);
         chart.series.push_back(s.series);
         suppressed = s.suppressed;
-        if (compares_with_region(model) && !block.item.region_level) {
+        if (compares_with_region(model) && !block.item.region_level && draws_region(block)) {
             auto r = series_of(model.scope.region_name, region, block, false);
             chart.series.push_back(r.series);
             suppressed = suppressed || r.suppressed;
@@ -95,7 +99,7 @@ BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block) {
 
 double chart_height(const ReportModel& model, const KpiBlock& block) {
     if (block.item.chart == ChartKind::none) return 0;
-    if (block.item.chart == ChartKind::trend) return 200;
+    if (block.item.chart == ChartKind::trend) return 145;
     return bar_chart_height(bar_chart_of(model, block));
 }
 
@@ -113,7 +117,7 @@ std::string chart_alt_text(const ReportModel& model, const KpiBlock& block) {
     if (block.item.chart == ChartKind::trend) {
         text += "Lijn over de acht kwartalen " + short_quarter_label(model.quarters.front()) + " tot en met " +
                 short_quarter_label(model.quarters.back()) + ". " + own_label(model, block) + ": " + shown(block.value);
-        if (!block.region_trend.empty()) text += "; " + model.scope.region_name + ": " + shown(block.region);
+        if (!block.region_trend.empty() && draws_region(block)) text += "; " + model.scope.region_name + ": " + shown(block.region);
         if (block.target) text += "; doel: " + format_styled(block.target->value, block.item.style, block.item.decimals);
         return text + ". De cijfers staan in de tabel bij de grafiek.";
     }
