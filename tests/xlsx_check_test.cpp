@@ -49,10 +49,12 @@ std::vector<std::string> fields_of(const std::string& line) {
     return fields;
 }
 
-bool same_number(const std::string& a, const std::string& b) {
+/// The workbook rounds a few digits past what it shows (float noise goes), so numbers agree with
+/// kpis.csv to within `tolerance` (relative).
+bool same_number(const std::string& a, const std::string& b, double tolerance = 1e-12) {
     if (a.empty() || b.empty()) return a == b;
     const double x = std::stod(a), y = std::stod(b);
-    return std::abs(x - y) <= 1e-12 * std::max(1.0, std::abs(y));
+    return std::abs(x - y) <= tolerance * std::max(1.0, std::abs(y));
 }
 
 } // namespace
@@ -70,17 +72,26 @@ TEST_CASE("xlsx: the workbook opens in LibreOffice and its KPI sheet holds kpis.
     const auto sheet = lines_of(read_file(stem + "KPI.csv"));
     const auto csv = lines_of(read_file(folder / "kpis.csv"));
     REQUIRE(sheet.size() == csv.size());
-    CHECK(sheet[0] == "\"quarter\",\"scope_type\",\"scope_code\",\"kpi_id\",\"breakdown\",\"numerator\",\"denominator\",\"value\"");
+    CHECK(sheet[0] == "\"quarter\",\"scope_type\",\"scope_code\",\"kpi_id\",\"breakdown\",\"numerator\",\"denominator\",\"value\","
+                      "\"indicator\",\"uitsplitsing\"");
+    bool named = false;
     for (size_t i = 1; i < csv.size(); ++i) {
         const auto a = fields_of(sheet[i]), b = fields_of(csv[i]);
-        REQUIRE(a.size() == 8);
+        REQUIRE(a.size() == 10);
         CAPTURE(csv[i]);
         CHECK(a[3] == "\"" + b[3] + "\"");
         for (size_t c = 5; c < 8; ++c) {
             CHECK(a[c].find('"') == std::string::npos); // a number, never text
-            CHECK(same_number(a[c], b[c]));
+            CHECK(same_number(a[c], b[c], c == 7 ? 1e-6 : 0.005 / std::max(1.0, std::abs(b[c].empty() ? 1.0 : std::stod(b[c])))));
+        }
+        // The Dutch name and breakdown beside the machine columns.
+        if (b[2] == "GM0590" && b[3] == "JB02" && b[4] == "kind=ots") {
+            CHECK(a[8] == "\"nieuwe maatregelen\"");
+            CHECK(a[9] == "\"OTS\"");
+            named = true;
         }
     }
+    CHECK(named);
 }
 
 TEST_CASE("xlsx: section sheets carry typed values and dates beside the trend of each KPI") {
@@ -93,10 +104,10 @@ TEST_CASE("xlsx: section sheets carry typed values and dates beside the trend of
     CHECK(rows[0].rfind("\"Indicator\",\"KPI\",\"Uitsplitsing\",\"Kwartaal\",\"Laatste dag\",\"Waarde\"", 0) == 0);
     const auto last_quarter = fields_of(rows[8]); // JH06: the eighth quarter is the report quarter
     CHECK(last_quarter[1] == "\"JH06\"");
-    CHECK(last_quarter[3] == "\"2025-Q3\"");
+    CHECK(last_quarter[3] == "\"K3 2025\""); // as the charts and the PDF say it
     CHECK(last_quarter[4] == "09/30/2025"); // a date, not text
-    CHECK(same_number(last_quarter[5], kpis_csv_value(folder / "kpis.csv", "GM0505", "JH06")));
-    CHECK(same_number(last_quarter[8], kpis_csv_value(folder / "kpis.csv", "JZ31", "JH06")));
+    CHECK(same_number(last_quarter[5], kpis_csv_value(folder / "kpis.csv", "GM0505", "JH06"), 1e-6));
+    CHECK(same_number(last_quarter[8], kpis_csv_value(folder / "kpis.csv", "JZ31", "JH06"), 1e-6));
     // The signals sheet lists the municipality's own measures only.
     const std::string signals = read_file(dir / "samen-sturen-2025-Q3-GM0505-Signaallijst.csv");
     const std::string others = run_cli_text("sqlite3 '" + run.db.string() +
@@ -118,7 +129,10 @@ TEST_CASE("xlsx: the GI benchmark opens in LibreOffice with each GI's numbers as
         if (f[1] != "\"GI02\"") continue;
         const std::string gi = f[3].substr(1, f[3].size() - 2);
         CHECK(f[7].find('"') == std::string::npos);
-        CHECK(same_number(f[7], kpis_csv_value(folder / "kpis.csv", "JZ31/" + gi, "GI02")));
+        // A share is a fraction under a percent format: LibreOffice shows 0.3333333 as 33.33333%.
+        if (f[7].empty()) continue; // a GI without OTS children has no share
+        CHECK(f[7].back() == '%');
+        CHECK(same_number(f[7].substr(0, f[7].size() - 1), kpis_csv_value(folder / "kpis.csv", "JZ31/" + gi, "GI02"), 1e-6));
         ++checked;
     }
     CHECK(checked >= 2);
@@ -127,4 +141,24 @@ TEST_CASE("xlsx: the GI benchmark opens in LibreOffice with each GI's numbers as
     convert_with_libreoffice(folder / "samen-sturen-regio-2025-Q3-JZ31.xlsx", region.path());
     CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31-Gemeenten naast elkaar.csv"));
     CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31-Transparantie.csv"));
+}
+
+TEST_CASE("xlsx: every sheet prints landscape on A4, one page wide, its header row on every page") {
+    const auto& run = small_demo_run();
+    const fs::path xlsx = run.internal_folder() / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.xlsx";
+    const std::string workbook = run_cli_text("unzip -p '" + xlsx.string() + "' xl/workbook.xml");
+    const std::string sheets = run_cli_text("unzip -l '" + xlsx.string() + "' | grep -c 'xl/worksheets/sheet'");
+    const int count = std::stoi(sheets);
+    REQUIRE(count >= 8);
+    for (int i = 1; i <= count; ++i) {
+        const std::string sheet = run_cli_text("unzip -p '" + xlsx.string() + "' xl/worksheets/sheet" + std::to_string(i) + ".xml");
+        CAPTURE(i);
+        CHECK(sheet.find("<pageSetUpPr fitToPage=\"1\"/>") != std::string::npos);
+        CHECK(sheet.find("orientation=\"landscape\"") != std::string::npos);
+        CHECK(sheet.find("fitToHeight=\"0\"") != std::string::npos);
+    }
+    // Print titles: the header row repeats (one defined name per sheet).
+    size_t titles = 0;
+    for (size_t at = 0; (at = workbook.find("_xlnm.Print_Titles", at)) != std::string::npos; ++at) ++titles;
+    CHECK(titles == static_cast<size_t>(count));
 }

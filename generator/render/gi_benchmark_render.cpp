@@ -225,10 +225,10 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
             worksheet_write_string(ws, r, 2, row.item.select.c_str(), nullptr);
             worksheet_write_string(ws, r, 3, b.gis[i].id.c_str(), nullptr);
             worksheet_write_string(ws, r, 4, b.gis[i].name.c_str(), nullptr);
-            write_optional(ws, r, 5, f.numerator, nullptr);
-            write_optional(ws, r, 6, f.denominator, nullptr);
-            write_optional(ws, r, 7, f.value, vf);
-            write_optional(ws, r, 8, row.region.value, vf);
+            write_amount(ws, r, 5, f.numerator);
+            write_amount(ws, r, 6, f.denominator);
+            write_figure(ws, r, 7, f.value, row.item.style, row.item.decimals, vf);
+            write_figure(ws, r, 8, row.region.value, row.item.style, row.item.decimals, vf);
             if (row.item.chart == ChartKind::funnel && f.value)
                 worksheet_write_string(ws, r, 9, position_text(gi_position(row, i)).c_str(), nullptr);
         }
@@ -236,6 +236,7 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
     }
     add_table(ws, 0, r, {"Indicator", "KPI", "Uitsplitsing", "GI", "Naam", "Teller", "Noemer", "Waarde", "Regio", "Ligging"},
               "GIbenchmark");
+    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 0, 44, nullptr);
     worksheet_set_column(ws, 1, 3, 12, nullptr);

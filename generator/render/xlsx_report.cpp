@@ -44,18 +44,21 @@ void write_summary(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         lxw_col_t c = 0;
         worksheet_write_string(ws, r, c++, b->item.title.c_str(), nullptr);
         worksheet_write_string(ws, r, c++, b->item.kpi.c_str(), nullptr);
-        write_optional(ws, r, c++, b->value.value, vf);
-        write_optional(ws, r, c++, b->value.numerator, nullptr);
-        write_optional(ws, r, c++, b->value.denominator, nullptr);
-        write_optional(ws, r, c++, b->year_ago.value, vf);
+        const ValueStyle style = b->item.style;
+        const int d = b->item.decimals;
+        write_figure(ws, r, c++, b->value.value, style, d, vf);
+        write_amount(ws, r, c++, b->value.numerator);
+        write_amount(ws, r, c++, b->value.denominator);
+        write_figure(ws, r, c++, b->year_ago.value, style, d, vf);
         worksheet_write_string(ws, r, c++, change_text(model, *b).c_str(), nullptr);
-        if (compares_with_region(model)) write_optional(ws, r, c++, b->region.value, vf);
-        if (b->target) worksheet_write_number(ws, r, c, b->target->value, vf);
+        if (compares_with_region(model)) write_figure(ws, r, c++, b->region.value, style, d, vf);
+        if (b->target) write_figure(ws, r, c, b->target->value, style, d, vf);
         ++c;
         worksheet_write_string(ws, r, c++, status_text(model, *b).c_str(), nullptr);
         if (b->value.provisional) worksheet_write_string(ws, r, c, provisional_remark, nullptr);
     }
     add_table(ws, header, r, headers, "Kerncijfers");
+    set_print_layout(ws, header);
     worksheet_freeze_panes(ws, header + 1, 1);
     worksheet_set_column(ws, 0, 0, 44, nullptr);
     worksheet_set_column(ws, 1, static_cast<lxw_col_t>(headers.size()), 13, nullptr);
@@ -73,14 +76,15 @@ lxw_row_t write_block_rows(lxw_worksheet* ws, Formats& f, const ReportModel& mod
         worksheet_write_string(ws, r, 0, b.item.title.c_str(), nullptr);
         worksheet_write_string(ws, r, 1, b.item.kpi.c_str(), nullptr);
         worksheet_write_string(ws, r, 2, breakdown.c_str(), nullptr);
-        worksheet_write_string(ws, r, 3, q.code().c_str(), nullptr);
+        // "K3 2025", as the charts and the PDF say it; the date column is for sorting and formulas.
+        worksheet_write_string(ws, r, 3, short_quarter_label(q).c_str(), nullptr);
         lxw_datetime last_day = excel_date(q.last_day());
         worksheet_write_datetime(ws, r, 4, &last_day, f.date);
-        write_optional(ws, r, 5, own.value, vf);
-        write_optional(ws, r, 6, own.numerator, nullptr);
-        write_optional(ws, r, 7, own.denominator, nullptr);
-        if (region) write_optional(ws, r, 8, region->value, vf);
-        if (b.target && q == model.quarter) worksheet_write_number(ws, r, 9, b.target->value, vf);
+        write_figure(ws, r, 5, own.value, b.item.style, b.item.decimals, vf);
+        write_amount(ws, r, 6, own.numerator);
+        write_amount(ws, r, 7, own.denominator);
+        if (region) write_figure(ws, r, 8, region->value, b.item.style, b.item.decimals, vf);
+        if (b.target && q == model.quarter) write_figure(ws, r, 9, b.target->value, b.item.style, b.item.decimals, vf);
         if (own.provisional) worksheet_write_string(ws, r, 10, provisional_remark, nullptr);
         ++r;
     };
@@ -140,6 +144,7 @@ void write_section(lxw_workbook* wb, Formats& f, const ReportModel& model, const
         blocks.push_back({&b, first, r - 1});
     }
     add_table(ws, 0, r - 1, headers, "Sectie" + std::to_string(index));
+    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 0, 40, nullptr);
     worksheet_set_column(ws, 1, 1, 6, nullptr);
@@ -167,6 +172,7 @@ void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         worksheet_write_string(ws, r, 3, signals_text(model, m).c_str(), nullptr);
     }
     add_table(ws, 0, r, {"Maatregel", "Soort", "Begonnen", "Signaal"}, "Signalen");
+    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 2, 16, nullptr);
     worksheet_set_column(ws, 3, 3, 44, nullptr);
@@ -190,6 +196,7 @@ void write_agreements(lxw_workbook* wb, const ReportModel& model) {
             worksheet_write_string(ws, r, static_cast<lxw_col_t>(c + 2), row[c].c_str(), nullptr);
     }
     add_table(ws, 0, r, {"Soort", "KPI", "Tekst", "Eigenaar", "Gepland", "Status"}, "Afspraken");
+    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 1, 12, nullptr);
     worksheet_set_column(ws, 2, 2, 70, nullptr);
@@ -210,10 +217,10 @@ void write_comparisons(lxw_workbook* wb, Formats& f, const ReportModel& model) {
             worksheet_write_string(ws, r, 1, cmp.item.kpi.c_str(), nullptr);
             worksheet_write_string(ws, r, 2, m.code.c_str(), nullptr);
             worksheet_write_string(ws, r, 3, m.name.c_str(), nullptr);
-            write_optional(ws, r, 4, m.figure.value, vf);
-            write_optional(ws, r, 5, m.figure.numerator, nullptr);
-            write_optional(ws, r, 6, m.figure.denominator, nullptr);
-            write_optional(ws, r, 7, cmp.region.value, vf);
+            write_figure(ws, r, 4, m.figure.value, cmp.item.style, cmp.item.decimals, vf);
+            write_amount(ws, r, 5, m.figure.numerator);
+            write_amount(ws, r, 6, m.figure.denominator);
+            write_figure(ws, r, 7, cmp.region.value, cmp.item.style, cmp.item.decimals, vf);
         }
         lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
         chart_title_set_name(chart, cmp.item.title.c_str());
@@ -224,6 +231,7 @@ void write_comparisons(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         chart_at += chart_rows;
     }
     add_table(ws, 0, r, {"Indicator", "KPI", "Code", "Gemeente", "Waarde", "Teller", "Noemer", "Regio"}, "Gemeenten");
+    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 0, 40, nullptr);
     worksheet_set_column(ws, 1, 2, 8, nullptr);
@@ -250,12 +258,12 @@ void write_transparency(lxw_workbook* wb, Formats& f, const ReportModel& model) 
         worksheet_write_string(ws, r, 3, row.intensity.empty() ? "alle" : row.intensity.c_str(), nullptr);
         const double n = row.dropout.denominator.value_or(0);
         if (n == 0 || n >= 5) worksheet_write_number(ws, r, 4, n, nullptr);
-        write_optional(ws, r, 5, published(row.dropout), share);
-        write_optional(ws, r, 6, published(row.youth), mean);
-        write_optional(ws, r, 7, published(row.parent), mean);
+        write_figure(ws, r, 5, published(row.dropout), ValueStyle::percent, 1, share);
+        write_figure(ws, r, 6, published(row.youth), ValueStyle::number, 1, mean);
+        write_figure(ws, r, 7, published(row.parent), ValueStyle::number, 1, mean);
         for (size_t g = 0; g < row.goals.size(); ++g)
-            write_optional(ws, r, static_cast<lxw_col_t>(8 + g), published(row.goals[g]), share);
-        write_optional(ws, r, 12, published(row.cost), f.value(ValueStyle::euro, 0));
+            write_figure(ws, r, static_cast<lxw_col_t>(8 + g), published(row.goals[g]), ValueStyle::percent, 1, share);
+        write_figure(ws, r, 12, published(row.cost), ValueStyle::euro, 0, f.value(ValueStyle::euro, 0));
         if (n < 10) worksheet_write_string(ws, r, 13, n > 0 && n < 5 ? "minder dan 5 trajecten" : "minder dan 10: niet getoond", nullptr);
     }
     std::vector<std::string> headers{"Aanbieder-id", "Aanbieder", "Profiel", "Intensiteit", "Afgesloten trajecten",
@@ -264,6 +272,7 @@ void write_transparency(lxw_workbook* wb, Formats& f, const ReportModel& model) 
     headers.push_back("Kosten per afgesloten traject");
     headers.push_back("Opmerking");
     add_table(ws, 0, r, headers, "Transparantie");
+    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 2);
     worksheet_set_column(ws, 0, 0, 14, nullptr);
     worksheet_set_column(ws, 1, 1, 36, nullptr);
@@ -271,8 +280,13 @@ void write_transparency(lxw_workbook* wb, Formats& f, const ReportModel& model) 
     worksheet_set_column(ws, 13, 13, 28, nullptr);
 }
 
+/// The long form of kpis.csv (machine columns, exact to the cent), with the Dutch name of each KPI
+/// and breakdown beside them for the reader.
 void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "KPI");
+    std::map<std::string, std::string> names;
+    for (const auto& section : model.sections)
+        for (const auto& b : section.blocks) names.emplace(b.item.kpi, b.name);
     lxw_row_t r = 0;
     for (const auto& v : model.long_form) {
         ++r;
@@ -281,14 +295,20 @@ void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
         worksheet_write_string(ws, r, 2, v.scope_code.c_str(), nullptr);
         worksheet_write_string(ws, r, 3, v.kpi_id.c_str(), nullptr);
         if (!v.breakdown.empty()) worksheet_write_string(ws, r, 4, v.breakdown.c_str(), nullptr);
-        write_optional(ws, r, 5, v.numerator, nullptr);
-        write_optional(ws, r, 6, v.denominator, nullptr);
-        write_optional(ws, r, 7, v.value, nullptr);
+        write_amount(ws, r, 5, v.numerator);
+        write_amount(ws, r, 6, v.denominator);
+        write_figure(ws, r, 7, v.value, ValueStyle::number, 6, nullptr);
+        const auto name = names.find(v.kpi_id);
+        if (name != names.end() && !name->second.empty()) worksheet_write_string(ws, r, 8, name->second.c_str(), nullptr);
+        worksheet_write_string(ws, r, 9, v.breakdown.empty() ? "totaal" : breakdown_label(*model.labels, v.breakdown).c_str(), nullptr);
     }
-    add_table(ws, 0, r, {"quarter", "scope_type", "scope_code", "kpi_id", "breakdown", "numerator", "denominator", "value"},
+    add_table(ws, 0, r, {"quarter", "scope_type", "scope_code", "kpi_id", "breakdown", "numerator", "denominator", "value",
+                         "indicator", "uitsplitsing"},
               "KPI");
+    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 7, 14, nullptr);
+    worksheet_set_column(ws, 8, 9, 32, nullptr);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "render/xlsx_support.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <string_view>
@@ -28,7 +29,7 @@ lxw_format* Formats::value(ValueStyle style, int decimals) {
     if (f) return f;
     std::string code = "#,##0";
     if (decimals > 0) code += "." + std::string(static_cast<size_t>(decimals), '0');
-    if (style == ValueStyle::percent) code += "\"%\""; // values are in percent already (0-100)
+    if (style == ValueStyle::percent) code = decimals > 0 ? "0." + std::string(static_cast<size_t>(decimals), '0') + "%" : "0%";
     if (style == ValueStyle::euro) code = "\"€\" " + code;
     f = workbook_add_format(wb);
     format_set_num_format(f, code.c_str());
@@ -48,6 +49,33 @@ lxw_datetime excel_date(Date d) {
 
 void write_optional(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v, lxw_format* f) {
     if (v) worksheet_write_number(ws, r, c, *v, f);
+}
+
+namespace {
+
+double rounded(double v, int digits) {
+    const double scale = std::pow(10.0, digits);
+    return std::round(v * scale) / scale;
+}
+
+} // namespace
+
+void write_figure(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v, ValueStyle style,
+                  int decimals, lxw_format* f) {
+    if (!v) return;
+    if (style == ValueStyle::percent) worksheet_write_number(ws, r, c, rounded(*v / 100.0, decimals + 6), f);
+    else worksheet_write_number(ws, r, c, rounded(*v, decimals + 4), f);
+}
+
+void write_amount(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v) {
+    if (v) worksheet_write_number(ws, r, c, rounded(*v, 2), nullptr);
+}
+
+void set_print_layout(lxw_worksheet* ws, lxw_row_t header_row) {
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); // A4
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, header_row, header_row);
 }
 
 void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::vector<std::string>& headers,

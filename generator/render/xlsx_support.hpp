@@ -43,6 +43,18 @@ Date date_of(const std::string& iso);
 lxw_datetime excel_date(Date d);
 /// Writes a number, or leaves the cell empty.
 void write_optional(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v, lxw_format* f);
+
+/// A figure in its style: a share (kept in percent, 0-100, by the model) is stored as a fraction
+/// under a percent format, so that a formula over it computes right; the number is rounded a few
+/// digits past what is shown, which drops the noise of float sums (6906497.640000002).
+void write_figure(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v, ValueStyle style,
+                  int decimals, lxw_format* f);
+
+/// A numerator or denominator: a count or an amount in euros, rounded to cents.
+void write_amount(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v);
+
+/// Print setup for a sheet of rows: landscape A4, one page wide, the header row on every page.
+void set_print_layout(lxw_worksheet* ws, lxw_row_t header_row);
 /// An Excel table over rows [first, last] with the given headers; an empty table gets one blank row.
 void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::vector<std::string>& headers,
                const std::string& name);
