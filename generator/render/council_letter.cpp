@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "core/errors.hpp"
+#include "render/content_security.hpp"
 #include "render/html_data.hpp"
 #include "format/dutch.hpp"
 #include "report/council_sentences.hpp"
@@ -139,7 +140,7 @@ std::string render_council_html(const ReportModel& model, const HtmlTemplates& t
     d.set("table", table_partial(templates));
     d.set("quarter_name", format_quarter(model.quarter));
     d.set("downloads", downloads_data(links.downloads));
-    return page.render(d);
+    return with_content_security_policy(page.render(d));
 }
 
 } // namespace ss

@@ -4,6 +4,7 @@
 
 #include "chart/chart_output.hpp"
 #include "core/errors.hpp"
+#include "render/content_security.hpp"
 #include "output/output_files.hpp"
 #include "render/html_data.hpp"
 #include "format/dutch.hpp"
@@ -194,7 +195,7 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
     }
     d.set("funnels", funnels);
     d.set("table", table_partial(templates));
-    return page.render(d);
+    return with_content_security_policy(page.render(d));
 }
 
 void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {

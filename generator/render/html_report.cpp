@@ -1,5 +1,7 @@
 #include "render/html_report.hpp"
 
+#include "render/content_security.hpp"
+
 
 #include <kainjow/mustache.hpp>
 
@@ -161,7 +163,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     d.set("table", table_partial(templates));
     std::string html = page.render(d);
     if (!page.is_valid()) throw InputError("templates/html: " + page.error_message());
-    return html;
+    return with_content_security_policy(html);
 }
 
 std::string render_transparency_html(const ReportModel& model, const HtmlTemplates& templates) {
@@ -187,7 +189,7 @@ std::string render_transparency_html(const ReportModel& model, const HtmlTemplat
     d.set("data_table", table_data("Transparantietabel, " + std::to_string(rows.size()) + " rijen",
                                    transparency_header(model), rows));
     d.set("table", table_partial(templates));
-    return page.render(d);
+    return with_content_security_policy(page.render(d));
 }
 
 std::string render_quarter_index(const std::vector<Scope>& scopes, const std::vector<std::string>& folders,
@@ -223,7 +225,7 @@ std::string render_quarter_index(const std::vector<Scope>& scopes, const std::ve
         regions.push_back(region);
     }
     d.set("regions", regions);
-    return page.render(d);
+    return with_content_security_policy(page.render(d));
 }
 
 } // namespace ss

@@ -26,7 +26,17 @@ async function main(files) {
         req.continue();
       }
     });
+    // The page's Content-Security-Policy must not block anything of its own (its style, its
+    // script): Chromium reports each blocked item on the console.
+    let current = '';
+    page.on('console', (msg) => {
+      if (msg.text().includes('Content Security Policy')) {
+        violations++;
+        console.log(`${current}: csp: ${msg.text().slice(0, 200)}`);
+      }
+    });
     for (const file of files) {
+      current = file;
       await page.goto('file://' + path.resolve(file), { waitUntil: 'load' });
       await page.evaluate(axeSource);
       const result = await page.evaluate(async () =>
