@@ -163,7 +163,7 @@ TEST_CASE("deliveries: a snapshot that would leave records pointing at nothing i
     // Measures alone: M2's stored progress would stay behind.
     const auto stored = rejected_with(*db, dir / "fix", snapshot_of("measures"));
     CHECK(contains(stored, "measures.csv: measure M2 is not in this snapshot, so it would be removed, but 1 record of "
-                           "measure_progress.csv refer to it; deliver measure_progress.csv as a snapshot too"));
+                           "measure_progress.csv refers to it; deliver measure_progress.csv as a snapshot too"));
     CHECK(stored.size() == 1);
 
     // A delivered row of a measure the snapshot removes is named by its line.

@@ -222,7 +222,7 @@ void check_stored_dependants(SQLite::Database& db, const Dependency& d, std::vec
         issues.push_back({Issue::Severity::error, d.parent + ".csv", 0, "", "",
                           singular(d.parent) + " " + q.getColumn(0).getString() +
                               " is not in this snapshot, so it would be removed, but " + std::to_string(records) +
-                              (records == 1 ? " record" : " records") + " of " + d.child + ".csv refer to it; deliver " +
+                              (records == 1 ? " record" : " records") + " of " + d.child + (records == 1 ? ".csv refers" : ".csv refer") + " to it; deliver " +
                               d.child + ".csv as a snapshot too, or deliver the " + singular(d.parent) + " again"});
     }
 }
