@@ -8,8 +8,10 @@
 #include "report/attention.hpp"
 #include "report/control_check.hpp"
 #include "report/report_definition.hpp"
+#include "test_support.hpp"
 
 using namespace ss;
+using namespace ss::test;
 
 namespace {
 
@@ -129,4 +131,27 @@ TEST_CASE("attention points: one from each source, ranked, with the section that
     CHECK(points[3].section == "Kosten");
     CHECK(points[4].text.rfind("1 maatregel heeft een signaal", 0) == 0);
     CHECK(points[4].section == "Jeugdbescherming");
+}
+
+TEST_CASE("judgement: the summary colours a judgement by the judgement itself, beside its word") {
+    const auto& run = small_demo_run();
+    for (const std::string page : {(run.public_folder() / "GM0505-dordrecht" / "index.html").string(),
+                                   (run.internal_folder() / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.html").string()}) {
+        const std::string html = read_file(page);
+        CAPTURE(page);
+        // Every judged word carries its class, and no class stands on another word.
+        size_t coloured = 0;
+        for (const char* cls : {"better", "worse"})
+            for (size_t at = 0; (at = html.find(std::string("<td class=\"") + cls + "\">", at)) != std::string::npos; ++at) {
+                const size_t text = html.find('>', at) + 1;
+                const std::string word = html.substr(text, html.find('<', text) - text);
+                CHECK(word == (std::string(cls) == "better" ? "beter" : "slechter"));
+                ++coloured;
+            }
+        size_t words = 0;
+        for (const char* word : {">beter</td>", ">slechter</td>"})
+            for (size_t at = 0; (at = html.find(word, at)) != std::string::npos; ++at) ++words;
+        CHECK(coloured == words);
+        CHECK(coloured > 0);
+    }
 }

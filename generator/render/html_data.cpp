@@ -11,24 +11,24 @@ data text_list(const std::vector<std::string>& items) {
 }
 
 data table_data(const std::string& caption, const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows, bool judged) {
+                const std::vector<std::vector<std::string>>& rows, const CellClasses* classes) {
     data t;
     t.set("caption", caption);
     t.set("header", text_list(header));
     data list{data::type::list};
     bool suppressed = false;
-    for (const auto& r : rows) {
+    for (size_t n = 0; n < rows.size(); ++n) {
+        const auto& r = rows[n];
         data row;
         row.set("label", r.empty() ? std::string() : r.front());
-        if (judged) {
-            // A judgement is shown by colour and by its word (reports.md: never colour alone). Only
-            // such tables pay for a Mustache object per cell.
+        if (classes) {
+            // Only such tables pay for a Mustache object per cell.
             data cells{data::type::list};
             for (size_t i = 1; i < r.size(); ++i) {
                 data cell;
                 cell.set("text", r[i]);
-                if (r[i] == "beter") cell.set("class", std::string("better"));
-                if (r[i] == "slechter") cell.set("class", std::string("worse"));
+                if (n < classes->size())
+                    if (const auto c = (*classes)[n].find(i); c != (*classes)[n].end()) cell.set("class", c->second);
                 cells.push_back(cell);
             }
             row.set("styled_cells", cells);

@@ -3,6 +3,7 @@
 // the text alternative).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,11 +18,15 @@ using kainjow::mustache::data;
 
 data text_list(const std::vector<std::string>& items);
 
+/// The colour class of cells, by row and by column index of the row (`better`, `worse`): a
+/// judgement shown by colour as well as by its word (reports.md: never colour alone).
+using CellClasses = std::vector<std::map<size_t, std::string>>;
+
 /// A table for templates/html/table.mustache: the first cell of each row is its row header; a
-/// note explains `<5` and `*` when a cell holds one. `judged`: cells reading beter / slechter get
-/// their colour class (the summary table).
+/// note explains `<5` and `*` when a cell holds one. With `classes` (the summary table) each cell
+/// gets its class from there.
 data table_data(const std::string& caption, const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows, bool judged = false);
+                const std::vector<std::vector<std::string>>& rows, const CellClasses* classes = nullptr);
 
 /// `href`, `label` and `last` per link, for "a · b · c" lists.
 data downloads_data(const std::vector<HtmlLink>& links);

@@ -109,8 +109,15 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
                                " met de verandering ten opzichte van een jaar eerder" +
                                (compares_with_region(model) ? ", de regio ernaast" : std::string()) +
                                " en de stand ten opzichte van het doel.");
+    // The judgement's colour comes from the judgement itself, not from reading its word back.
+    CellClasses judged;
+    for (const KpiBlock* b : headline_blocks(model)) {
+        judged.emplace_back();
+        if (b->judgement == Judgement::better) judged.back()[summary_judgement_column] = "better";
+        if (b->judgement == Judgement::worse) judged.back()[summary_judgement_column] = "worse";
+    }
     d.set("summary", table_data("Kerncijfers " + format_quarter(model.quarter), summary_header(model),
-                                summary_rows(model), true));
+                                summary_rows(model), &judged));
     data attention{data::type::list};
     for (const auto& p : attention_points(model)) {
         data point;

@@ -44,6 +44,8 @@ std::string counts_text(const KpiBlock& block, const Figure& f);
 /// The summary table's header and rows, shared by PDF and HTML.
 std::vector<std::string> summary_header(const ReportModel& model);
 std::vector<std::vector<std::string>> summary_rows(const ReportModel& model);
+/// The column of summary_rows() that holds the judgement (beter, slechter, gelijk).
+inline constexpr size_t summary_judgement_column = 4;
 /// A short trend table: a row per series, a column per quarter.
 std::vector<std::string> trend_header(const ReportModel& model);
 std::vector<std::vector<std::string>> trend_rows(const ReportModel& model, const KpiBlock& block);
