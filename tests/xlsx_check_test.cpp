@@ -66,8 +66,15 @@ TEST_CASE("xlsx: the workbook opens in LibreOffice and its KPI sheet holds kpis.
     convert_with_libreoffice(folder / "samen-sturen-2025-Q3-GM0590.xlsx", dir.path());
     const std::string stem = (dir / "samen-sturen-2025-Q3-GM0590-").string();
     for (const char* sheet : {"Samenvatting", "Jeugdhulp gebruik en instroom", "Kosten", "Jeugdbescherming", "Signalen",
-                              "Resultaten", "Toegang en wachttijden", "Signaallijst", "KPI"})
+                              "Resultaten", "Toegang en wachttijden", "Signaallijst", "KPI", "Definities"})
         CHECK_MESSAGE(fs::exists(stem + sheet + ".csv"), sheet);
+    // What each KPI counts, in the report's own words, once per KPI.
+    const std::string definitions = read_file(stem + "Definities.csv");
+    CHECK(definitions.rfind("\"KPI\",\"Naam\",\"Indicator\",\"Definitie\",\"Eenheid\",\"Soort\"", 0) == 0);
+    CHECK(definitions.find("\"JH01\",\"jongeren in jeugdhulp per 1.000 jongeren\",\"Jongeren met jeugdhulp per 1.000 jongeren\","
+                           "\"Unieke jongeren met een traject dat in het kwartaal liep, per 1.000 inwoners van 0 tot en met 17 jaar.\","
+                           "\"per 1.000 jongeren van 0-17 jaar\",\"per 1.000\"") != std::string::npos);
+    CHECK(definitions.find("\"JH01\"", definitions.find("\"JH01\"") + 1) == std::string::npos);
 
     const auto sheet = lines_of(read_file(stem + "KPI.csv"));
     const auto csv = lines_of(read_file(folder / "kpis.csv"));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
+#include <set>
 #include <memory>
 
 #include <xlsxwriter.h>
@@ -178,6 +179,46 @@ void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
     worksheet_set_column(ws, 3, 3, 44, nullptr);
 }
 
+const char* kind_text(KpiKind kind) {
+    switch (kind) {
+    case KpiKind::count: return "aantal";
+    case KpiKind::rate_per_1000: return "per 1.000";
+    case KpiKind::share: return "aandeel (%)";
+    case KpiKind::mean: return "gemiddelde";
+    }
+    return "";
+}
+
+/// What each KPI of the workbook counts, in the words of the report (its query's name, the
+/// template's title, explanation and unit): a reader of the KPI sheet needs no other document.
+void write_definitions(lxw_workbook* wb, const ReportModel& model) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Definities");
+    std::set<std::string> seen;
+    lxw_row_t r = 0;
+    for (const auto& section : model.sections)
+        for (const auto& b : section.blocks) {
+            if (!seen.insert(b.item.kpi).second) continue;
+            ++r;
+            const std::string unit = !b.item.unit.empty()                 ? b.item.unit
+                                     : b.item.style == ValueStyle::percent ? "%"
+                                     : b.item.style == ValueStyle::euro    ? "euro"
+                                                                           : "";
+            worksheet_write_string(ws, r, 0, b.item.kpi.c_str(), nullptr);
+            worksheet_write_string(ws, r, 1, b.name.c_str(), nullptr);
+            worksheet_write_string(ws, r, 2, b.item.title.c_str(), nullptr);
+            worksheet_write_string(ws, r, 3, b.item.explanation.c_str(), nullptr);
+            worksheet_write_string(ws, r, 4, unit.c_str(), nullptr);
+            worksheet_write_string(ws, r, 5, kind_text(b.kind), nullptr);
+        }
+    add_table(ws, 0, r, {"KPI", "Naam", "Indicator", "Definitie", "Eenheid", "Soort"}, "Definities");
+    set_print_layout(ws, 0);
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_column(ws, 0, 0, 8, nullptr);
+    worksheet_set_column(ws, 1, 2, 36, nullptr);
+    worksheet_set_column(ws, 3, 3, 80, nullptr);
+    worksheet_set_column(ws, 4, 5, 18, nullptr);
+}
+
 /// The development table's explanations and agreements, one row each; an explanation names its KPI.
 void write_agreements(lxw_workbook* wb, const ReportModel& model) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Afspraken");
@@ -329,6 +370,7 @@ void write_report_xlsx(const ReportModel& model, const std::string& path) {
     if (!model.comparisons.empty()) write_comparisons(wb.get(), formats, model);
     if (model.scope.type == "region") write_transparency(wb.get(), formats, model);
     write_kpi_sheet(wb.get(), model);
+    write_definitions(wb.get(), model);
     close(std::move(wb), path);
 }
 
