@@ -237,7 +237,6 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
     }
     add_table(ws, 0, r, {"Indicator", "KPI", "Uitsplitsing", "GI", "Naam", "Teller", "Noemer", "Waarde", "Regio", "Ligging"},
               "GIbenchmark");
-    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 0, 44, nullptr);
     worksheet_set_column(ws, 1, 3, 12, nullptr);

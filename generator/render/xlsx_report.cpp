@@ -59,7 +59,6 @@ void write_summary(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         if (b->value.provisional) worksheet_write_string(ws, r, c, provisional_remark, nullptr);
     }
     add_table(ws, header, r, headers, "Kerncijfers");
-    set_print_layout(ws, header);
     worksheet_freeze_panes(ws, header + 1, 1);
     worksheet_set_column(ws, 0, 0, 44, nullptr);
     worksheet_set_column(ws, 1, static_cast<lxw_col_t>(headers.size()), 13, nullptr);
@@ -145,7 +144,6 @@ void write_section(lxw_workbook* wb, Formats& f, const ReportModel& model, const
         blocks.push_back({&b, first, r - 1});
     }
     add_table(ws, 0, r - 1, headers, "Sectie" + std::to_string(index));
-    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 0, 40, nullptr);
     worksheet_set_column(ws, 1, 1, 6, nullptr);
@@ -173,7 +171,6 @@ void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         worksheet_write_string(ws, r, 3, signals_text(model, m).c_str(), nullptr);
     }
     add_table(ws, 0, r, {"Maatregel", "Soort", "Begonnen", "Signaal"}, "Signalen");
-    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 2, 16, nullptr);
     worksheet_set_column(ws, 3, 3, 44, nullptr);
@@ -211,7 +208,6 @@ void write_definitions(lxw_workbook* wb, const ReportModel& model) {
             worksheet_write_string(ws, r, 5, kind_text(b.kind), nullptr);
         }
     add_table(ws, 0, r, {"KPI", "Naam", "Indicator", "Definitie", "Eenheid", "Soort"}, "Definities");
-    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 0, 8, nullptr);
     worksheet_set_column(ws, 1, 2, 36, nullptr);
@@ -237,7 +233,6 @@ void write_agreements(lxw_workbook* wb, const ReportModel& model) {
             worksheet_write_string(ws, r, static_cast<lxw_col_t>(c + 2), row[c].c_str(), nullptr);
     }
     add_table(ws, 0, r, {"Soort", "KPI", "Tekst", "Eigenaar", "Gepland", "Status"}, "Afspraken");
-    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 1, 12, nullptr);
     worksheet_set_column(ws, 2, 2, 70, nullptr);
@@ -272,7 +267,6 @@ void write_comparisons(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         chart_at += chart_rows;
     }
     add_table(ws, 0, r, {"Indicator", "KPI", "Code", "Gemeente", "Waarde", "Teller", "Noemer", "Regio"}, "Gemeenten");
-    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 0, 40, nullptr);
     worksheet_set_column(ws, 1, 2, 8, nullptr);
@@ -313,7 +307,6 @@ void write_transparency(lxw_workbook* wb, Formats& f, const ReportModel& model) 
     headers.push_back("Kosten per afgesloten traject");
     headers.push_back("Opmerking");
     add_table(ws, 0, r, headers, "Transparantie");
-    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 2);
     worksheet_set_column(ws, 0, 0, 14, nullptr);
     worksheet_set_column(ws, 1, 1, 36, nullptr);
@@ -346,7 +339,6 @@ void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
     add_table(ws, 0, r, {"quarter", "scope_type", "scope_code", "kpi_id", "breakdown", "numerator", "denominator", "value",
                          "indicator", "uitsplitsing"},
               "KPI");
-    set_print_layout(ws, 0);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 7, 14, nullptr);
     worksheet_set_column(ws, 8, 9, 32, nullptr);

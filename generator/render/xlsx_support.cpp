@@ -71,12 +71,17 @@ void write_amount(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::option
     if (v) worksheet_write_number(ws, r, c, rounded(*v, 2), nullptr);
 }
 
+namespace {
+
+/// Print setup for a sheet of rows: landscape A4, one page wide, the header row on every page.
 void set_print_layout(lxw_worksheet* ws, lxw_row_t header_row) {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9); // A4
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_repeat_rows(ws, header_row, header_row);
 }
+
+} // namespace
 
 void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::vector<std::string>& headers,
                const std::string& name) {
@@ -93,6 +98,8 @@ void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::ve
     options.style_type_number = 2;
     options.columns = pointers.data();
     worksheet_add_table(ws, first, 0, std::max(last, first + 1), static_cast<lxw_col_t>(headers.size() - 1), &options);
+    // Each sheet holds one such table: it prints with the table's header row on every page.
+    set_print_layout(ws, first);
 }
 
 void set_properties(lxw_workbook* wb, const DocumentProperties& d) {

@@ -53,9 +53,8 @@ void write_figure(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::option
 /// A numerator or denominator: a count or an amount in euros, rounded to cents.
 void write_amount(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<double>& v);
 
-/// Print setup for a sheet of rows: landscape A4, one page wide, the header row on every page.
-void set_print_layout(lxw_worksheet* ws, lxw_row_t header_row);
 /// An Excel table over rows [first, last] with the given headers; an empty table gets one blank row.
+/// The sheet (one table per sheet) prints landscape on A4, one page wide, the header row on every page.
 void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::vector<std::string>& headers,
                const std::string& name);
 void set_properties(lxw_workbook* wb, const DocumentProperties& properties);
