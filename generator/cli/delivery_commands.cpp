@@ -12,6 +12,7 @@
 #include "core/elapsed.hpp"
 #include "core/errors.hpp"
 #include "core/local_time.hpp"
+#include "core/text_split.hpp"
 #include "db/database.hpp"
 #include "db/database_backups.hpp"
 #include "db/database_copy.hpp"
@@ -152,8 +153,7 @@ int run_restore(const RestoreCommand& cmd, std::ostream& out, std::ostream& err)
     }
     std::vector<std::string> undone;
     for (auto r = target; r != records.end(); ++r) undone.push_back(std::to_string(r->id));
-    std::string list;
-    for (size_t i = 0; i < undone.size(); ++i) list += (i == 0 ? "" : i + 1 == undone.size() ? " and " : ", ") + undone[i];
+    const std::string list = join(undone, ", ", " and ");
     out << "restored " << cmd.db << " to its state before delivery " << cmd.delivery << " (imported " << target->imported_at
         << " from " << target->source << "): " << (undone.size() == 1 ? "delivery " : "deliveries ") << list
         << (undone.size() == 1 ? " is" : " are") << " undone\n";

@@ -12,4 +12,17 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     }
 }
 
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    return join(parts, separator, separator);
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator, std::string_view last_separator) {
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) out += i + 1 == parts.size() ? last_separator : separator;
+        out += parts[i];
+    }
+    return out;
+}
+
 } // namespace ss

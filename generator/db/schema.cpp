@@ -1,5 +1,6 @@
 #include "db/schema.hpp"
 
+#include "core/text_split.hpp"
 #include "import/file_specs.hpp"
 
 namespace ss {
@@ -15,17 +16,11 @@ const char* sql_type(FieldKind kind) {
     }
 }
 
-std::string join(const std::vector<std::string>& items) {
-    std::string s;
-    for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i];
-    return s;
-}
-
 std::string table_ddl(const FileSpec& spec) {
     std::string ddl = "CREATE TABLE " + spec.table + " (\n";
     for (const auto& c : spec.columns)
         ddl += "  " + c.name + " " + sql_type(c.kind) + (c.nullable && c.kind != FieldKind::breakdown ? "" : " NOT NULL") + ",\n";
-    ddl += "  PRIMARY KEY (" + join(spec.key) + ")";
+    ddl += "  PRIMARY KEY (" + join(spec.key, ", ") + ")";
     for (const auto& ref : spec.references)
         ddl += ",\n  FOREIGN KEY (" + ref.column + ") REFERENCES " + ref.table + " (" +
                file_spec(ref.table).key.front() + ")";

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text_split.hpp"
+
 namespace ss {
 
 namespace {
@@ -29,12 +31,6 @@ KnownKeys merge_keys(const Delivery& delivery, const KnownKeys& in_database) {
         }
     }
     return known;
-}
-
-std::string join(const std::vector<std::string>& items, const char* sep) {
-    std::string s;
-    for (size_t i = 0; i < items.size(); ++i) s += (i ? sep : "") + items[i];
-    return s;
 }
 
 void check_reference(const Table& t, const Reference& ref, const KnownKeys& known,

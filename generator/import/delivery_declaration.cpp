@@ -18,12 +18,6 @@ bool fits_scope(const std::string& table, SnapshotScope scope) {
     return table != "population";
 }
 
-std::string known_list() {
-    std::string list;
-    for (const auto& t : snapshot_tables()) list += (list.empty() ? "" : ", ") + t;
-    return list;
-}
-
 std::optional<SnapshotScope> scope_of(const std::string& name) {
     if (name == "municipalities") return SnapshotScope::municipalities;
     if (name == "institutions") return SnapshotScope::institutions;
@@ -39,7 +33,7 @@ std::string table_of(std::string name) {
 std::string table_problem(const std::string& table, SnapshotScope scope) {
     const auto& known = snapshot_tables();
     if (std::find(known.begin(), known.end(), table) == known.end())
-        return "is not a record file that can be a snapshot (one of: " + known_list() + ")";
+        return "is not a record file that can be a snapshot (one of: " + join(snapshot_tables(), ", ") + ")";
     if (!fits_scope(table, scope))
         return std::string("cannot be complete for ") + scope_name(scope) + " (" +
                (scope == SnapshotScope::municipalities ? "its records belong to an institution; use scope institutions"
@@ -171,9 +165,7 @@ void check_declaration(const DeliveryDeclaration& declaration, const Delivery& d
 
 std::string describe(const DeliveryDeclaration& declaration) {
     if (declaration.snapshot_tables.empty()) return "";
-    std::string files;
-    for (const auto& t : declaration.snapshot_tables) files += (files.empty() ? "" : ", ") + t;
-    return files + " (complete for the " + scope_name(declaration.scope) + " of " + scope_name(declaration.scope) + ".csv)";
+    return join(declaration.snapshot_tables, ", ") + " (complete for the " + scope_name(declaration.scope) + " of " + scope_name(declaration.scope) + ".csv)";
 }
 
 } // namespace ss

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "core/text_split.hpp"
 #include "import/value_binding.hpp"
 
 namespace ss {
@@ -57,30 +58,24 @@ const std::vector<Dependency>& dependencies() {
     return list;
 }
 
-std::string joined(const std::vector<std::string>& parts, const std::string& separator) {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-    return out;
-}
-
 std::string key_text(const Table& table, const std::vector<int>& key, size_t row) {
     std::vector<std::string> parts;
     for (int c : key)
         if (std::string part = value_text(table.at(row, static_cast<size_t>(c))); !part.empty()) parts.push_back(std::move(part));
-    return joined(parts, " / ");
+    return join(parts, " / ");
 }
 
 /// "a = x.a AND b = x.b" over the key columns of `spec`.
 std::string key_match(const FileSpec& spec, const std::string& left, const std::string& right) {
     std::vector<std::string> terms;
     for (const auto& k : spec.key) terms.push_back(left + "." + k + " = " + right + "." + k);
-    return joined(terms, " AND ");
+    return join(terms, " AND ");
 }
 
 std::string key_list(const FileSpec& spec, const std::string& alias = "") {
     std::vector<std::string> columns;
     for (const auto& k : spec.key) columns.push_back(alias.empty() ? k : alias + "." + k);
-    return joined(columns, ", ");
+    return join(columns, ", ");
 }
 
 bool table_is_empty(SQLite::Database& db, const std::string& table) {
@@ -112,8 +107,8 @@ void judge_rows(SQLite::Database& db, const Table& table, const std::vector<std:
         compared.push_back(static_cast<int>(c));
     }
     for (int c : key) where.push_back(spec.columns[static_cast<size_t>(c)].name + " = ?");
-    SQLite::Statement stmt(db, "SELECT " + (differs.empty() ? std::string("0") : joined(differs, " OR ")) + " FROM main." +
-                                   spec.table + " WHERE " + joined(where, " AND "));
+    SQLite::Statement stmt(db, "SELECT " + (differs.empty() ? std::string("0") : join(differs, " OR ")) + " FROM main." +
+                                   spec.table + " WHERE " + join(where, " AND "));
     for (const std::uint32_t r : order) {
         int index = 1;
         for (int c : compared) bind_value(stmt, index++, table.at(r, static_cast<size_t>(c)));
@@ -181,7 +176,7 @@ void find_removals(SQLite::Database& db, const FileSpec& spec, SnapshotScope sco
     while (examples.executeStep()) {
         std::vector<std::string> parts;
         for (int c = 0; c < examples.getColumnCount(); ++c) parts.push_back(examples.getColumn(c).getString());
-        plan.removed_examples.push_back(joined(parts, " / "));
+        plan.removed_examples.push_back(join(parts, " / "));
     }
 }
 
@@ -208,7 +203,7 @@ void check_stored_dependants(SQLite::Database& db, const Dependency& d, std::vec
         if (has_temp_table(db, prefix + d.child))
             conditions.push_back("NOT EXISTS (SELECT 1 FROM temp." + prefix + d.child + " x WHERE " + key_match(child, "x", "c") + ")");
     const std::string sql = "SELECT p." + parent.key.front() + ", count(*) FROM temp.removed_" + d.parent + " p JOIN main." +
-                            d.child + " c ON " + joined(conditions, " AND ") + " GROUP BY p." + parent.key.front() +
+                            d.child + " c ON " + join(conditions, " AND ") + " GROUP BY p." + parent.key.front() +
                             " ORDER BY p." + parent.key.front();
     SQLite::Statement q(db, sql + " LIMIT " + std::to_string(orphans_listed + 1));
     size_t found = 0;
@@ -314,10 +309,10 @@ void apply_removals(SQLite::Database& db, const DeliveryPlan& plan) {
 
 std::string examples_text(const FilePlan& file) {
     std::vector<std::string> parts;
-    if (!file.added_examples.empty()) parts.push_back("new: " + joined(file.added_examples, ", ") + (file.added > file.added_examples.size() ? ", …" : ""));
-    if (!file.changed_examples.empty()) parts.push_back("changed: " + joined(file.changed_examples, ", ") + (file.changed > file.changed_examples.size() ? ", …" : ""));
-    if (!file.removed_examples.empty()) parts.push_back("removed: " + joined(file.removed_examples, ", ") + (file.removed > file.removed_examples.size() ? ", …" : ""));
-    return joined(parts, "; ");
+    if (!file.added_examples.empty()) parts.push_back("new: " + join(file.added_examples, ", ") + (file.added > file.added_examples.size() ? ", …" : ""));
+    if (!file.changed_examples.empty()) parts.push_back("changed: " + join(file.changed_examples, ", ") + (file.changed > file.changed_examples.size() ? ", …" : ""));
+    if (!file.removed_examples.empty()) parts.push_back("removed: " + join(file.removed_examples, ", ") + (file.removed > file.removed_examples.size() ? ", …" : ""));
+    return join(parts, "; ");
 }
 
 std::string plan_summary(const DeliveryPlan& plan) {

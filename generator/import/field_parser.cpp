@@ -23,12 +23,6 @@ bool iequals(std::string_view a, std::string_view b) {
            });
 }
 
-std::string join(const std::vector<std::string>& items, const char* sep) {
-    std::string s;
-    for (size_t i = 0; i < items.size(); ++i) s += (i ? sep : "") + items[i];
-    return s;
-}
-
 FieldResult fail(std::string problem) { return {std::monostate{}, std::move(problem)}; }
 
 FieldResult parse_integer(const ColumnSpec& c, std::string_view s) {

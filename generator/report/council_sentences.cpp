@@ -1,5 +1,6 @@
 #include "report/council_sentences.hpp"
 
+#include "core/text_split.hpp"
 #include "report/figure_text.hpp"
 
 namespace ss {
@@ -86,11 +87,7 @@ std::vector<std::string> key_message(const std::vector<const KpiBlock*>& blocks,
         else if (*b->judgement == Judgement::worse) worse.push_back(title);
         else same.push_back(title);
     }
-    auto listed = [](const std::vector<std::string>& items) {
-        std::string text;
-        for (size_t i = 0; i < items.size(); ++i) text += (i == 0 ? "" : i + 1 == items.size() ? " en " : ", ") + items[i];
-        return text;
-    };
+    auto listed = [](const std::vector<std::string>& items) { return join(items, ", ", " en "); };
     std::vector<std::string> lines;
     if (!better.empty()) lines.push_back(letter.key_better + ": " + listed(better) + ".");
     if (!worse.empty()) lines.push_back(letter.key_worse + ": " + listed(worse) + ".");

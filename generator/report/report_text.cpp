@@ -1,11 +1,11 @@
 #include "report/report_text.hpp"
 
-#include "report/report_builder.hpp"
-
 #include <cctype>
 #include <map>
 
+#include "core/text_split.hpp"
 #include "format/dutch.hpp"
+#include "report/report_builder.hpp"
 
 namespace ss {
 
@@ -36,10 +36,9 @@ std::string deliveries_text(const std::vector<std::int64_t>& ids) {
     if (ids.size() == 1) return "levering " + std::to_string(ids.front());
     if (ids.back() - ids.front() + 1 == static_cast<std::int64_t>(ids.size()))
         return "leveringen " + std::to_string(ids.front()) + " tot en met " + std::to_string(ids.back());
-    std::string list;
-    for (size_t i = 0; i < ids.size(); ++i)
-        list += (i == 0 ? "" : i + 1 == ids.size() ? " en " : ", ") + std::to_string(ids[i]);
-    return "leveringen " + list;
+    std::vector<std::string> numbers;
+    for (const auto id : ids) numbers.push_back(std::to_string(id));
+    return "leveringen " + join(numbers, ", ", " en ");
 }
 
 std::string delivered_text(const ReportModel& model) {

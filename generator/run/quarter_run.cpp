@@ -14,6 +14,7 @@
 #include "core/elapsed.hpp"
 #include "core/errors.hpp"
 #include "core/sha256.hpp"
+#include "core/text_split.hpp"
 #include "db/database.hpp"
 #include "db/read_snapshot.hpp"
 
@@ -195,12 +196,6 @@ bool selected(const RunOptions& options, const Scope& scope) {
     return std::find(options.only.begin(), options.only.end(), scope.code) != options.only.end();
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ",") + i;
-    return out;
-}
-
 RunInputs inputs_of(const RunOptions& options, const std::vector<std::string>& kinds) {
     return {options.quarter.code(),
             SAMEN_STUREN_VERSION,
@@ -208,7 +203,7 @@ RunInputs inputs_of(const RunOptions& options, const std::vector<std::string>& k
             sha256_file(options.db),
             folder_sha256(options.templates),
             folder_sha256(options.queries),
-            "kinds=" + joined(kinds) + ";only=" + joined(options.only) + ";shard=" + std::to_string(options.shard) + "/" +
+            "kinds=" + join(kinds, ",") + ";only=" + join(options.only, ",") + ";shard=" + std::to_string(options.shard) + "/" +
                 std::to_string(options.shards)};
 }
 
