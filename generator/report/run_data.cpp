@@ -59,11 +59,6 @@ std::vector<Note> read_notes(SQLite::Database& db) {
     return notes;
 }
 
-std::string read_delivered_on(SQLite::Database& db) {
-    SQLite::Statement latest(db, "SELECT max(delivered_on) FROM deliveries");
-    return latest.executeStep() && !latest.getColumn(0).isNull() ? latest.getColumn(0).getString() : "";
-}
-
 std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, const std::string& signals_sql,
                                                         const Quarter& quarter) {
     std::map<std::string, std::vector<Signal>> signals;
@@ -152,8 +147,11 @@ RunData read_run_data(ReadSnapshot& snapshot, const std::vector<KpiDefinition>& 
     SQLite::Database& db = snapshot.guard();
     RunData data;
     data.quarter = quarter;
-    data.delivered_on = read_delivered_on(db);
-    for (const auto& d : read_deliveries(db)) data.delivery_ids.push_back(d.id);
+    // One read of the history: the deliveries the figures rest on and the latest delivery date.
+    for (const auto& d : read_deliveries(db)) {
+        data.delivery_ids.push_back(d.id);
+        data.delivered_on = std::max(data.delivered_on, d.delivered_on);
+    }
     data.scopes = read_scopes(db);
     const std::vector<Quarter> quarters = trend_quarters(quarter);
     const std::string signals_sql = read_text_file(queries_folder / "signals" / "signals.sql", "signals query");

@@ -40,8 +40,6 @@ std::vector<Note> read_notes(SQLite::Database& db);
 /// Every municipality (with its region) and every region, ordered by code.
 std::vector<Scope> read_scopes(SQLite::Database& db);
 
-/// The date of the latest delivery (ISO), or "" for a database without deliveries.
-std::string read_delivered_on(SQLite::Database& db);
 
 /// Case-level signals of every municipality for `quarter`, from `signals_sql`.
 std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, const std::string& signals_sql,
