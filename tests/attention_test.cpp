@@ -135,7 +135,7 @@ TEST_CASE("attention points: one from each source, ranked, with the section that
 
 TEST_CASE("judgement: the summary colours a judgement by the judgement itself, beside its word") {
     const auto& run = small_demo_run();
-    for (const std::string page : {(run.public_folder() / "GM0505-dordrecht" / "index.html").string(),
+    for (const std::string& page : {(run.public_folder() / "GM0505-dordrecht" / "index.html").string(),
                                    (run.internal_folder() / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.html").string()}) {
         const std::string html = read_file(page);
         CAPTURE(page);

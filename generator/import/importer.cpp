@@ -195,11 +195,7 @@ ImportResult import_folder(SQLite::Database& db, const std::filesystem::path& fo
             issues.push_back({Issue::Severity::error, "delivery.toml", 0, "", "",
                               "declares the snapshot " + describe(*declared) + ", the command line " +
                                   describe(options.declaration) + "; leave out one of the two"});
-        if (options.declaration.snapshot_tables.empty()) {
-            effective.declaration.snapshot_tables = declared->snapshot_tables;
-            effective.declaration.scope = declared->scope;
-            effective.declaration.source = declared->source;
-        }
+        if (options.declaration.snapshot_tables.empty()) effective.declaration = *declared;
         if (options.delivered_on.empty()) effective.delivered_on = declared->delivered_on;
     }
     const double read_seconds = seconds_since(start);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
-#include <set>
 #include <memory>
 
 #include <xlsxwriter.h>
@@ -190,23 +189,21 @@ const char* kind_text(KpiKind kind) {
 /// template's title, explanation and unit): a reader of the KPI sheet needs no other document.
 void write_definitions(lxw_workbook* wb, const ReportModel& model) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Definities");
-    std::set<std::string> seen;
     lxw_row_t r = 0;
-    for (const auto& section : model.sections)
-        for (const auto& b : section.blocks) {
-            if (!seen.insert(b.item.kpi).second) continue;
-            ++r;
-            const std::string unit = !b.item.unit.empty()                 ? b.item.unit
-                                     : b.item.style == ValueStyle::percent ? "%"
-                                     : b.item.style == ValueStyle::euro    ? "euro"
-                                                                           : "";
-            worksheet_write_string(ws, r, 0, b.item.kpi.c_str(), nullptr);
-            worksheet_write_string(ws, r, 1, b.name.c_str(), nullptr);
-            worksheet_write_string(ws, r, 2, b.item.title.c_str(), nullptr);
-            worksheet_write_string(ws, r, 3, b.item.explanation.c_str(), nullptr);
-            worksheet_write_string(ws, r, 4, unit.c_str(), nullptr);
-            worksheet_write_string(ws, r, 5, kind_text(b.kind), nullptr);
-        }
+    for (const KpiBlock* block : first_block_per_kpi(model)) {
+        const KpiBlock& b = *block;
+        ++r;
+        const std::string unit = !b.item.unit.empty()                 ? b.item.unit
+                                 : b.item.style == ValueStyle::percent ? "%"
+                                 : b.item.style == ValueStyle::euro    ? "euro"
+                                                                       : "";
+        worksheet_write_string(ws, r, 0, b.item.kpi.c_str(), nullptr);
+        worksheet_write_string(ws, r, 1, b.name.c_str(), nullptr);
+        worksheet_write_string(ws, r, 2, b.item.title.c_str(), nullptr);
+        worksheet_write_string(ws, r, 3, b.item.explanation.c_str(), nullptr);
+        worksheet_write_string(ws, r, 4, unit.c_str(), nullptr);
+        worksheet_write_string(ws, r, 5, kind_text(b.kind), nullptr);
+    }
     add_table(ws, 0, r, {"KPI", "Naam", "Indicator", "Definitie", "Eenheid", "Soort"}, "Definities");
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 0, 8, nullptr);
@@ -319,8 +316,7 @@ void write_transparency(lxw_workbook* wb, Formats& f, const ReportModel& model) 
 void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "KPI");
     std::map<std::string, std::string> names;
-    for (const auto& section : model.sections)
-        for (const auto& b : section.blocks) names.emplace(b.item.kpi, b.name);
+    for (const KpiBlock* b : first_block_per_kpi(model)) names.emplace(b->item.kpi, b->name);
     lxw_row_t r = 0;
     for (const auto& v : model.long_form) {
         ++r;

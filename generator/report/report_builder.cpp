@@ -1,5 +1,7 @@
 #include "report/report_builder.hpp"
 
+#include <set>
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -301,6 +303,15 @@ std::vector<const KpiBlock*> headline_blocks(const ReportModel& model) {
     for (const auto& s : model.sections)
         for (const auto& b : s.blocks)
             if (b.item.headline) blocks.push_back(&b);
+    return blocks;
+}
+
+std::vector<const KpiBlock*> first_block_per_kpi(const ReportModel& model) {
+    std::vector<const KpiBlock*> blocks;
+    std::set<std::string> seen;
+    for (const auto& s : model.sections)
+        for (const auto& b : s.blocks)
+            if (seen.insert(b.item.kpi).second) blocks.push_back(&b);
     return blocks;
 }
 

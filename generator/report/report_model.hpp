@@ -182,6 +182,10 @@ struct ReportModel {
 /// The headline blocks of a report, in order: the summary table of every output.
 std::vector<const KpiBlock*> headline_blocks(const ReportModel& model);
 
+/// Each KPI's first block, in report order (a KPI may have a total and a breakdown block): where its
+/// definition and the development table's explanation of it belong.
+std::vector<const KpiBlock*> first_block_per_kpi(const ReportModel& model);
+
 /// The region is shown beside the scope only when the scope is not the region itself.
 inline bool compares_with_region(const ReportModel& model) { return model.scope.type == "municipality"; }
 

@@ -1,5 +1,6 @@
 #include "report/report_text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -72,16 +73,12 @@ std::vector<std::string> report_explanations(const ReportModel& model) {
 }
 
 std::vector<std::string> block_explanations(const ReportModel& model, const KpiBlock& block) {
-    for (const auto& section : model.sections)
-        for (const auto& b : section.blocks)
-            if (b.item.kpi == block.item.kpi) {
-                if (&b != &block) return {};
-                std::vector<std::string> texts;
-                for (const auto& e : model.explanations)
-                    if (e.kpi_id == block.item.kpi) texts.push_back(explanation_label + e.text);
-                return texts;
-            }
-    return {};
+    const auto firsts = first_block_per_kpi(model);
+    if (std::find(firsts.begin(), firsts.end(), &block) == firsts.end()) return {};
+    std::vector<std::string> texts;
+    for (const auto& e : model.explanations)
+        if (e.kpi_id == block.item.kpi) texts.push_back(explanation_label + e.text);
+    return texts;
 }
 
 std::vector<std::string> cover_lines(const ReportModel& model) {
