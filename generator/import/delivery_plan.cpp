@@ -46,15 +46,24 @@ struct Dependency {
     std::string parent, child, column, subject_type;
 };
 
+/// The references of the file specs between record files that can be snapshots, and the cost
+/// records' subject (a measure or a trajectory, which the specs cannot state as one reference);
+/// grouped by parent in file order.
 const std::vector<Dependency>& dependencies() {
-    static const std::vector<Dependency> list = {
-        {"case_workers", "measures", "case_worker_id", ""},
-        {"measures", "measure_extensions", "measure_id", ""},
-        {"measures", "measure_progress", "measure_id", ""},
-        {"measures", "costs", "subject_id", "measure"},
-        {"trajectories", "outcomes", "trajectory_id", ""},
-        {"trajectories", "costs", "subject_id", "trajectory"},
-    };
+    static const std::vector<Dependency> list = [] {
+        const auto& snapshots = snapshot_tables();
+        auto is_snapshot = [&](const std::string& t) { return std::find(snapshots.begin(), snapshots.end(), t) != snapshots.end(); };
+        std::vector<Dependency> found;
+        for (const auto& spec : file_specs())
+            for (const auto& ref : spec.references)
+                if (is_snapshot(ref.table) && is_snapshot(spec.table)) found.push_back({ref.table, spec.table, ref.column, ""});
+        found.push_back({"measures", "costs", "subject_id", "measure"});
+        found.push_back({"trajectories", "costs", "subject_id", "trajectory"});
+        std::stable_sort(found.begin(), found.end(), [&](const Dependency& a, const Dependency& b) {
+            return std::find(snapshots.begin(), snapshots.end(), a.parent) < std::find(snapshots.begin(), snapshots.end(), b.parent);
+        });
+        return found;
+    }();
     return list;
 }
 
