@@ -85,7 +85,7 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
     try {
         const int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY
                                                       : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
-        auto db = std::make_unique<SQLite::Database>(path, flags, 5000);
+        auto db = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms);
         // A writing command on a file it may not change says so at once, not at its first write.
         if (mode == OpenMode::create_or_update && sqlite3_db_readonly(db->getHandle(), "main") == 1)
             throw SQLite::Exception("read-only", SQLITE_READONLY);
@@ -123,7 +123,7 @@ LockWait::LockWait(SQLite::Database& db, int seconds, std::ostream& say)
     sqlite3_busy_handler(db_.getHandle(), &LockWait::on_busy, this);
 }
 
-LockWait::~LockWait() { sqlite3_busy_timeout(db_.getHandle(), 5000); }
+LockWait::~LockWait() { sqlite3_busy_timeout(db_.getHandle(), busy_timeout_ms); }
 
 int LockWait::on_busy(void* self, int) {
     auto* wait = static_cast<LockWait*>(self);

@@ -11,6 +11,9 @@
 
 namespace ss {
 
+/// How long a connection waits for another program's lock before it gives up (milliseconds).
+constexpr int busy_timeout_ms = 5000;
+
 enum class OpenMode {
     create_or_update, ///< import and demo: create the file when missing, migrate an older schema
     read_only,        ///< reports: the file must exist and be of this version
@@ -22,7 +25,7 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
 
 /// While alive, a writing command waits up to `seconds` for other programs that hold the database
 /// (a run reading it holds a lock from its first query to its last), and says once on `say` that it
-/// waits and for what. Afterwards the connection's usual five seconds apply again.
+/// waits and for what. Afterwards the usual busy_timeout_ms applies again.
 class LockWait {
 public:
     LockWait(SQLite::Database& db, int seconds, std::ostream& say);

@@ -8,6 +8,7 @@
 
 #include "core/errors.hpp"
 #include "core/pause_point.hpp"
+#include "db/database.hpp"
 
 namespace ss {
 
@@ -60,7 +61,7 @@ void copy_database_to_file(const std::filesystem::path& from, const std::filesys
     std::string message;
     {
         Connection source = open_file(from, SQLITE_OPEN_READONLY);
-        sqlite3_busy_timeout(source.get(), 5000);
+        sqlite3_busy_timeout(source.get(), busy_timeout_ms);
         Connection copy = open_file(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         rc = backup_all(copy.get(), source.get(), "backup");
         if (rc != SQLITE_OK) message = sqlite3_errstr(rc);
