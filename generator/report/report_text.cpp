@@ -73,6 +73,7 @@ std::vector<std::string> report_explanations(const ReportModel& model) {
 }
 
 std::vector<std::string> block_explanations(const ReportModel& model, const KpiBlock& block) {
+    if (model.explanations.empty()) return {}; // nearly every block of every report: nothing to look up
     const auto firsts = first_block_per_kpi(model);
     if (std::find(firsts.begin(), firsts.end(), &block) == firsts.end()) return {};
     std::vector<std::string> texts;
