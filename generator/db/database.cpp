@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -76,15 +77,27 @@ void check_version(SQLite::Database& db, const std::string& path, OpenMode mode)
     }
 }
 
+/// SQLite's process-wide settings, made once before its first connection: no memory statistics,
+/// whose global mutex every allocation of the two SQL workers took (docs/performance.md).
+void configure_sqlite_once() {
+    static std::once_flag configured;
+    // SQLITE_MISUSE when SQLite was already initialised (a test that opened a database itself):
+    // the statistics then stay on, which costs time and changes nothing else.
+    std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 } // namespace
 
 std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode) {
     if (mode == OpenMode::read_only && !std::filesystem::exists(path))
         throw DatabaseError(path + ": no such database; create it with 'samen-sturen import' or "
                                    "'samen-sturen demo'");
+    configure_sqlite_once();
     try {
-        const int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY
-                                                      : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+        // NOMUTEX: a connection is used by one thread at a time (a run gives each worker its own,
+        // db/read_snapshot.hpp), so SQLite need not lock it on every call.
+        const int flags = SQLITE_OPEN_NOMUTEX | (mode == OpenMode::read_only ? SQLite::OPEN_READONLY
+                                                                              : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         auto db = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms);
         // A writing command on a file it may not change says so at once, not at its first write.
         if (mode == OpenMode::create_or_update && sqlite3_db_readonly(db->getHandle(), "main") == 1)
