@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""make bench: the import and quarter-run benchmarks of issue #6, as medians of several runs.
+"""make bench: the import and quarter-run benchmarks (issues #6, #11 and #16), as medians of several runs.
 
 Builds the demo databases once (in build/bench/), then measures the national import, a national
-quarter run with --jobs 2 and --jobs 1, the small and region scales and the national scale with
-twice the history; prints a table, checks the targets and writes the table into
-docs/performance.md between the bench markers. Usage: bench.py BINARY [--runs N] [--quick]
+quarter run with --jobs 2 and --jobs 1, the Samen Sturen kind alone, the small and region scales and
+the national scale with twice the history; prints a table, checks the targets and writes the table
+into docs/performance.md between the bench markers. Usage: bench.py BINARY [--runs N] [--no-docs]
 """
 import argparse
 import datetime
@@ -80,13 +80,14 @@ class Bench:
         (self.work / "import.db").unlink(missing_ok=True)
         return rows, median(seconds)
 
-    def quarter_runs(self, name, db, jobs):
+    def quarter_runs(self, name, db, jobs, kinds=None):
         """Medians over the runs of every figure `run --timings` prints."""
         out = self.work / ("out-" + name)
         samples = []
         for i in range(self.runs):
-            result = run([self.binary, "run", "--db", str(db), "--quarter", QUARTER, "--out", str(out),
-                          "--jobs", str(jobs), "--force", "--timings"])
+            args = [self.binary, "run", "--db", str(db), "--quarter", QUARTER, "--out", str(out),
+                    "--jobs", str(jobs), "--force", "--timings"]
+            result = run(args + (["--kinds", kinds] if kinds else []))
             samples.append(parse_timings(result.stdout))
             s = samples[-1]
             log(f"{name} run {i + 1}: {s['total_wall']:.1f} s wall, SQL {s['stages']['SQL'][0]:.1f} s, "
@@ -101,6 +102,7 @@ class Bench:
             "scopes_per_second": median([s["scopes_per_second"] for s in samples]),
             "package_ms": median([s["package_ms"] for s in samples]),
             "peak_mib": median([s["peak_mib"] for s in samples]),
+            "private_mib": median([s["peak_mib"] - s["mapped_mib"] for s in samples]),
             "scopes": samples[0]["scopes"],
         }
 
@@ -110,13 +112,13 @@ def parse_timings(text):
               for m in re.finditer(r"^  stage (.+?): ([\d.]+) s wall, ([\d.]+) s CPU$", text, re.M)}
     total = re.search(r"^  total: ([\d.]+) s wall, ([\d.]+) s CPU, ([\d.]+) scopes/s$", text, re.M)
     package = re.search(r"^  municipality package: median ([\d.]+) ms CPU", text, re.M)
-    peak = re.search(r"^  peak memory: (\d+) MiB$", text, re.M)
+    peak = re.search(r"^  peak memory: (\d+) MiB, of which (\d+) MiB mapped from files", text, re.M)
     scopes = re.search(r": (\d+) scopes, ", text)
     if not (stages and total and package and peak and scopes):
         sys.exit("bench: cannot read the timings of run:\n" + text)
     return {"stages": stages, "total_wall": float(total[1]), "total_cpu": float(total[2]),
             "scopes_per_second": float(total[3]), "package_ms": float(package[1]),
-            "peak_mib": float(peak[1]), "scopes": int(scopes[1])}
+            "peak_mib": float(peak[1]), "mapped_mib": float(peak[2]), "scopes": int(scopes[1])}
 
 
 def machine():
@@ -137,32 +139,44 @@ def report(results):
     """The markdown section for docs/performance.md, and the target lines."""
     nat, one = results["national"], results["national_jobs1"]
     hist = results["national_history"]
-    sql_share = nat["stages"]["SQL"][0] / nat["total_wall"]
     speedup = one["total_wall"] / nat["total_wall"]
     sql_growth = hist["stages"]["SQL"][0] / nat["stages"]["SQL"][0]
     render_cpu = lambda r: sum(cpu for stage, (_, cpu) in r["stages"].items() if stage not in ("SQL", "manifest"))
     render_growth = render_cpu(hist) / render_cpu(nat)
+    samen_sturen = results["national_samen_sturen"]
+    rows, seconds = results["import"]
+    # Issue #16's targets (issue #6's and #11's 60 s is the first line); "today" is the issue's own
+    # measurement of 2026-11-23, so the table shows how far each figure moved.
     targets = [
-        ("national quarter, all kinds, --jobs 2", f"{nat['total_wall']:.1f} s wall", "< 60 s", nat["total_wall"] < 60),
-        ("SQL share of the run", f"{100 * sql_share:.0f}% ({nat['stages']['SQL'][0]:.1f} s)", "< 10%", sql_share < 0.10),
-        ("CPU per municipality package (median)", f"{nat['package_ms']:.0f} ms", "< 150 ms", nat["package_ms"] < 150),
-        ("--jobs 2 against --jobs 1", f"{speedup:.2f}x ({one['total_wall']:.1f} s / {nat['total_wall']:.1f} s)", ">= 1.8x",
-         speedup >= 1.8),
-        ("peak resident memory (national)", f"{nat['peak_mib']:.0f} MiB", "< 1024 MiB", nat["peak_mib"] < 1024),
-        ("twice the history: SQL time", f"{sql_growth:.2f}x", "<= 2x", sql_growth <= 2.0),
-        ("twice the history: rendering CPU", f"{render_growth:.2f}x", "<= 1.05x (noise)", render_growth <= 1.05),
+        ("national quarter, all kinds, --jobs 2 (issues #6, #11)", "45.3 s", f"{nat['total_wall']:.1f} s", "< 60 s",
+         nat["total_wall"] < 60),
+        ("national quarter, all kinds, --jobs 2", "45.3 s", f"{nat['total_wall']:.1f} s", "<= 15 s", nat["total_wall"] <= 15),
+        ("national quarter, --kinds samen-sturen only", "44.8 s", f"{samen_sturen['total_wall']:.1f} s", "<= 8.5 s",
+         samen_sturen["total_wall"] <= 8.5),
+        ("SQL stage, eight quarters", "18.4 s", f"{nat['stages']['SQL'][0]:.1f} s wall", "<= 3 s", nat["stages"]["SQL"][0] <= 3),
+        ("CPU per municipality package (median)", "108 ms", f"{nat['package_ms']:.0f} ms", "<= 40 ms", nat["package_ms"] <= 40),
+        ("--jobs 2 against --jobs 1", "1.76x", f"{speedup:.2f}x ({one['total_wall']:.1f} s / {nat['total_wall']:.1f} s)",
+         ">= 1.85x", speedup >= 1.85),
+        ("import of the national delivery", "296,000 rows/s", f"{rows / seconds:,.0f} rows/s", ">= 600,000 rows/s",
+         rows / seconds >= 600000),
+        ("twice the history: SQL time", "1.23x", f"{sql_growth:.2f}x", "<= 1.3x", sql_growth <= 1.3),
+        ("twice the history: rendering CPU", "0.98x", f"{render_growth:.2f}x", "<= 1.05x (noise)", render_growth <= 1.05),
+        # The readers map the database file (docs/performance.md): those pages are the page cache's,
+        # shared and dropped under pressure, so the aim is on the rest.
+        ("peak resident memory (national), not counting the mapped database", "430 MiB",
+         f"{nat['private_mib']:.0f} MiB (of {nat['peak_mib']:.0f} MiB)", "<= 1024 MiB", nat["private_mib"] <= 1024),
     ]
     lines = [BEGIN, "", f"Run on {datetime.date.today().isoformat()}: {machine()}; medians of {results['runs']} runs; "
              f"`make bench` (commit {results['commit']}).", ""]
-    rows, seconds = results["import"]
     lines += ["| import of the national demo delivery | value |", "| --- | ---: |",
               f"| rows | {rows:,} |", f"| median wall | {seconds:.1f} s |",
               f"| rows per second | {rows / seconds:,.0f} |", ""]
     order = ["SQL", "model", "PDF", "Excel", "kpis.csv", "HTML", "council letters", "region reports",
              "GI benchmarks", "manifest"]
-    names = ["small", "region", "national", "national_jobs1", "national_history"]
+    names = ["small", "region", "national", "national_jobs1", "national_samen_sturen", "national_history"]
     titles = {"small": "small, jobs 2", "region": "region, jobs 2", "national": "national, jobs 2",
-              "national_jobs1": "national, jobs 1", "national_history": "national, 2x history, jobs 2"}
+              "national_jobs1": "national, jobs 1", "national_samen_sturen": "national, samen-sturen only, jobs 2",
+              "national_history": "national, 2x history, jobs 2"}
     lines += ["Stages of a quarter run (" + QUARTER + ", every report kind), wall / CPU seconds summed over the "
               "workers (a stage's wall share of a run with 2 jobs is about half its sum):", "",
               "| stage | " + " | ".join(titles[n] for n in names) + " |",
@@ -179,10 +193,11 @@ def report(results):
     lines.append("| scopes per second | " + " | ".join(f"{results[n]['scopes_per_second']:.1f}" for n in names) + " |")
     lines.append("| CPU per municipality package (median) | " + " | ".join(
         f"{results[n]['package_ms']:.0f} ms" for n in names) + " |")
-    lines.append("| peak resident memory | " + " | ".join(f"{results[n]['peak_mib']:.0f} MiB" for n in names) + " |")
-    lines += ["", "| target (issue #6) | measured | aim | holds |", "| --- | ---: | ---: | --- |"]
-    for what, measured, aim, ok in targets:
-        lines.append(f"| {what} | {measured} | {aim} | {'yes' if ok else '**no**'} |")
+    lines.append("| peak resident memory (of it, mapped from files) | " + " | ".join(
+        f"{results[n]['peak_mib']:.0f} MiB ({results[n]['peak_mib'] - results[n]['private_mib']:.0f})" for n in names) + " |")
+    lines += ["", "| target (issue #16 unless named) | 2026-11-23 | now | aim | holds |", "| --- | ---: | ---: | ---: | --- |"]
+    for what, before, measured, aim, ok in targets:
+        lines.append(f"| {what} | {before} | {measured} | {aim} | {'yes' if ok else '**no**'} |")
     lines += ["", END]
     return "\n".join(lines), targets
 
@@ -216,11 +231,12 @@ def main():
     results["region"] = bench.quarter_runs("region", bench.database("region", "region"), 2)
     results["national"] = bench.quarter_runs("national", national, 2)
     results["national_jobs1"] = bench.quarter_runs("national_jobs1", national, 1)
+    results["national_samen_sturen"] = bench.quarter_runs("national_samen_sturen", national, 2, kinds="samen-sturen")
     results["national_history"] = bench.quarter_runs("national_history",
                                                      bench.database("national-6y", "national", history_years=6), 2)
     section, targets = report(results)
     print(section)
-    for what, measured, aim, ok in targets:
+    for what, _, measured, aim, ok in targets:
         log(f"{'holds' if ok else 'MISSED'}: {what}: {measured} (aim {aim})")
     if not options.no_docs:
         write_into_docs(section)

@@ -203,6 +203,7 @@ TEST_CASE("run: --timings prints wall and CPU seconds per stage, package CPU and
     CHECK(r.out.find("  municipality package: median ") != std::string::npos);
     CHECK(r.out.find(" ms CPU over 1 municipalities\n") != std::string::npos); // GM0610; JZ31 is a region
     CHECK(r.out.find("  peak memory: ") != std::string::npos);
+    CHECK(r.out.find(" MiB mapped from files (the database, read-only)\n") != std::string::npos);
     CHECK(r.out.find(" scopes/s\n") != std::string::npos);
     const auto plain = run_cli("run --db " + run.db.string() + " --quarter 2025-Q3 --only GM0610 --jobs 1 --force --out " +
                                dir.path().string());

@@ -49,5 +49,8 @@ TEST_CASE("stage timings: a measure counts the thread's CPU into its stage and t
     CHECK(stages[0].second.wall >= 0);
     CHECK(package == doctest::Approx(0.25 + stages[0].second.cpu));
     CHECK(peak_resident_mib() > 1);
+    // The program itself and its libraries are mapped from files: never nothing, never the peak.
+    CHECK(resident_file_mib() > 0);
+    CHECK(resident_file_mib() < peak_resident_mib());
     CHECK(process_cpu_seconds() >= thread_cpu_seconds());
 }

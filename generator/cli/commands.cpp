@@ -280,7 +280,8 @@ void print_run_timings(const RunSummary& summary, double total_seconds, std::ost
         << summary.municipality_package_cpu.size() << " municipalities\n"
         << "  total: " << total_seconds << " s wall, " << process_cpu_seconds() << " s CPU, "
         << (total_seconds > 0 ? summary.scopes / total_seconds : 0.0) << " scopes/s\n"
-        << "  peak memory: " << std::setprecision(0) << peak_resident_mib() << " MiB\n";
+        << "  peak memory: " << std::setprecision(0) << peak_resident_mib() << " MiB, of which "
+        << summary.mapped_at_sql_end_mib << " MiB mapped from files (the database, read-only)\n";
 }
 
 } // namespace

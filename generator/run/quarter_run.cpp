@@ -327,6 +327,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
         // no trend quarters.
         const auto over_time = kpis_shown_over_time({&definition, &council});
         data = read_run_data(snapshot, kpis, over_time, options.queries, options.quarter, completeness);
+        // Measured before the connections close and unmap the database (docs/performance.md).
+        summary.mapped_at_sql_end_mib = resident_file_mib();
         snapshot.release();
     } catch (const SQLite::Exception& e) {
         throw DatabaseError(options.db + ": cannot be read: " + e.what() +

@@ -43,6 +43,7 @@ struct RunSummary {
     /// summed over the workers; writing manifest.json itself comes after and is not in it.
     std::vector<std::pair<std::string, StageTime>> stages;
     std::vector<double> municipality_package_cpu; ///< CPU seconds of each municipality's files
+    double mapped_at_sql_end_mib = 0;   ///< file-backed resident memory when the SQL stage ended
     bool skipped = false;               ///< nothing rendered: the inputs were unchanged
     std::vector<ScopeFailure> failures; ///< scopes that failed (the others were rendered)
     std::filesystem::path folder;       ///< <out>/<quarter>

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <ctime>
+#include <fstream>
+#include <string>
 #include <sys/resource.h>
 
 namespace ss {
@@ -22,6 +24,13 @@ double peak_resident_mib() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return static_cast<double>(usage.ru_maxrss) / 1024.0; // Linux reports KiB
+}
+
+double resident_file_mib() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("RssFile:", 0) == 0) return std::stod(line.substr(8)) / 1024.0; // "RssFile:  123 kB"
+    return 0;
 }
 
 double median(std::vector<double> values) {

@@ -21,6 +21,9 @@ double thread_cpu_seconds();
 double process_cpu_seconds();
 /// The process's peak resident memory so far, in MiB.
 double peak_resident_mib();
+/// The process's resident memory backed by files right now (the database the readers map, and the
+/// program's libraries), in MiB: pages the kernel shares with its page cache and can drop.
+double resident_file_mib();
 
 /// The middle value (the mean of the two middle ones for an even count); 0 for none.
 double median(std::vector<double> values);
