@@ -87,9 +87,12 @@ TEST_CASE("batch run: a second run on the same folder is refused while the first
     TempDir dir;
     fs::create_directories(dir / "out" / "2025-Q3");
     const std::string lock = (dir / "out" / "2025-Q3" / ".samen-sturen.lock").string();
-    // Another process holds the lock, the way a running samen-sturen would, until it is killed.
+    // Another process holds the lock, the way a running samen-sturen would, until it is killed. The
+    // run starts once the holder says it has the lock (a fixed pause lost the race on a busy machine).
     const std::string holder = "/usr/bin/python3 -c \"import fcntl, time; f = open('" + lock +
-                               "', 'w'); fcntl.flock(f, fcntl.LOCK_EX); time.sleep(120)\" & HOLDER=$!; sleep 0.5; ";
+                               "', 'w'); fcntl.flock(f, fcntl.LOCK_EX); open('" + lock +
+                               ".held', 'w').close(); time.sleep(120)\" & HOLDER=$!; while [ ! -e '" + lock +
+                               ".held' ]; do sleep 0.05; done; ";
     const auto r = run_cli_text("(" + holder + SAMEN_STUREN_BINARY + " " + run_args(run.db, dir / "out") +
                                 " 2>&1; echo \"exit $?\"; kill $HOLDER)");
     CHECK(r.find("is being written by another samen-sturen run") != std::string::npos);
