@@ -1,6 +1,7 @@
 // The council letter's sentences: every branch reads as plain Dutch, and no small number is named.
 #include <doctest/doctest.h>
 
+#include "core/text_pattern.hpp"
 #include "report/council_sentences.hpp"
 #include "report/report_definition.hpp"
 #include "report/publication.hpp"

@@ -56,12 +56,18 @@ TEST_CASE("pdf accessibility: every PDF says it is Dutch and every chart has the
     CHECK(report.language == "nl-NL");
     REQUIRE(report.alts.size() >= 10);
     const std::string page = read_file(folder / "samen-sturen-2025-Q3-GM0505.html");
+    bool jh01 = false;
     for (const auto& alt : report.alts) {
         CAPTURE(alt);
         CHECK(alt.size() > 40); // a sentence, not a title
-        CHECK(page.find("aria-label=\"" + html_escaped(alt)) != std::string::npos);
+        jh01 = jh01 || alt.rfind("Jongeren met jeugdhulp per 1.000 jongeren", 0) == 0;
+        // The PDF draws the providers with the longest waits only (pdf_top); its alternative names
+        // those, the page's all of them.
+        const std::string cut = "Langste wachttijd per aanbieder";
+        if (alt.rfind(cut, 0) == 0) CHECK(page.find("aria-label=\"" + cut) != std::string::npos);
+        else CHECK(page.find("aria-label=\"" + html_escaped(alt)) != std::string::npos);
     }
-    CHECK(report.alts.front().rfind("Jongeren met jeugdhulp", 0) == 0);
+    CHECK(jh01);
 
     // The region report (its municipalities side by side), the GI benchmark and the council letter too.
     const fs::path region = run.internal_folder() / "regio-JZ31-zuid-holland-zuid";

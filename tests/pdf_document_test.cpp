@@ -11,15 +11,15 @@ using namespace ss::test;
 
 namespace {
 
-PdfBlock paragraph(const std::string& text) { return {PdfBlock::Kind::paragraph, text, {}, 0, {}}; }
-PdfBlock subheading(const std::string& text) { return {PdfBlock::Kind::subheading, text, {}, 0, {}}; }
+PdfBlock paragraph(const std::string& text) { return text_block(PdfBlock::Kind::paragraph, text); }
+PdfBlock subheading(const std::string& text) { return text_block(PdfBlock::Kind::subheading, text); }
 
 PdfDocument document_with(std::vector<PdfBlock> blocks) {
     PdfDocument doc;
     doc.title_page = {"Samen Sturen", "Ondertitel", "Gemeente Aadorp", {"3e kwartaal 2025"}};
     doc.running_header = "Samen Sturen · Gemeente Aadorp · 3e kwartaal 2025";
     doc.metadata = {"Titel van het rapport", "Onderwerp", "Regio Een", "jeugdhulp", "2025-10-05"};
-    doc.blocks.push_back({PdfBlock::Kind::heading, "Hoofdstuk een", {}, 0, {}});
+    doc.blocks.push_back(text_block(PdfBlock::Kind::heading, "Hoofdstuk een"));
     for (auto& b : blocks) doc.blocks.push_back(std::move(b));
     return doc;
 }
@@ -55,7 +55,7 @@ TEST_CASE("pdf: a subheading that would stand at the foot of a page moves to the
 
 TEST_CASE("pdf: a long table breaks between rows and repeats its header on every page") {
     TempDir dir;
-    PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
+    PdfBlock table = table_block();
     table.table.header = {"Maatregel", "Soort"};
     table.table.widths = {0.5, 0.5};
     table.table.numeric = {false, false};
@@ -74,7 +74,7 @@ TEST_CASE("pdf: a chart is never cut across pages") {
     TempDir dir;
     std::vector<PdfBlock> blocks;
     for (int i = 0; i < 45; ++i) blocks.push_back(paragraph("Regel " + std::to_string(i)));
-    PdfBlock chart{PdfBlock::Kind::chart, "Grafiek", {}, 300, {}};
+    PdfBlock chart = chart_block("Grafiek", 300);
     chart.draw = [](Canvas& canvas) {
         canvas.fill_rectangle(0, 0, 100, 300);
         canvas.set_colour(palette[0]);
@@ -90,17 +90,19 @@ TEST_CASE("pdf: a chart is never cut across pages") {
 
 TEST_CASE("pdf: title page, contents with page numbers, metadata, bookmarks, embedded fonts, valid file") {
     TempDir dir;
-    std::vector<PdfBlock> blocks{paragraph("Eerste hoofdstuk."), {PdfBlock::Kind::heading, "Hoofdstuk twee", {}, 0, {}},
+    std::vector<PdfBlock> blocks{paragraph("Eerste hoofdstuk."), text_block(PdfBlock::Kind::heading, "Hoofdstuk twee"),
                                  paragraph("Tweede hoofdstuk.")};
     const auto pdf = write_pdf_file(dir, document_with(std::move(blocks)));
-    CHECK(pdf_text(pdf, 1).find("Gemeente Aadorp") != std::string::npos);
-    const std::string contents = pdf_text(pdf, 2);
-    CHECK(contents.find("Inhoud") != std::string::npos);
-    CHECK(contents.find("Hoofdstuk een") != std::string::npos);
-    CHECK(contents.find("Hoofdstuk twee") != std::string::npos);
+    // The contents sit on the cover, under the title block.
+    const std::string cover = pdf_text(pdf, 1);
+    CHECK(cover.find("Gemeente Aadorp") != std::string::npos);
+    CHECK(cover.find("Inhoud") != std::string::npos);
+    CHECK(cover.find("Hoofdstuk een") != std::string::npos);
+    CHECK(cover.find("Hoofdstuk twee") != std::string::npos);
+    CHECK(cover.find("Gemeente Aadorp") < cover.find("Inhoud"));
     // A chapter follows on the same page when the page has room (it starts a page only in its lower part).
-    CHECK(pdf_text(pdf, 3).find("Pagina 3 van 3") != std::string::npos);
-    CHECK(pdf_text(pdf, 3).find("Hoofdstuk twee") != std::string::npos);
+    CHECK(pdf_text(pdf, 2).find("Pagina 2 van 2") != std::string::npos);
+    CHECK(pdf_text(pdf, 2).find("Hoofdstuk twee") != std::string::npos);
     const std::string info = run_cli_text("pdfinfo '" + pdf.string() + "'");
     CHECK(info.find("Titel van het rapport") != std::string::npos);
     CHECK(info.find("Regio Een") != std::string::npos);
@@ -114,4 +116,49 @@ TEST_CASE("pdf: title page, contents with page numbers, metadata, bookmarks, emb
     std::istringstream lines(fonts);
     for (std::string line; std::getline(lines, line);) CHECK_MESSAGE(line.find(" yes yes ") != std::string::npos, line);
     CHECK(std::system(("qpdf --check '" + pdf.string() + "' >/dev/null 2>&1").c_str()) == 0);
+}
+
+TEST_CASE("pdf: blocks in columns stand side by side, each column read top to bottom") {
+    TempDir dir;
+    std::vector<std::vector<PdfBlock>> columns(2);
+    columns[0] = {subheading("Links boven"), paragraph("Linkertekst die over meer regels loopt omdat de kolom maar half zo breed is.")};
+    columns[1] = {subheading("Rechts boven"), paragraph("Rechtertekst.")};
+    std::vector<PdfBlock> blocks;
+    blocks.push_back(columns_block(std::move(columns)));
+    blocks.push_back(paragraph("Onder de kolommen."));
+    const auto pdf = write_pdf_file(dir, document_with(std::move(blocks)));
+    // pdftotext -layout keeps the two columns on the same lines.
+    const std::string page = run_cli_text("pdftotext -layout -f 2 -l 2 '" + pdf.string() + "' -");
+    const size_t left = page.find("Links boven"), right = page.find("Rechts boven"), below = page.find("Onder de kolommen.");
+    REQUIRE(left != std::string::npos);
+    REQUIRE(right != std::string::npos);
+    REQUIRE(below != std::string::npos);
+    CHECK(page.find('\n', left) > right); // one line holds both headings
+    CHECK(below > page.find("Rechtertekst."));
+    // The column is half the text width: its paragraph wraps where the full width would not.
+    CHECK(pdf_column_width(2) < pdf_text_width() / 2);
+    CHECK(pdf_column_width(2) > pdf_text_width() / 2 - 20);
+}
+
+TEST_CASE("pdf: the annex starts a page and numbers its pages apart from the report's") {
+    TempDir dir;
+    std::vector<PdfBlock> blocks{paragraph("Het rapport.")};
+    PdfDocument doc = document_with(std::move(blocks));
+    doc.annex_start = doc.blocks.size();
+    doc.blocks.push_back(text_block(PdfBlock::Kind::heading, "Bijlage: lijst"));
+    PdfBlock table = table_block();
+    table.table.header = {"Maatregel", "Soort"};
+    table.table.widths = {0.5, 0.5};
+    table.table.numeric = {false, false};
+    for (int i = 0; i < 70; ++i) table.table.rows.push_back({"M" + std::to_string(i), "OTS"});
+    doc.blocks.push_back(std::move(table));
+    const auto pdf = write_pdf_file(dir, doc);
+    CHECK(pdf_text(pdf, 2).find("Pagina 2 van 2") != std::string::npos);
+    CHECK(pdf_text(pdf, 2).find("Bijlage: lijst") == std::string::npos);
+    CHECK(pdf_text(pdf, 3).find("Bijlage: lijst") != std::string::npos);
+    CHECK(pdf_text(pdf, 3).find("Bijlage, pagina 1 van 2") != std::string::npos);
+    CHECK(pdf_text(pdf, 4).find("Bijlage, pagina 2 van 2") != std::string::npos);
+    // The contents give the annex its own page number.
+    const std::string cover = run_cli_text("pdftotext -layout -f 1 -l 1 '" + pdf.string() + "' -");
+    CHECK(cover.find("B1") != std::string::npos);
 }

@@ -129,10 +129,28 @@ TEST_CASE("run: PDFs are valid A4 with every font embedded") {
         CHECK(count > 0);
         const std::string info = run_cli_text("pdfinfo '" + pdf.string() + "'");
         CHECK(info.find("Tagged:          yes") != std::string::npos);
-        const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
+        // reports.md: 8-16 pages. The report's own pages, as its footer counts them; the annex of
+        // measures with a signal follows, numbered apart.
+        const std::string second = pdf_text(pdf, 2);
+        const size_t of = second.find("Pagina 2 van ");
+        REQUIRE(of != std::string::npos);
+        const int pages = std::stoi(second.substr(of + 13));
         CHECK(pages >= 8);
-        CHECK(pages <= 40); // the catalogue of version 2 added sections; issue 13 shortens the report
+        CHECK(pages <= 16);
+        const int all = std::stoi(info.substr(info.find("Pages:") + 6));
+        if (all > pages) CHECK(pdf_text(pdf, pages + 1).find("Bijlage, pagina 1 van " + std::to_string(all - pages)) != std::string::npos);
     }
+}
+
+TEST_CASE("run: the PDF draws a long list of providers' waits to its fifteen longest, and says so") {
+    const auto& run = small_demo_run();
+    const fs::path folder = run.internal_folder() / "GM0505-dordrecht";
+    const std::string text = pdf_text(folder / "samen-sturen-2025-Q3-GM0505.pdf");
+    // The region's providers with a wait, as kpis.csv beside the PDF lists them (26 in the demo).
+    const int providers = std::stoi(run_cli_text("grep -c ',WL02,provider=' '" + (folder / "kpis.csv").string() + "'"));
+    REQUIRE(providers > 15);
+    CHECK(text.find("Hier de 15 aanbieders met de langste wachttijd, van de " + std::to_string(providers) +
+                    "; alle aanbieders staan in de werkmap") != std::string::npos);
 }
 
 TEST_CASE("run: signals list the municipality's own measure ids, in internal outputs only") {

@@ -15,6 +15,34 @@ namespace {
 constexpr double bar_thickness = 8;
 constexpr double row_gap = 6;
 constexpr double legend_row = 14;
+constexpr double label_line = 10; // a wrapped row label's line height in the chart font
+constexpr int most_label_lines = 3;
+
+/// The label column of horizontal bars: as wide as the widest label, up to 38% of the chart; in a
+/// narrow chart (a PDF column) a longer label wraps at its spaces onto more lines, never cut.
+struct RowLabels {
+    double width;
+    int lines;
+};
+
+RowLabels row_labels(const BarChart& chart, double width) {
+    double widest = 0;
+    for (const auto& c : chart.categories) widest = std::max(widest, measure_text(c).width);
+    // 4% to spare: a browser sets the SVG's text a little wider than Pango measured it (1-2%),
+    // and the labels end at the chart's left edge.
+    const double room = width * 0.38;
+    if (widest * 1.04 <= room) return {widest * 1.04, 1};
+    int lines = 1;
+    for (const auto& c : chart.categories)
+        lines = std::max(lines, static_cast<int>(fit_lines(c, room / 1.04, most_label_lines).size()));
+    return {room, lines};
+}
+
+/// The height of one category's row: its bars and the gap, or its label's lines where more.
+double row_pitch(const BarChart& chart, int label_lines) {
+    const double group = bar_thickness * static_cast<double>(std::max<size_t>(1, chart.series.size()));
+    return std::max(group + row_gap, label_lines * label_line + 4);
+}
 
 bool any_value(const BarChart& chart) {
     for (const auto& s : chart.series)
@@ -49,34 +77,36 @@ std::pair<double, double> value_range(const BarChart& chart) {
     return {low, high};
 }
 
-/// Legend swatches in rows that wrap at `width`; returns the height used. Draws only when `draw`.
-double legend(Canvas& canvas, const BarChart& chart, double x0, double y, double width, bool draw) {
+/// Legend swatches in rows that wrap at `width`; returns the height used. Draws only on a canvas
+/// (none: measures only, for the chart's height).
+double legend(Canvas* canvas, const BarChart& chart, double x0, double y, double width) {
+    const bool draw = canvas != nullptr;
     if (chart.series.size() < 2 && !chart.reference) return 0;
     double x = x0;
     double rows = 1;
     if (chart.reference) {
         if (draw) {
-            canvas.set_colour(palette[1]);
-            canvas.set_line(1.6, {3.0, 2.0});
-            canvas.move_to(x + 4, y - 5);
-            canvas.line_to(x + 4, y + 5);
-            canvas.stroke();
-            draw_text(canvas, chart.reference_label, x + 13, y, Anchor::left);
+            canvas->set_colour(palette[1]);
+            canvas->set_line(1.6, {3.0, 2.0});
+            canvas->move_to(x + 4, y - 5);
+            canvas->line_to(x + 4, y + 5);
+            canvas->stroke();
+            draw_text(*canvas, chart.reference_label, x + 13, y, Anchor::left);
         }
-        x += 14 + text_extent(canvas, chart.reference_label).width + 12;
+        x += 14 + measure_text(chart.reference_label).width + 12;
     }
     if (chart.series.size() < 2) return rows * legend_row;
     for (size_t i = 0; i < chart.series.size(); ++i) {
-        const double item = 14 + text_extent(canvas, chart.series[i].label).width + 12;
+        const double item = 14 + measure_text(chart.series[i].label).width + 12;
         if (x > x0 && x + item > x0 + width) {
             x = x0;
             y += legend_row;
             ++rows;
         }
         if (draw) {
-            canvas.set_colour(palette[i % 6]);
-            canvas.fill_rectangle(x, y - 4, 9, 8);
-            draw_text(canvas, chart.series[i].label, x + 13, y, Anchor::left);
+            canvas->set_colour(palette[i % 6]);
+            canvas->fill_rectangle(x, y - 4, 9, 8);
+            draw_text(*canvas, chart.series[i].label, x + 13, y, Anchor::left);
         }
         x += item;
     }
@@ -93,18 +123,22 @@ void draw_wrapped(Canvas& canvas, const std::string& text, double centre_x, doub
     }
 }
 
-/// A single-line label shortened with "…" to `width`, right-aligned at x.
-void draw_row_label(Canvas& canvas, const std::string& text, double right_x, double y, double width) {
-    const auto lines = fit_lines(canvas, text, width, 1);
-    if (!lines.empty()) draw_text(canvas, lines.front(), right_x, y, Anchor::right, text_colour);
+/// A row label right-aligned at x, its lines centred on y.
+void draw_row_label(Canvas& canvas, const std::string& text, double right_x, double y, double width, int lines) {
+    const auto wrapped = fit_lines(canvas, text, width, lines);
+    double line_y = y - static_cast<double>(wrapped.size() - 1) * label_line / 2;
+    for (const auto& line : wrapped) {
+        draw_text(canvas, line, right_x, line_y, Anchor::right, text_colour);
+        line_y += label_line;
+    }
 }
 
-double footer_height(Canvas& canvas, const BarChart& chart, double width) {
-    return legend(canvas, chart, 0, 0, width, false) + (chart.note.empty() ? 0 : legend_row);
+double footer_height(const BarChart& chart, double width) {
+    return legend(nullptr, chart, 0, 0, width) + (chart.note.empty() ? 0 : legend_row);
 }
 
 void draw_footer(Canvas& canvas, const BarChart& chart, double left, double top, double width) {
-    const double used = legend(canvas, chart, left, top + legend_row / 2, width, true);
+    const double used = legend(&canvas, chart, left, top + legend_row / 2, width);
     if (!chart.note.empty()) draw_text(canvas, chart.note, left, top + used + legend_row / 2, Anchor::left, muted_colour);
 }
 
@@ -114,11 +148,8 @@ void draw_empty(Canvas& canvas, double width, double height) {
 
 void draw_horizontal(Canvas& canvas, const BarChart& chart, double width, double height) {
     const auto [low, high] = value_range(chart);
-    double widest_label = 0;
-    for (const auto& c : chart.categories) widest_label = std::max(widest_label, text_extent(canvas, c).width);
-    // 4% to spare: a browser sets the SVG's text a little wider than Pango measured it (1-2%),
-    // and the labels end at the chart's left edge.
-    const double label_width = std::min(widest_label * 1.04, width * 0.38);
+    const RowLabels labels = row_labels(chart, width);
+    const double label_width = labels.width;
     double widest_value = 0;
     for (const auto& s : chart.series)
         for (const auto& v : s.values)
@@ -133,8 +164,9 @@ void draw_horizontal(Canvas& canvas, const BarChart& chart, double width, double
         if ((right - left) / std::max<double>(1, scale.ticks.size() - 1) > widest_tick + 6) break;
     }
     const double group = bar_thickness * static_cast<double>(chart.series.size());
+    const double pitch = row_pitch(chart, labels.lines);
     const double top = 4;
-    const double plot_bottom = top + static_cast<double>(chart.categories.size()) * (group + row_gap);
+    const double plot_bottom = top + static_cast<double>(chart.categories.size()) * pitch;
     auto x = [&](double v) { return left + (v - scale.min) / (scale.max - scale.min) * (right - left); };
     canvas.set_line(0.5);
     for (double t : scale.ticks) {
@@ -145,8 +177,9 @@ void draw_horizontal(Canvas& canvas, const BarChart& chart, double width, double
         draw_text(canvas, format_value(t, chart.style, scale.decimals), x(t), plot_bottom + 8, Anchor::centre, muted_colour);
     }
     for (size_t c = 0; c < chart.categories.size(); ++c) {
-        const double row_top = top + static_cast<double>(c) * (group + row_gap) + row_gap / 2;
-        draw_row_label(canvas, chart.categories[c], label_width, row_top + group / 2, label_width);
+        const double row_top = top + static_cast<double>(c) * pitch + (pitch - group) / 2;
+        draw_row_label(canvas, chart.categories[c], label_width, row_top + group / 2,
+                       labels.lines == 1 ? label_width : label_width / 1.04, labels.lines);
         for (size_t s = 0; s < chart.series.size(); ++s) {
             const auto& v = c < chart.series[s].values.size() ? chart.series[s].values[c] : std::nullopt;
             if (!v) continue;
@@ -179,7 +212,7 @@ void draw_vertical(Canvas& canvas, const BarChart& chart, double width, double h
     const bool stacked = chart.layout == BarLayout::stacked;
     const double label_lines = stacked ? 1 : 3;
     const double left = widest_tick + 8, right = width - 4, top = 12;
-    const double bottom = height - footer_height(canvas, chart, right - left) - label_lines * 10.5 - 8;
+    const double bottom = height - footer_height(chart, right - left) - label_lines * 10.5 - 8;
     const size_t n = std::max<size_t>(1, chart.categories.size());
     const double slot = (right - left) / static_cast<double>(n);
     auto y = [&](double v) { return bottom - (v - scale.min) / (scale.max - scale.min) * (bottom - top); };
@@ -225,23 +258,28 @@ void draw_vertical(Canvas& canvas, const BarChart& chart, double width, double h
                 draw_text(canvas, total, slot_left + column / 2, y(base) - 6, Anchor::centre, text_colour, true);
         }
     }
-    draw_footer(canvas, chart, left, height - footer_height(canvas, chart, right - left), right - left);
+    draw_footer(canvas, chart, left, height - footer_height(chart, right - left), right - left);
 }
 
 } // namespace
 
-double bar_chart_height(const BarChart& chart) {
-    const double legend_rows = chart.series.size() < 2 && !chart.reference ? 0 : chart.layout == BarLayout::stacked ? 2 : 1;
-    const double footer = legend_rows * legend_row + (chart.note.empty() ? 0 : legend_row);
-    if (chart.layout != BarLayout::horizontal) return 150 + footer;
-    const double group = bar_thickness * static_cast<double>(std::max<size_t>(1, chart.series.size()));
-    return 4 + static_cast<double>(std::max<size_t>(1, chart.categories.size())) * (group + row_gap) + 20 + footer;
+double bar_chart_height(const BarChart& chart, double width) {
+    if (chart.layout != BarLayout::horizontal) {
+        // Columns: the legend under the plot; a stacked chart's series names take two rows.
+        const double legend_rows = chart.series.size() < 2 && !chart.reference ? 0 : chart.layout == BarLayout::stacked ? 2 : 1;
+        return 150 + legend_rows * legend_row + (chart.note.empty() ? 0 : legend_row);
+    }
+    // Horizontal bars: the legend runs under the bars, right of the labels, in as many rows as it needs.
+    const RowLabels labels = row_labels(chart, width);
+    const double pitch = row_pitch(chart, labels.lines);
+    return 4 + static_cast<double>(std::max<size_t>(1, chart.categories.size())) * pitch + 20 +
+           footer_height(chart, width - labels.width - 8);
 }
 
 void draw_bar_chart(Canvas& canvas, const BarChart& chart, double width, double height) {
     if (!any_value(chart)) {
-        draw_empty(canvas, width, height - footer_height(canvas, chart, width));
-        draw_footer(canvas, chart, 0, height - footer_height(canvas, chart, width), width);
+        draw_empty(canvas, width, height - footer_height(chart, width));
+        draw_footer(canvas, chart, 0, height - footer_height(chart, width), width);
     } else if (chart.layout == BarLayout::horizontal) {
         draw_horizontal(canvas, chart, width, height);
     } else {

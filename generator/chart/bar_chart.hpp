@@ -32,7 +32,8 @@ struct BarChart {
 /// its exact value as a tooltip.
 void draw_bar_chart(Canvas& canvas, const BarChart& chart, double width, double height);
 
-/// The height a chart of this shape needs at `width`: horizontal bars grow with the categories.
-double bar_chart_height(const BarChart& chart);
+/// The height a chart of this shape needs at `width`: horizontal bars grow with the categories,
+/// and with the lines their labels wrap onto in a narrow chart.
+double bar_chart_height(const BarChart& chart, double width);
 
 } // namespace ss

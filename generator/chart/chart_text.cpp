@@ -58,8 +58,8 @@ void drop_last_character(std::string& s) {
     if (!s.empty()) s.pop_back();
 }
 
-std::string with_ellipsis(Canvas& canvas, std::string line, double width) {
-    while (!line.empty() && canvas.measure(line + "…").width > width) drop_last_character(line);
+std::string with_ellipsis(std::string line, double width) {
+    while (!line.empty() && measure_text(line + "…").width > width) drop_last_character(line);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     return line + "…";
 }
@@ -78,11 +78,11 @@ Extent draw_text(Canvas& canvas, const std::string& text, double x, double y, An
     return canvas.measure(text, bold);
 }
 
-std::vector<std::string> fit_lines(Canvas& canvas, const std::string& text, double width, int max_lines) {
+std::vector<std::string> fit_lines(const std::string& text, double width, int max_lines) {
     std::vector<std::string> lines;
     std::string line;
     size_t at = 0;
-    auto fits = [&](const std::string& s) { return canvas.measure(s).width <= width; };
+    auto fits = [&](const std::string& s) { return measure_text(s).width <= width; };
     while (at < text.size()) {
         size_t end = text.find(' ', at);
         if (end == std::string::npos) end = text.size();
@@ -109,7 +109,7 @@ std::vector<std::string> fit_lines(Canvas& canvas, const std::string& text, doub
     if (!line.empty()) lines.push_back(line);
     if (static_cast<int>(lines.size()) > max_lines) {
         lines.resize(static_cast<size_t>(max_lines));
-        lines.back() = with_ellipsis(canvas, lines.back(), width);
+        lines.back() = with_ellipsis(lines.back(), width);
     }
     return lines;
 }

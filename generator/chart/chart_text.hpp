@@ -27,7 +27,11 @@ Extent draw_text(Canvas& canvas, const std::string& text, double x, double y, An
 
 /// The text broken at spaces into lines no wider than `width` (a word wider than that is broken
 /// inside, with a hyphen), at most `max_lines` of them; what does not fit ends the last line with "…".
-std::vector<std::string> fit_lines(Canvas& canvas, const std::string& text, double width, int max_lines);
+std::vector<std::string> fit_lines(const std::string& text, double width, int max_lines);
+/// The same, measured as `canvas` measures (every canvas measures with measure_text).
+inline std::vector<std::string> fit_lines(Canvas&, const std::string& text, double width, int max_lines) {
+    return fit_lines(text, width, max_lines);
+}
 
 /// A value as the chart labels it: `1.234,5`, `12,3%`, `€ 1.234`.
 std::string format_value(double v, ValueStyle style, int decimals);

@@ -116,28 +116,77 @@ void draw_series(Canvas& canvas, const Plot& p, const TrendChart& chart, const C
     }
 }
 
-/// The legend as one row of swatches and labels; returns its height.
-double draw_legend(Canvas& canvas, const TrendChart& chart, double x, double y) {
-    for (size_t i = 0; i < chart.series.size(); ++i) {
+constexpr double legend_row = 14;
+constexpr const char* band_label = "Gewone schommeling";
+
+std::string target_text(const TrendChart& chart) {
+    return chart.target_label + " " + format_value(*chart.target, chart.style, chart.decimals);
+}
+
+/// The legend's items (each series, then the band and the target) in rows that wrap at `width`
+/// from x0: where each item's swatch starts, and how many rows they take.
+struct LegendPlaces {
+    std::vector<std::pair<double, double>> at; ///< x, y of each item
+    int rows = 1;
+};
+
+LegendPlaces place_legend(const TrendChart& chart, double x0, double y, double width) {
+    std::vector<std::string> labels;
+    for (const auto& s : chart.series) labels.push_back(s.label);
+    if (chart.control_band) labels.push_back(band_label);
+    if (chart.target) labels.push_back(target_text(chart));
+    LegendPlaces places;
+    double x = x0;
+    for (const auto& label : labels) {
+        const double item = 20 + measure_text(label).width + 12;
+        if (x > x0 && x + item - 12 > x0 + width) {
+            x = x0;
+            y += legend_row;
+            ++places.rows;
+        }
+        places.at.emplace_back(x, y);
+        x += item;
+    }
+    return places;
+}
+
+/// The legend: a swatch and a label per item, wrapping at `width` (a chart in a PDF column).
+void draw_legend(Canvas& canvas, const TrendChart& chart, double x0, double y, double width) {
+    const LegendPlaces places = place_legend(chart, x0, y, width);
+    size_t item = 0;
+    for (size_t i = 0; i < chart.series.size(); ++i, ++item) {
+        const auto [x, row_y] = places.at[item];
         canvas.set_colour(palette[i % 6]);
         canvas.set_line(i == 0 ? 2.0 : 1.4, chart.series[i].dashed ? std::vector<double>{4.0, 2.5} : std::vector<double>{});
-        canvas.move_to(x, y);
-        canvas.line_to(x + 16, y);
+        canvas.move_to(x, row_y);
+        canvas.line_to(x + 16, row_y);
         canvas.stroke();
-        x += 20 + draw_text(canvas, chart.series[i].label, x + 20, y, Anchor::left).width + 12;
+        draw_text(canvas, chart.series[i].label, x + 20, row_y, Anchor::left);
     }
     if (chart.control_band) {
+        const auto [x, row_y] = places.at[item++];
         canvas.set_colour(muted_colour, 0.25);
-        canvas.fill_rectangle(x, y - 4, 16, 8);
-        x += 20 + draw_text(canvas, "Gewone schommeling", x + 20, y, Anchor::left).width + 12;
+        canvas.fill_rectangle(x, row_y - 4, 16, 8);
+        draw_text(canvas, band_label, x + 20, row_y, Anchor::left);
     }
     if (chart.target) {
+        const auto [x, row_y] = places.at[item];
         canvas.set_colour(palette[2], 0.25);
-        canvas.fill_rectangle(x, y - 4, 16, 8);
-        draw_text(canvas, chart.target_label + " " + format_value(*chart.target, chart.style, chart.decimals),
-                  x + 20, y, Anchor::left);
+        canvas.fill_rectangle(x, row_y - 4, 16, 8);
+        draw_text(canvas, target_text(chart), x + 20, row_y, Anchor::left);
     }
-    return 14;
+}
+
+/// The plot's left edge: room for the widest tick label.
+double plot_left(const TrendChart& chart, const AxisScale& scale) {
+    double widest = 0;
+    for (double t : scale.ticks) widest = std::max(widest, measure_text(format_value(t, chart.style, scale.decimals)).width);
+    return widest + 8;
+}
+
+AxisScale value_scale(const TrendChart& chart) {
+    const Range range = data_range(chart);
+    return nice_scale(range.any ? range.low : 0, range.any ? range.high : 1, 6);
 }
 
 } // namespace
@@ -150,17 +199,20 @@ int label_stride(const std::vector<double>& widths, double slot_width, double ga
     return std::clamp(n, 1, static_cast<int>(widths.size()));
 }
 
+double trend_chart_height(const TrendChart& chart, double width) {
+    const double left = plot_left(chart, value_scale(chart));
+    // Half a page wide (a PDF column), a lower plot keeps the line's slopes as they look full width.
+    const double plot = width < 300 ? 125 : 145;
+    return plot + (place_legend(chart, left, 0, width - 8 - left).rows - 1) * legend_row;
+}
+
 void draw_trend_chart(Canvas& canvas, const TrendChart& chart, double width, double height) {
-    const Range range = data_range(chart);
-    Plot p{0, 8, width - 8, 0, nice_scale(range.any ? range.low : 0, range.any ? range.high : 1, 6),
-           std::max<size_t>(1, chart.categories.size())};
+    Plot p{0, 8, width - 8, 0, value_scale(chart), std::max<size_t>(1, chart.categories.size())};
     // Room on the left for the widest tick label, at the foot for categories, legend and note.
-    double widest = 0;
-    for (double t : p.scale.ticks)
-        widest = std::max(widest, text_extent(canvas, format_value(t, chart.style, p.scale.decimals)).width);
-    p.left = widest + 8;
+    p.left = plot_left(chart, p.scale);
     const double note_height = chart.note.empty() ? 0 : 14;
-    p.bottom = height - 18 - 20 - note_height;
+    const double more_legend_rows = (place_legend(chart, p.left, 0, p.right - p.left).rows - 1) * legend_row;
+    p.bottom = height - 18 - 20 - more_legend_rows - note_height;
     draw_axes(canvas, p, chart);
     if (chart.control_band) draw_control_band(canvas, p, *chart.control_band);
     if (chart.target) draw_target(canvas, p, *chart.target);
@@ -171,8 +223,8 @@ void draw_trend_chart(Canvas& canvas, const TrendChart& chart, double width, dou
         draw_text(canvas, format_value(v, chart.style, chart.decimals), p.x(p.categories - 1), p.y(v) - 9,
                   Anchor::centre, palette[0], true);
     }
-    draw_legend(canvas, chart, p.left, p.bottom + 28);
-    if (!chart.note.empty()) draw_text(canvas, chart.note, p.left, p.bottom + 44, Anchor::left, muted_colour);
+    draw_legend(canvas, chart, p.left, p.bottom + 28, p.right - p.left);
+    if (!chart.note.empty()) draw_text(canvas, chart.note, p.left, p.bottom + 44 + more_legend_rows, Anchor::left, muted_colour);
 }
 
 std::string trend_chart_svg(const TrendChart& chart, double width, double height, const std::string& id_prefix) {

@@ -36,6 +36,10 @@ struct TrendChart {
 /// carries its exact value as a tooltip.
 void draw_trend_chart(Canvas& canvas, const TrendChart& chart, double width, double height);
 
+/// The height a trend chart needs at `width`: 145 points (125 in a half-page column), and more
+/// where its legend wraps.
+double trend_chart_height(const TrendChart& chart, double width);
+
 /// The chart as an `<svg>` element for inline use in an HTML page: no XML declaration, every id
 /// prefixed with `id_prefix` (several charts on one page must not share ids), and a viewBox with
 /// width 100% so that it scales with the page.

@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "core/errors.hpp"
+#include "core/text_pattern.hpp"
 #include "render/content_security.hpp"
 #include "render/html_data.hpp"
 #include "format/dutch.hpp"
@@ -84,7 +85,7 @@ PdfDocument council_pdf_document(const ReportModel& model) {
     doc.metadata = {letter.title + ", " + format_quarter(model.quarter), model.subtitle, model.author,
                     "raadsinformatiebrief; jeugdhulp; jeugdbescherming; " + model.scope.code,
                     model.delivered_on.empty() ? format_iso_date(model.quarter.last_day()) : model.delivered_on};
-    auto add = [&](PdfBlock::Kind kind, const std::string& text) { doc.blocks.push_back({kind, text, {}, 0, {}}); };
+    auto add = [&](PdfBlock::Kind kind, const std::string& text) { doc.blocks.push_back(text_block(kind, text)); };
     add(PdfBlock::Kind::heading, letter.title);
     for (const auto& [name, value] : letter.fields) add(PdfBlock::Kind::note, name + ": " + value);
     add(PdfBlock::Kind::paragraph, letter.salutation);
@@ -93,7 +94,7 @@ PdfDocument council_pdf_document(const ReportModel& model) {
         for (const auto& p : part.paragraphs) add(PdfBlock::Kind::paragraph, p);
         for (const auto& b : part.bullets) add(PdfBlock::Kind::paragraph, "• " + b);
         if (part.figures) {
-            PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
+            PdfBlock table = table_block();
             table.table = {letter.table_header, letter.table_rows, {0.44, 0.13, 0.13, 0.15, 0.15}, {false, true, true, false, true}};
             doc.blocks.push_back(std::move(table));
         }

@@ -118,9 +118,9 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
     doc.metadata = {b.title + " " + format_quarter(b.quarter) + " – " + scope, b.subtitle, b.region.name,
                     "GI-benchmark; jeugdbescherming; " + b.region.code + "; " + b.quarter.code(),
                     b.delivered_on.empty() ? format_iso_date(b.quarter.last_day()) : b.delivered_on};
-    auto add = [&](PdfBlock::Kind kind, const std::string& text) { doc.blocks.push_back({kind, text, {}, 0, {}}); };
+    auto add = [&](PdfBlock::Kind kind, const std::string& text) { doc.blocks.push_back(text_block(kind, text)); };
     auto add_table = [&](std::vector<std::string> header, std::vector<std::vector<std::string>> rows, double first) {
-        PdfBlock t{PdfBlock::Kind::table, "", {}, 0, {}};
+        PdfBlock t = table_block();
         std::vector<double> widths(header.size(), (1 - first) / static_cast<double>(header.size() - 1));
         widths[0] = first;
         t.table = {std::move(header), std::move(rows), widths, std::vector<bool>(widths.size(), true)};
@@ -140,7 +140,7 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
         if (row.item.chart != ChartKind::funnel) continue;
         add(PdfBlock::Kind::subheading, row.item.title);
         if (!row.item.explanation.empty()) add(PdfBlock::Kind::paragraph, row.item.explanation);
-        PdfBlock chart{PdfBlock::Kind::chart, row.item.title, {}, chart_height, {}};
+        PdfBlock chart = chart_block(row.item.title, chart_height);
         chart.alt = funnel_alt_text(funnel_chart_of(b, row), row);
         const double width = pdf_text_width();
         chart.draw = [&b, &row, width](Canvas& canvas) {
@@ -148,7 +148,7 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
         };
         doc.blocks.push_back(std::move(chart));
         auto t = funnel_rows(b, row);
-        PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
+        PdfBlock table = table_block();
         table.table = {funnel_header(), std::move(t), {0.34, 0.12, 0.12, 0.14, 0.28}, {false, true, true, true, false}};
         doc.blocks.push_back(std::move(table));
     }

@@ -30,7 +30,7 @@ constexpr double chart_width = 520;
 
 /// The chart as inline SVG, hidden from assistive technology: its wrapper carries the text alternative.
 std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
-    const double height = chart_height(model, block);
+    const double height = chart_height(model, block, chart_width);
     return html::chart_svg([&](Canvas& canvas) { draw_block_chart(canvas, model, block, chart_width, height); },
                            chart_width, height, anchor);
 }
@@ -155,7 +155,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         c.set("title", cmp.item.title);
         c.set("alt", comparison_alt_text(model, cmp));
         const BarChart chart = comparison_chart(model, cmp);
-        const double height = bar_chart_height(chart);
+        const double height = bar_chart_height(chart, chart_width);
         c.set("svg", html::chart_svg([&](Canvas& canvas) { draw_bar_chart(canvas, chart, chart_width, height); }, chart_width,
                                      height, anchor));
         c.set("data_table", table_data("Cijfers bij de grafiek: " + cmp.item.title, {"Gemeente", short_quarter_label(model.quarter)},

@@ -22,6 +22,7 @@ constexpr double margin_left = 62, margin_right = 56, margin_top = 72, margin_bo
 constexpr double text_width = page_width - margin_left - margin_right;
 constexpr double content_bottom = page_height - margin_bottom;
 constexpr double cell_padding = 3;
+constexpr double column_gap = 18;
 constexpr Rgb heading_colour{0.00, 0.30, 0.50};
 constexpr Rgb rule_colour{0.75, 0.75, 0.75};
 constexpr Rgb header_fill{0.91, 0.94, 0.97};
@@ -123,19 +124,52 @@ double spacing_after(PdfBlock::Kind kind) {
     case PdfBlock::Kind::note: return 6;
     case PdfBlock::Kind::chart: return 6;
     case PdfBlock::Kind::table: return 12;
+    case PdfBlock::Kind::columns: return 6;
     }
     return 6;
 }
 
+double column_width_of(size_t columns) {
+    const double n = static_cast<double>(std::max<size_t>(1, columns));
+    return (text_width - column_gap * (n - 1)) / n;
+}
+
+double block_height(TextHeights& heights, const PdfBlock& b, double width = text_width);
+
+/// Columns side by side end alike: each column's last block (its chart) starts at the same height,
+/// below the longest of the texts above them, so that neighbouring charts line up.
+struct ColumnsLayout {
+    double width;       ///< of each column
+    double last_top;    ///< where each column's last block starts, from the top of the block
+    double last_height; ///< the tallest last block
+};
+
+ColumnsLayout columns_layout(TextHeights& heights, const PdfBlock& b) {
+    ColumnsLayout layout{column_width_of(b.columns.size()), 0, 0};
+    for (const auto& column : b.columns) {
+        if (column.empty()) continue;
+        double above = 0;
+        for (size_t i = 0; i + 1 < column.size(); ++i)
+            above += block_height(heights, column[i], layout.width) + spacing_after(column[i].kind);
+        layout.last_top = std::max(layout.last_top, above);
+        layout.last_height = std::max(layout.last_height, block_height(heights, column.back(), layout.width));
+    }
+    return layout;
+}
+
 /// The height of a block that is not a table (tables break between rows: see paginate).
-double block_height(TextHeights& heights, const PdfBlock& b) {
+double block_height(TextHeights& heights, const PdfBlock& b, double width) {
     switch (b.kind) {
-    case PdfBlock::Kind::heading: return heights.of(b.text, h1, text_width) + 6;
-    case PdfBlock::Kind::subheading: return heights.of(b.text, h2, text_width);
-    case PdfBlock::Kind::paragraph: return heights.of(b.text, body, text_width);
-    case PdfBlock::Kind::note: return heights.of(b.text, small, text_width);
+    case PdfBlock::Kind::heading: return heights.of(b.text, h1, width) + 6;
+    case PdfBlock::Kind::subheading: return heights.of(b.text, h2, width);
+    case PdfBlock::Kind::paragraph: return heights.of(b.text, body, width);
+    case PdfBlock::Kind::note: return heights.of(b.text, small, width);
     case PdfBlock::Kind::chart: return b.height;
     case PdfBlock::Kind::table: break;
+    case PdfBlock::Kind::columns: {
+        const ColumnsLayout layout = columns_layout(heights, b);
+        return layout.last_top + layout.last_height;
+    }
     }
     return 0;
 }
@@ -157,7 +191,7 @@ struct Placement {
 };
 using Page = std::vector<Placement>;
 
-std::vector<Page> paginate(TextHeights& heights, const std::vector<PdfBlock>& blocks, bool letter) {
+std::vector<Page> paginate(TextHeights& heights, const std::vector<PdfBlock>& blocks, bool letter, size_t annex_start) {
     std::vector<Page> pages(1);
     double y = margin_top;
     auto new_page = [&] {
@@ -169,7 +203,8 @@ std::vector<Page> paginate(TextHeights& heights, const std::vector<PdfBlock>& bl
         const bool is_heading = b.kind == PdfBlock::Kind::heading || b.kind == PdfBlock::Kind::subheading;
         // A chapter follows on the same page when it fits (the heading kept with what follows it):
         // chapters that each start a page left half the pages of a report blank (issue #13).
-        if (b.kind == PdfBlock::Kind::heading && y > margin_top && !letter && y > content_bottom * 0.6) new_page();
+        if (b.kind == PdfBlock::Kind::heading && y > margin_top && !letter && y > content_bottom * 0.75) new_page();
+        if (i == annex_start && y > margin_top) new_page();
         double need = first_part_height(heights, b);
         // Keep a heading with what follows it (and a subheading's paragraph with its chart).
         for (size_t j = i + 1; is_heading && j < blocks.size(); ++j) {
@@ -233,28 +268,58 @@ double draw_row(cairo_t* cr, TextHeights& heights, const PdfTable& t, const std:
     return h;
 }
 
-void draw_block(cairo_t* cr, TextHeights& heights, const PdfBlock& b, const Placement& p) {
+/// Draws a block that is not a table with its top left corner at (x, y), `width` wide.
+void draw_flowing(cairo_t* cr, TextHeights& heights, const PdfBlock& b, double x, double y, double width) {
     switch (b.kind) {
     case PdfBlock::Kind::heading:
-        tagged(cr, "H1", [&] { draw_text_at(cr, b.text, h1, margin_left, p.y, text_width); });
+        tagged(cr, "H1", [&] { draw_text_at(cr, b.text, h1, x, y, width); });
         return;
     case PdfBlock::Kind::subheading:
-        tagged(cr, "H2", [&] { draw_text_at(cr, b.text, h2, margin_left, p.y, text_width); });
+        tagged(cr, "H2", [&] { draw_text_at(cr, b.text, h2, x, y, width); });
         return;
     case PdfBlock::Kind::paragraph:
-        tagged(cr, "P", [&] { draw_text_at(cr, b.text, body, margin_left, p.y, text_width); });
+        tagged(cr, "P", [&] { draw_text_at(cr, b.text, body, x, y, width); });
         return;
     case PdfBlock::Kind::note:
-        tagged(cr, "P", [&] { draw_text_at(cr, b.text, small, margin_left, p.y, text_width); });
+        tagged(cr, "P", [&] { draw_text_at(cr, b.text, small, x, y, width); });
         return;
     case PdfBlock::Kind::chart:
         tagged(cr, "Figure", [&] {
             cairo_save(cr);
-            cairo_translate(cr, margin_left, p.y);
+            cairo_translate(cr, x, y);
             CairoCanvas canvas(cr);
             b.draw(canvas);
             cairo_restore(cr);
         });
+        return;
+    case PdfBlock::Kind::columns: {
+        // Read column by column: the tags follow the left column down, then the right one.
+        const ColumnsLayout layout = columns_layout(heights, b);
+        const double w = layout.width;
+        for (size_t c = 0; c < b.columns.size(); ++c) {
+            double at = y;
+            for (size_t i = 0; i < b.columns[c].size(); ++i) {
+                const PdfBlock& part = b.columns[c][i];
+                if (i + 1 == b.columns[c].size()) at = y + layout.last_top;
+                draw_flowing(cr, heights, part, x + static_cast<double>(c) * (w + column_gap), at, w);
+                at += block_height(heights, part, w) + spacing_after(part.kind);
+            }
+        }
+        return;
+    }
+    case PdfBlock::Kind::table: return; // drawn by draw_block, a page's rows at a time
+    }
+}
+
+void draw_block(cairo_t* cr, TextHeights& heights, const PdfBlock& b, const Placement& p) {
+    switch (b.kind) {
+    case PdfBlock::Kind::heading:
+    case PdfBlock::Kind::subheading:
+    case PdfBlock::Kind::paragraph:
+    case PdfBlock::Kind::note:
+    case PdfBlock::Kind::chart:
+    case PdfBlock::Kind::columns:
+        draw_flowing(cr, heights, b, margin_left, p.y, text_width);
         return;
     case PdfBlock::Kind::table:
         tagged(cr, "Table", [&] {
@@ -266,7 +331,7 @@ void draw_block(cairo_t* cr, TextHeights& heights, const PdfBlock& b, const Plac
     }
 }
 
-void draw_page_frame(cairo_t* cr, const PdfDocument& doc, int page_number, int page_count) {
+void draw_page_frame(cairo_t* cr, const PdfDocument& doc, const std::string& page_label) {
     // Cairo 1.16 has no artifact tag; the running header and page number stay outside the structure.
     {
         draw_text_at(cr, doc.running_header, small, margin_left, 34, text_width);
@@ -275,16 +340,17 @@ void draw_page_frame(cairo_t* cr, const PdfDocument& doc, int page_number, int p
         cairo_move_to(cr, margin_left, 50);
         cairo_line_to(cr, margin_left + text_width, 50);
         cairo_stroke(cr);
-        draw_text_at(cr, "Pagina " + std::to_string(page_number) + " van " + std::to_string(page_count), small,
+        draw_text_at(cr, page_label, small,
                      margin_left, page_height - 40, text_width, Align::right);
     }
 }
 
-void draw_title_page(cairo_t* cr, const PdfTitlePage& t) {
+/// The cover's title block; returns where it ends.
+double draw_title_page(cairo_t* cr, const PdfTitlePage& t) {
     cairo_set_source_rgb(cr, palette[0].r, palette[0].g, palette[0].b);
     cairo_rectangle(cr, 0, 0, page_width, 12);
     cairo_fill(cr);
-    double y = 250;
+    double y = 110;
     tagged(cr, "H1", [&] {
         y += draw_text_at(cr, t.title, TextStyle{34, true, heading_colour}, margin_left, y, text_width) + 8;
     });
@@ -292,15 +358,17 @@ void draw_title_page(cairo_t* cr, const PdfTitlePage& t) {
     tagged(cr, "P", [&] { y += draw_text_at(cr, t.scope, TextStyle{24, true, text_colour}, margin_left, y, text_width) + 14; });
     for (const auto& line : t.lines)
         tagged(cr, "P", [&] { y += draw_text_at(cr, line, TextStyle{11, false, text_colour}, margin_left, y, text_width) + 4; });
+    return y;
 }
 
 struct TocEntry {
     std::string title;
-    int page;
+    int page;          ///< the PDF page the link goes to
+    std::string shown; ///< the page number as printed on that page: "7", or "B1" in the annex
 };
 
-void draw_contents(cairo_t* cr, const std::vector<TocEntry>& entries) {
-    double y = margin_top;
+/// The table of contents from `y` down, on the cover: a page of its own was mostly blank.
+void draw_contents(cairo_t* cr, const std::vector<TocEntry>& entries, double y) {
     tagged(cr, "H1", [&] { y += draw_text_at(cr, "Inhoud", h1, margin_left, y, text_width) + 18; });
     tagged(cr, "TOC", [&] {
         for (const auto& e : entries) {
@@ -309,13 +377,20 @@ void draw_contents(cairo_t* cr, const std::vector<TocEntry>& entries) {
             tagged(cr, "TOCI", [&] {
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, link.c_str());
                 draw_text_at(cr, e.title, TextStyle{11, false, text_colour}, margin_left, y, text_width - 40);
-                draw_text_at(cr, std::to_string(e.page), TextStyle{11, false, text_colour}, margin_left, y, text_width,
+                draw_text_at(cr, e.shown, TextStyle{11, false, text_colour}, margin_left, y, text_width,
                              Align::right);
                 cairo_tag_end(cr, CAIRO_TAG_LINK);
             });
             y += 20;
         }
     });
+}
+
+/// The text alternatives of a block's charts, in the order draw_flowing writes their Figure tags.
+void collect_alts(const PdfBlock& b, std::vector<std::string>& alts) {
+    if (b.kind == PdfBlock::Kind::chart) alts.push_back(b.alt);
+    for (const auto& column : b.columns)
+        for (const auto& part : column) collect_alts(part, alts);
 }
 
 cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
@@ -325,7 +400,37 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
 
 } // namespace
 
+PdfBlock text_block(PdfBlock::Kind kind, std::string text) {
+    PdfBlock b;
+    b.kind = kind;
+    b.text = std::move(text);
+    return b;
+}
+
+PdfBlock table_block() {
+    PdfBlock b;
+    b.kind = PdfBlock::Kind::table;
+    return b;
+}
+
+PdfBlock chart_block(std::string title, double height) {
+    PdfBlock b;
+    b.kind = PdfBlock::Kind::chart;
+    b.text = std::move(title);
+    b.height = height;
+    return b;
+}
+
+PdfBlock columns_block(std::vector<std::vector<PdfBlock>> columns) {
+    PdfBlock b;
+    b.kind = PdfBlock::Kind::columns;
+    b.columns = std::move(columns);
+    return b;
+}
+
 double pdf_text_width() { return text_width; }
+
+double pdf_column_width(size_t n) { return column_width_of(n); }
 
 std::string render_pdf(const PdfDocument& doc) {
     std::string bytes;
@@ -343,36 +448,44 @@ std::string render_pdf(const PdfDocument& doc) {
     cairo_t* cr = context.get();
 
     TextHeights heights(cr);
-    const std::vector<Page> pages = paginate(heights, doc.blocks, doc.letter);
-    const int first_content_page = doc.letter ? 1 : 3; // after the title page and the contents
-    const int page_count = static_cast<int>(pages.size()) + first_content_page - 1;
+    const std::vector<Page> pages = paginate(heights, doc.blocks, doc.letter, doc.annex_start);
+    const int first_content_page = doc.letter ? 1 : 2; // after the cover with the contents
+    // The report's pages, then the annex's, each numbered on their own.
+    size_t annex_page = pages.size();
+    for (size_t p = 0; p < pages.size() && annex_page == pages.size(); ++p)
+        if (!pages[p].empty() && pages[p].front().block >= doc.annex_start) annex_page = p;
+    const int report_pages = static_cast<int>(annex_page) + first_content_page - 1;
+    const int annex_pages = static_cast<int>(pages.size() - annex_page);
+    auto page_label = [&](size_t p) {
+        if (p < annex_page) return "Pagina " + std::to_string(static_cast<int>(p) + first_content_page) + " van " +
+                                   std::to_string(report_pages);
+        return "Bijlage, pagina " + std::to_string(p - annex_page + 1) + " van " + std::to_string(annex_pages);
+    };
     std::vector<TocEntry> toc;
     for (size_t p = 0; p < pages.size(); ++p)
         for (const auto& placed : pages[p])
             if (doc.blocks[placed.block].kind == PdfBlock::Kind::heading)
-                toc.push_back({doc.blocks[placed.block].text, static_cast<int>(p) + first_content_page});
+                toc.push_back({doc.blocks[placed.block].text, static_cast<int>(p) + first_content_page,
+                               p < annex_page ? std::to_string(static_cast<int>(p) + first_content_page)
+                                              : "B" + std::to_string(p - annex_page + 1)});
 
     // The charts' text alternatives in the order their Figure tags are written.
     std::vector<std::string> alts;
     for (const auto& page : pages)
-        for (const auto& placed : page)
-            if (doc.blocks[placed.block].kind == PdfBlock::Kind::chart) alts.push_back(doc.blocks[placed.block].alt);
+        for (const auto& placed : page) collect_alts(doc.blocks[placed.block], alts);
 
     tagged(cr, "Document", [&] {
         if (!doc.letter) {
-            draw_title_page(cr, doc.title_page);
-            cairo_show_page(cr);
-            draw_page_frame(cr, doc, 2, page_count);
-            draw_contents(cr, toc);
+            draw_contents(cr, toc, draw_title_page(cr, doc.title_page) + 36);
             cairo_show_page(cr);
         }
         for (size_t p = 0; p < pages.size(); ++p) {
-            draw_page_frame(cr, doc, static_cast<int>(p) + first_content_page, page_count);
+            draw_page_frame(cr, doc, page_label(p));
             for (const auto& placed : pages[p]) draw_block(cr, heights, doc.blocks[placed.block], placed);
             cairo_show_page(cr);
         }
     });
-    if (!doc.letter) cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Inhoud", "page=2", CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    if (!doc.letter) cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Inhoud", "page=1", CAIRO_PDF_OUTLINE_FLAG_OPEN);
     for (const auto& e : toc)
         cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, e.title.c_str(), ("page=" + std::to_string(e.page)).c_str(),
                                       CAIRO_PDF_OUTLINE_FLAG_OPEN);
@@ -388,15 +501,15 @@ void warm_up_fonts() {
     doc.title_page = {"Samen Sturen", "Aa 0,9 € – ≤ ë", "Aa", {"Aa"}};
     doc.running_header = "Aa · € –";
     doc.metadata = {"t", "s", "a", "k", "2025-01-01"};
-    PdfBlock table{PdfBlock::Kind::table, "", {}, 0, {}};
+    PdfBlock table = table_block();
     table.table = {{"Aa", "€ 1.234,5"}, {{"Aa – ë", "12,3% <5 *"}}, {0.5, 0.5}, {false, true}};
-    PdfBlock chart{PdfBlock::Kind::chart, "Aa", {}, 40, {}};
+    PdfBlock chart = chart_block("Aa", 40);
     chart.draw = [](Canvas& canvas) {
         canvas.text("Aa 0,9 € –", 0, 10, Anchor::left, false);
         canvas.text("Aa 0,9 € –", 0, 20, Anchor::left, true);
     };
-    doc.blocks = {{PdfBlock::Kind::heading, "Aa €", {}, 0, {}}, {PdfBlock::Kind::subheading, "Aa €", {}, 0, {}},
-                  {PdfBlock::Kind::paragraph, "Aa 0,9 € – ≤ ë", {}, 0, {}}, {PdfBlock::Kind::note, "Aa", {}, 0, {}},
+    doc.blocks = {text_block(PdfBlock::Kind::heading, "Aa €"), text_block(PdfBlock::Kind::subheading, "Aa €"),
+                  text_block(PdfBlock::Kind::paragraph, "Aa 0,9 € – ≤ ë"), text_block(PdfBlock::Kind::note, "Aa"),
                   std::move(table), std::move(chart)};
     (void)render_pdf(doc);
 }

@@ -3,6 +3,7 @@
 // nothing of KPIs: pdf_report.cpp turns a report model into these blocks.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,13 +20,16 @@ struct PdfTable {
 };
 
 struct PdfBlock {
-    enum class Kind { heading, subheading, paragraph, note, chart, table };
+    /// columns: blocks side by side (subheadings, paragraphs, notes, charts; no tables), each
+    /// column pdf_column_width(n) wide, kept on one page.
+    enum class Kind { heading, subheading, paragraph, note, chart, table, columns };
     Kind kind = Kind::paragraph;
     std::string text;        ///< heading or paragraph text; a chart's title for its tag
     ChartDrawing draw;       ///< charts
     double height = 0;       ///< charts, in points at the text width
     PdfTable table;          ///< tables
     std::string alt;         ///< charts: the text alternative a screen reader reads (/Alt)
+    std::vector<std::vector<PdfBlock>> columns; ///< columns: each column's blocks, top to bottom
 };
 
 struct PdfTitlePage {
@@ -46,11 +50,25 @@ struct PdfDocument {
     PdfMetadata metadata;
     std::vector<PdfBlock> blocks;
     bool letter = false; ///< a letter: no title page and contents, a heading does not start a page
+    /// The block the annex starts with (case-level lists): it starts a page, and its pages are
+    /// numbered apart ("Bijlage, pagina 1 van 9"), so that the report's own length shows.
+    size_t annex_start = SIZE_MAX;
     std::string language = "nl-NL"; ///< /Lang of the document
 };
 
+/// A heading, subheading, paragraph or note.
+PdfBlock text_block(PdfBlock::Kind kind, std::string text);
+/// An empty table to fill in (header, rows, widths).
+PdfBlock table_block();
+/// A chart `height` points high; `title` names its Figure tag.
+PdfBlock chart_block(std::string title, double height);
+/// Blocks side by side, each column's top to bottom.
+PdfBlock columns_block(std::vector<std::vector<PdfBlock>> columns);
+
 /// The text width of a page in points (A4 less the margins): the width charts are drawn at.
 double pdf_text_width();
+/// The width of each of `n` columns side by side (a columns block), in points.
+double pdf_column_width(size_t n);
 
 /// Renders the document to PDF bytes. Throws OutputError when Cairo fails.
 std::string render_pdf(const PdfDocument& document);

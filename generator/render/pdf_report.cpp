@@ -1,5 +1,9 @@
 #include "render/pdf_report.hpp"
 
+#include <algorithm>
+#include <memory>
+
+#include "core/text_pattern.hpp"
 #include "format/dutch.hpp"
 #include "report/attention.hpp"
 #include "report/block_charts.hpp"
@@ -11,12 +15,12 @@ namespace {
 
 // The PDF is internal (the development table): exact values, counts beside them, signals listed.
 
-PdfBlock heading(const std::string& text) { return {PdfBlock::Kind::heading, text, {}, 0, {}}; }
-PdfBlock subheading(const std::string& text) { return {PdfBlock::Kind::subheading, text, {}, 0, {}}; }
-PdfBlock paragraph(const std::string& text) { return {PdfBlock::Kind::paragraph, text, {}, 0, {}}; }
+PdfBlock heading(const std::string& text) { return text_block(PdfBlock::Kind::heading, text); }
+PdfBlock subheading(const std::string& text) { return text_block(PdfBlock::Kind::subheading, text); }
+PdfBlock paragraph(const std::string& text) { return text_block(PdfBlock::Kind::paragraph, text); }
 
 PdfBlock table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows, std::vector<double> widths) {
-    PdfBlock b{PdfBlock::Kind::table, "", {}, 0, {}};
+    PdfBlock b = table_block();
     b.table.numeric.assign(header.size(), true);
     b.table.numeric[0] = false;
     b.table.header = std::move(header);
@@ -61,7 +65,32 @@ bool without_data(const KpiBlock& block) {
     return true;
 }
 
-void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfBlock>& blocks) {
+/// Charts that read well half the page wide: a trend line, or a breakdown as horizontal bars (their
+/// labels wrap). Two neighbours of the same sort stand side by side: with every chart full width a
+/// municipality's report ran to 20-29 pages (reports.md: 8-16).
+bool fits_a_column(const ReportModel& model, const KpiBlock& block) {
+    if (without_data(block)) return false;
+    if (block.item.chart == ChartKind::trend) return true;
+    return block.item.chart == ChartKind::bars && bar_chart_of(model, block).layout == BarLayout::horizontal;
+}
+
+bool side_by_side(const ReportModel& model, const KpiBlock& left, const KpiBlock& right) {
+    return left.item.chart == right.item.chart && fits_a_column(model, left) && fits_a_column(model, right);
+}
+
+/// The block with only its `pdf_top` highest rows, highest first (a row without a value last).
+KpiBlock top_rows(const KpiBlock& block) {
+    KpiBlock top = block;
+    std::stable_sort(top.rows.begin(), top.rows.end(), [](const BreakdownRow& a, const BreakdownRow& b) {
+        return a.scope.value.value_or(-1e300) > b.scope.value.value_or(-1e300);
+    });
+    top.rows.resize(static_cast<size_t>(block.item.pdf_top));
+    return top;
+}
+
+/// A KPI's title, text and chart (or table) as blocks `width` wide.
+void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfBlock>& blocks,
+               double width = pdf_text_width()) {
     if (without_data(block)) {
         blocks.push_back(subheading(block.item.title));
         blocks.push_back(paragraph("Geen gegevens voor " + model.scope.name + " over deze periode."));
@@ -78,12 +107,17 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
     if (!text.empty()) blocks.push_back(paragraph(text));
     for (const auto& note : block_explanations(model, block)) blocks.push_back(paragraph(note));
     if (block.item.chart != ChartKind::none) {
-        PdfBlock chart{PdfBlock::Kind::chart, block.item.title, {}, 0, {}};
-        chart.alt = chart_alt_text(model, block);
-        const double width = pdf_text_width();
-        chart.height = chart_height(model, block);
-        chart.draw = [&model, &block, width, h = chart.height](Canvas& canvas) {
-            draw_block_chart(canvas, model, block, width, h);
+        // The chart's own copy of a block cut to its top rows, alive as long as the drawing.
+        const bool cut = block.item.pdf_top > 0 && block.rows.size() > static_cast<size_t>(block.item.pdf_top);
+        const auto shown = cut ? std::make_shared<const KpiBlock>(top_rows(block)) : std::shared_ptr<const KpiBlock>(&block, [](const KpiBlock*) {});
+        if (cut)
+            blocks.push_back(paragraph(fill_pattern(block.item.pdf_top_note, {{"shown", std::to_string(shown->rows.size())},
+                                                                              {"all", std::to_string(block.rows.size())}})));
+        PdfBlock chart = chart_block(block.item.title, 0);
+        chart.alt = chart_alt_text(model, *shown);
+        chart.height = chart_height(model, *shown, width);
+        chart.draw = [&model, shown, width, h = chart.height](Canvas& canvas) {
+            draw_block_chart(canvas, model, *shown, width, h);
         };
         blocks.push_back(std::move(chart));
     }
@@ -141,10 +175,10 @@ void add_comparisons(const ReportModel& model, std::vector<PdfBlock>& blocks) {
                                "van hoog naar laag. De stippellijn is de regio als geheel."));
     for (const auto& cmp : model.comparisons) {
         blocks.push_back(subheading(cmp.item.title));
-        PdfBlock chart{PdfBlock::Kind::chart, cmp.item.title, {}, 0, {}};
+        PdfBlock chart = chart_block(cmp.item.title, 0);
         chart.alt = comparison_alt_text(model, cmp);
         const double width = pdf_text_width();
-        chart.height = bar_chart_height(comparison_chart(model, cmp));
+        chart.height = bar_chart_height(comparison_chart(model, cmp), width);
         chart.draw = [&model, &cmp, width, h = chart.height](Canvas& canvas) {
             draw_bar_chart(canvas, comparison_chart(model, cmp), width, h);
         };
@@ -214,12 +248,23 @@ PdfDocument pdf_document_of(const ReportModel& model) {
     for (const auto& section : model.sections) {
         doc.blocks.push_back(heading(section.title));
         if (!section.intro.empty()) doc.blocks.push_back(paragraph(section.intro));
-        for (const auto& block : section.blocks) add_block(model, block, doc.blocks);
+        for (size_t b = 0; b < section.blocks.size(); ++b) {
+            const KpiBlock& block = section.blocks[b];
+            if (b + 1 < section.blocks.size() && side_by_side(model, block, section.blocks[b + 1])) {
+                std::vector<std::vector<PdfBlock>> pair(2);
+                add_block(model, block, pair[0], pdf_column_width(2));
+                add_block(model, section.blocks[++b], pair[1], pdf_column_width(2));
+                doc.blocks.push_back(columns_block(std::move(pair)));
+            } else {
+                add_block(model, block, doc.blocks);
+            }
+        }
         if (section.signals && model.scope.type == "municipality") add_signals(model, doc.blocks);
     }
     add_comparisons(model, doc.blocks);
     add_transparency(model, doc.blocks);
     add_account(model, doc.blocks);
+    doc.annex_start = doc.blocks.size();
     if (model.scope.type == "municipality") add_signal_annex(model, doc.blocks);
     return doc;
 }

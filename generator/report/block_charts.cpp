@@ -97,10 +97,10 @@ BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block) {
     return chart;
 }
 
-double chart_height(const ReportModel& model, const KpiBlock& block) {
+double chart_height(const ReportModel& model, const KpiBlock& block, double width) {
     if (block.item.chart == ChartKind::none) return 0;
-    if (block.item.chart == ChartKind::trend) return 145;
-    return bar_chart_height(bar_chart_of(model, block));
+    if (block.item.chart == ChartKind::trend) return trend_chart_height(trend_chart_of(model, block), width);
+    return bar_chart_height(bar_chart_of(model, block), width);
 }
 
 void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block,

@@ -14,8 +14,8 @@ namespace ss {
 TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block);
 BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block);
 
-/// The chart's height in points (its width is the page's or the HTML's).
-double chart_height(const ReportModel& model, const KpiBlock& block);
+/// The chart's height in points at `width` (the page's, a PDF column's or the HTML's).
+double chart_height(const ReportModel& model, const KpiBlock& block, double width);
 
 /// Draws the block's chart (trend or bars) into (0, 0, width, height).
 void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block,

@@ -1,5 +1,6 @@
 #include "report/council_sentences.hpp"
 
+#include "core/text_pattern.hpp"
 #include "core/text_split.hpp"
 #include "report/figure_text.hpp"
 
@@ -23,14 +24,6 @@ std::string unit_after(const KpiBlock& block, double value) {
 }
 
 } // namespace
-
-std::string fill_pattern(std::string pattern, const std::vector<std::pair<std::string, std::string>>& values) {
-    for (const auto& [name, value] : values) {
-        const std::string key = "{" + name + "}";
-        for (size_t at = 0; (at = pattern.find(key, at)) != std::string::npos; at += value.size()) pattern.replace(at, key.size(), value);
-    }
-    return pattern;
-}
 
 std::string council_sentence(const KpiBlock& block, const SentencePatterns& p, const std::string& region_name) {
     const std::string subject = block.item.subject.empty() ? block.item.title : block.item.subject;

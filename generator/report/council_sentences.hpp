@@ -18,7 +18,4 @@ std::string council_sentence(const KpiBlock& block, const SentencePatterns& patt
 /// that went the other way, the ones that stayed about the same and the provisional ones, a line each.
 std::vector<std::string> key_message(const std::vector<const KpiBlock*>& blocks, const LetterDefinition& letter);
 
-/// Replaces each `{name}` of `pattern` by its value (exposed for tests).
-std::string fill_pattern(std::string pattern, const std::vector<std::pair<std::string, std::string>>& values);
-
 } // namespace ss

@@ -61,6 +61,11 @@ ReportItem parse_item(const json& j, const std::string& where) {
     item.unit_one = text_field(j, "unit_one", where);
     item.region_level = j.value("region_level", false);
     item.region_report_only = j.value("region_report_only", false);
+    item.pdf_top = j.value("pdf_top", 0);
+    item.pdf_top_note = text_field(j, "pdf_top_note", where);
+    if (item.pdf_top < 0) throw InputError(where + ": pdf_top must be 0 (all rows) or more");
+    if (item.pdf_top > 0 && (item.chart != ChartKind::bars || item.pdf_top_note.empty()))
+        throw InputError(where + ": pdf_top is for bars, with a pdf_top_note that says where the other rows are");
     const std::string desired = text_field(j, "desired", where);
     if (desired == "lower") item.desired = Direction::lower_is_better;
     else if (desired == "higher") item.desired = Direction::higher_is_better;

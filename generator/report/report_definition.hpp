@@ -40,6 +40,10 @@ struct ReportItem {
     bool headline = false;   ///< listed in the summary table
     bool region_level = false; ///< the KPI exists for regions only (WL01): a municipality shows its region's
     bool region_report_only = false; ///< shown in the region's report only (the allocation key AK01-AK04)
+    /// Bars: the PDF draws only the `pdf_top` highest rows (0: all), with `pdf_top_note` under them
+    /// ({shown}, {all}); a region's forty providers filled a page. The HTML and workbook show all.
+    int pdf_top = 0;
+    std::string pdf_top_note;
     /// Which way is better when no target says so ("desired": "lower" or "higher"): the summary's
     /// judgement of a change. None: a change is not judged.
     std::optional<Direction> desired;
