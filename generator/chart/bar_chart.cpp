@@ -21,7 +21,8 @@ constexpr int most_label_lines = 3;
 /// The label column of horizontal bars: as wide as the widest label, up to 38% of the chart; in a
 /// narrow chart (a PDF column) a longer label wraps at its spaces onto more lines, never cut.
 struct RowLabels {
-    double width;
+    double width; ///< the label column
+    double wrap;  ///< the width a label's lines are fitted into
     int lines;
 };
 
@@ -31,11 +32,11 @@ RowLabels row_labels(const BarChart& chart, double width) {
     // 4% to spare: a browser sets the SVG's text a little wider than Pango measured it (1-2%),
     // and the labels end at the chart's left edge.
     const double room = width * 0.38;
-    if (widest * 1.04 <= room) return {widest * 1.04, 1};
+    if (widest * 1.04 <= room) return {widest * 1.04, widest * 1.04, 1};
     int lines = 1;
     for (const auto& c : chart.categories)
         lines = std::max(lines, static_cast<int>(fit_lines(c, room / 1.04, most_label_lines).size()));
-    return {room, lines};
+    return {room, room / 1.04, lines};
 }
 
 /// The height of one category's row: its bars and the gap, or its label's lines where more.
@@ -178,8 +179,7 @@ void draw_horizontal(Canvas& canvas, const BarChart& chart, double width, double
     }
     for (size_t c = 0; c < chart.categories.size(); ++c) {
         const double row_top = top + static_cast<double>(c) * pitch + (pitch - group) / 2;
-        draw_row_label(canvas, chart.categories[c], label_width, row_top + group / 2,
-                       labels.lines == 1 ? label_width : label_width / 1.04, labels.lines);
+        draw_row_label(canvas, chart.categories[c], label_width, row_top + group / 2, labels.wrap, labels.lines);
         for (size_t s = 0; s < chart.series.size(); ++s) {
             const auto& v = c < chart.series[s].values.size() ? chart.series[s].values[c] : std::nullopt;
             if (!v) continue;
