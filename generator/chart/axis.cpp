@@ -6,10 +6,15 @@
 namespace ss {
 
 AxisScale nice_scale(double low, double high, int max_ticks) {
-    max_ticks = std::max(max_ticks, 2);
     if (low > high) std::swap(low, high);
     if (low >= 0) low = 0;
     if (high <= 0 && low < 0) high = 0;
+    return nice_range(low, high, max_ticks);
+}
+
+AxisScale nice_range(double low, double high, int max_ticks) {
+    max_ticks = std::max(max_ticks, 2);
+    if (low > high) std::swap(low, high);
     if (high - low <= 0) high = low + 1; // all values equal (or no data): a unit range
     const double rough = (high - low) / (max_ticks - 1);
     const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));

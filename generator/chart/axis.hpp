@@ -18,4 +18,8 @@ struct AxisScale {
 /// go below zero starts the axis at zero, so bars and lines are not exaggerated.
 AxisScale nice_scale(double low, double high, int max_ticks = 6);
 
+/// A scale covering [low, high] only, not stretched to zero: for a chart whose points are read by
+/// their position against lines, not by their length (the funnel plot).
+AxisScale nice_range(double low, double high, int max_ticks = 6);
+
 } // namespace ss

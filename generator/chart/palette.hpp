@@ -17,6 +17,7 @@ inline constexpr Rgb palette[] = {
     {0.835, 0.369, 0.000}, // vermilion
 };
 inline constexpr Rgb text_colour{0.13, 0.13, 0.13};
+inline constexpr Rgb background_colour{1.0, 1.0, 1.0};
 inline constexpr Rgb grid_colour{0.85, 0.85, 0.85};
 inline constexpr Rgb muted_colour{0.40, 0.40, 0.40};
 

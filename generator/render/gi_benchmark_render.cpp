@@ -43,16 +43,35 @@ std::vector<std::vector<std::string>> overview_rows(const GiBenchmark& b) {
     return rows;
 }
 
-std::vector<std::string> funnel_header() { return {"GI", "Teller", "Noemer", "Waarde", "Ligging"}; }
+std::vector<std::string> funnel_header() { return {"GI", "Teller", "Noemer", "Waarde", "Ligging", "Samenstelling"}; }
+
+/// "OTS 53%, voogdij 19%, UHP 18%, JR 10%": the kinds of at least half a percent, largest first.
+std::string case_mix_text(const GiBenchmark& b, CaseMix mix) {
+    std::stable_sort(mix.begin(), mix.end(), [](const CaseMixPart& x, const CaseMixPart& y) { return x.percent > y.percent; });
+    std::string text;
+    for (const auto& part : mix) {
+        if (part.percent < 0.5) continue;
+        if (!text.empty()) text += ", ";
+        text += (b.labels ? code_label(*b.labels, "kind_short", part.kind) : part.kind) + " " + format_percent(part.percent, 0);
+    }
+    return text;
+}
+
+std::string position_cell(const GiBenchmark& b, const GiRow& row, size_t gi) {
+    const GiPosition p = gi_position(b, row, gi);
+    if (p.judged()) return position_text(p.position);
+    return position_text(p.position) + ", maar de samenstelling wijkt af (" + p.biggest_difference + "): geen oordeel";
+}
 
 std::vector<std::vector<std::string>> funnel_rows(const GiBenchmark& b, const GiRow& row) {
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < b.gis.size(); ++i) {
         const Figure& f = row.gis[i];
         const ShownFigure shown = show_figure(f, row.item.style, row.item.decimals);
-        rows.push_back({b.gis[i].name, f.numerator ? format_number(*f.numerator) : "",
+        const GiColumn& gi = b.gis[i];
+        rows.push_back({gi.short_name == gi.name ? gi.name : gi.name + " (" + gi.short_name + ")", f.numerator ? format_number(*f.numerator) : "",
                         f.denominator ? format_number(*f.denominator) : "", marked_text(shown),
-                        shown.value && f.denominator ? position_text(gi_position(row, i)) : "–"});
+                        shown.value && f.denominator ? position_cell(b, row, i) : "–", case_mix_text(b, b.gis[i].case_mix)});
     }
     return rows;
 }
@@ -94,7 +113,9 @@ FunnelChart funnel_chart_of(const GiBenchmark& b, const GiRow& row) {
     bool left_out = false;
     for (size_t i = 0; i < b.gis.size(); ++i) {
         const ShownFigure shown = show_figure(row.gis[i], row.item.style, row.item.decimals);
-        if (shown.value && row.gis[i].denominator) chart.points.push_back({b.gis[i].name, *row.gis[i].denominator, *shown.value});
+        if (shown.value && row.gis[i].denominator)
+            chart.points.push_back({b.gis[i].name, b.gis[i].short_name, *row.gis[i].denominator, *shown.value,
+                                    gi_position(b, row, i).judged()});
         else left_out = true;
     }
     if (left_out) chart.note = "Niet getoond: GI's zonder cijfer of met te weinig maatregelen.";
@@ -149,7 +170,7 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
         doc.blocks.push_back(std::move(chart));
         auto t = funnel_rows(b, row);
         PdfBlock table = table_block();
-        table.table = {funnel_header(), std::move(t), {0.34, 0.12, 0.12, 0.14, 0.28}, {false, true, true, true, false}};
+        table.table = {funnel_header(), std::move(t), {0.26, 0.08, 0.10, 0.09, 0.21, 0.26}, {false, true, true, true, false, false}};
         doc.blocks.push_back(std::move(table));
     }
     add(PdfBlock::Kind::heading, "Over deze vergelijking");
@@ -175,7 +196,9 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
     d.set("region_page", report_file_stem("samen-sturen", b.region, b.quarter) + ".html");
     d.set("quarter_name", format_quarter(b.quarter));
     d.set("lines", text_list({format_quarter(b.quarter), "Periode: " + format_quarter_period(b.quarter), cover_date(b)}));
-    d.set("overview", table_data("De GI's naast elkaar, " + format_quarter(b.quarter), overview_header(b), overview_rows(b)));
+    data overview = table_data("De GI's naast elkaar, " + format_quarter(b.quarter), overview_header(b), overview_rows(b));
+    overview.set("table_class", std::string("gi"));
+    d.set("overview", overview);
     d.set("funnel_intro", explanation_of_funnels());
     data funnels{data::type::list};
     int counter = 0;
@@ -190,7 +213,9 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
         f.set("alt", funnel_alt_text(chart, row));
         f.set("svg", html::chart_svg([&](Canvas& canvas) { draw_funnel_chart(canvas, chart, chart_width, chart_height); },
                                      chart_width, chart_height, anchor));
-        f.set("data_table", table_data("Cijfers bij de grafiek: " + row.item.title, funnel_header(), funnel_rows(b, row)));
+        data table = table_data("Cijfers bij de grafiek: " + row.item.title, funnel_header(), funnel_rows(b, row));
+        table.set("table_class", std::string("gi gi-funnel"));
+        f.set("data_table", table);
         funnels.push_back(f);
     }
     d.set("funnels", funnels);
@@ -231,7 +256,7 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
             write_figure(ws, r, 7, f.value, row.item.style, row.item.decimals, vf);
             write_figure(ws, r, 8, row.region.value, row.item.style, row.item.decimals, vf);
             if (row.item.chart == ChartKind::funnel && f.value)
-                worksheet_write_string(ws, r, 9, position_text(gi_position(row, i)).c_str(), nullptr);
+                worksheet_write_string(ws, r, 9, position_cell(b, row, i).c_str(), nullptr);
         }
         spans.push_back({&row, first, r});
     }

@@ -12,11 +12,33 @@
 
 namespace ss {
 
+/// One kind's part of a case mix (GI03's breakdown rows): `voogdij`, 19.3 (percent).
+struct CaseMixPart {
+    std::string kind;
+    double percent = 0;
+};
+using CaseMix = std::vector<CaseMixPart>;
+
 struct GiColumn {
     std::string scope_code; ///< <region>/<institution>
     std::string id;
     std::string name;
+    std::string short_name; ///< beside its point in a funnel plot ("JBRA")
+    CaseMix case_mix;       ///< of its measures active at the end of the quarter in the region
 };
+
+/// Where a GI lies in a funnel plot, and whether that is judged: a GI whose case mix differs
+/// from the region's is not called an outlier on a share that mix may explain.
+struct GiPosition {
+    FunnelPosition position = FunnelPosition::within;
+    bool case_mix_differs = false;
+    std::string biggest_difference; ///< "voogdij 100% tegen 19% in de regio"
+    bool judged() const { return position == FunnelPosition::within || !case_mix_differs; }
+};
+
+/// Case mixes differ when at least this share of the GI's measures (percentage points, the total
+/// variation distance) would have to be of another kind to match the region's mix.
+constexpr double case_mix_difference_limit = 25.0;
 
 struct GiRow {
     ReportItem item;
@@ -33,6 +55,7 @@ struct GiBenchmark {
     std::string delivered_on;
     std::vector<GiColumn> gis;
     std::vector<GiRow> rows;
+    CaseMix region_case_mix;
     const CodeLabels* labels = nullptr;
 };
 
@@ -42,6 +65,14 @@ GiBenchmark build_gi_benchmark(const ReportContext& context, const Scope& region
                                const std::vector<KpiValue>& region_rows);
 
 /// Where each GI's share lies against the control limits around the region's share.
-FunnelPosition gi_position(const GiRow& row, size_t gi);
+GiPosition gi_position(const GiBenchmark& benchmark, const GiRow& row, size_t gi);
+
+/// Half the sum of the differences per kind, in percentage points (0: the same mix, 100: no kind
+/// in common).
+double case_mix_distance(const CaseMix& a, const CaseMix& b);
+
+/// The GI's short name: from templates/labels.json (`gi_short`), else the name when short, else
+/// the initials of its words ("Leger des Heils Jeugdbescherming & Reclassering" -> "LHJ&R").
+std::string gi_short_name(const CodeLabels* labels, const std::string& id, const std::string& name);
 
 } // namespace ss
