@@ -42,7 +42,6 @@ def median(values):
 
 class Bench:
     def __init__(self, binary, work, runs):
-        self.binary = str(Path(binary).resolve())
         self.work = work
         self.runs = runs
         self.work.mkdir(parents=True, exist_ok=True)
@@ -54,6 +53,10 @@ class Bench:
                 else:
                     p.unlink()
             stamp.write_text(DATA_VERSION + "\n")
+        # A copy of the binary: a build during the half hour the bench takes does not change
+        # what is measured halfway.
+        self.binary = str(self.work / "samen-sturen.measured")
+        shutil.copy2(Path(binary).resolve(), self.binary)
 
     def database(self, name, scale, history_years=3, csv=None):
         db = self.work / (name + ".db")
