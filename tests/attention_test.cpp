@@ -86,6 +86,7 @@ TEST_CASE("report definition: the desired direction is lower or higher, nothing 
 
 TEST_CASE("attention points: one from each source, ranked, with the section that explains it") {
     ReportModel m;
+    m.texts = &project_texts();
     m.sections.resize(3);
     m.sections[0].title = "Jeugdhulp";
     m.sections[1].title = "Kosten";

@@ -280,3 +280,42 @@ TEST_CASE("distribute: a quarter with provisional figures goes out only with --a
     }
     CHECK(named);
 }
+
+TEST_CASE("distribute: the mail's words come from templates/mail.mustache and texts.json; a broken one stops before sending") {
+    Rendered r;
+    TempDir templates;
+    fs::copy(std::string(SAMEN_STUREN_SOURCE_DIR) + "/templates", templates.path(), fs::copy_options::recursive);
+    std::string mail = read_file(templates / "mail.mustache");
+    mail.replace(mail.find("Beste "), 6, "Geachte ");
+    write_file(templates / "mail.mustache", mail);
+    const auto sent = run_cli(r.distribute("--templates " + templates.path().string() + " --outbox " + (r.dir / "outbox").string()));
+    REQUIRE_MESSAGE(sent.exit_code == 0, sent.err);
+    int mails = 0;
+    for (const auto& e : fs::directory_iterator(r.dir / "outbox")) {
+        const std::string body = run_cli_text("/usr/bin/python3 -c \"import email, sys; m = email.message_from_file(open(sys.argv[1])); "
+                                              "print(m.get_payload()[0].get_payload(decode=True).decode())\" '" +
+                                              e.path().string() + "'");
+        CAPTURE(body);
+        CHECK(body.rfind("Geachte ", 0) == 0);
+        CHECK(body.find("\n\n\n") == std::string::npos); // a section left out leaves no gap
+        CHECK(body.find("\nBijgevoegd:\n- ") != std::string::npos);
+        CHECK(body.find(" kB)\n") != std::string::npos); // small files in kB, not "0,0 MB"
+        CHECK(body.find("\nMet vriendelijke groet,\nSamen Sturen\n") != std::string::npos);
+        ++mails;
+    }
+    CHECK(mails == 9);
+
+    // A texts.json without the subject: refused with the file and the text named, nothing sent.
+    std::string texts = read_file(templates / "texts.json");
+    const size_t at = texts.find("  \"mail.subject\"");
+    REQUIRE(at != std::string::npos);
+    texts.erase(at, texts.find('\n', at) - at);
+    texts.replace(texts.rfind(','), 1, ""); // the entry before it is now the last
+    write_file(templates / "texts.json", texts);
+    Rendered fresh;
+    const auto refused = run_cli(fresh.distribute("--templates " + templates.path().string() + " --outbox " +
+                                                  (fresh.dir / "outbox").string()));
+    CHECK(refused.exit_code == 3);
+    CHECK(refused.err.find("texts.json: the text 'mail.subject' is missing") != std::string::npos);
+    CHECK((!fs::exists(fresh.dir / "outbox") || fs::is_empty(fresh.dir / "outbox"))); // nothing sent
+}

@@ -11,8 +11,10 @@
 #include "render/gi_benchmark_render.hpp"
 #include "report/control_limits.hpp"
 #include "report/gi_benchmark.hpp"
+#include "test_support.hpp"
 
 using namespace ss;
+using namespace ss::test;
 
 namespace {
 
@@ -35,6 +37,7 @@ GiBenchmark benchmark() {
     b.region = {"region", "JZ13", "Amsterdam-Amstelland", "JZ13", "Amsterdam-Amstelland"};
     b.quarter = {2025, 4};
     b.labels = &labels;
+    b.texts = &project_texts();
     b.region_case_mix = region_mix;
     b.gis = {{"JZ13/GI-JBRA", "GI-JBRA", "Jeugdbescherming Regio Amsterdam", "JBRA", {{"ots", 52.9}, {"uhp", 18.2}, {"voogdij", 19.1}, {"jr", 9.7}}},
              {"JZ13/GI-LJR", "GI-LJR", "Leger des Heils Jeugdbescherming & Reclassering", "LHJ&R",

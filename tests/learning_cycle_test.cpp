@@ -58,6 +58,7 @@ struct Fixture {
         table.add(values);
         context.definition = &definition;
         context.labels = &labels;
+        context.texts = &project_texts();
         context.kpis["JH01"] = {"JH01", "jongeren in jeugdhulp per 1.000", KpiKind::rate_per_1000, "JH01.sql", ""};
         context.values = &table;
         context.quarter = Quarter{2025, 3};
@@ -92,7 +93,7 @@ TEST_CASE("learning cycle: an open agreement past its due quarter is an attentio
     const auto overdue_point = std::find_if(points.begin(), points.end(), [](const AttentionPoint& p) { return p.rank == 5; });
     REQUIRE(overdue_point != points.end());
     CHECK(overdue_point->text == "Afspraak over de termijn (gepland 2e kwartaal 2025, eigenaar contractmanagement): Afspraak A1");
-    CHECK(overdue_point->section == std::string(agreements_title));
+    CHECK(overdue_point->section == project_texts().fill("report.agreements_heading"));
     CHECK(std::count_if(points.begin(), points.end(), [](const AttentionPoint& p) { return p.rank == 5; }) == 1);
 }
 
@@ -110,7 +111,7 @@ TEST_CASE("learning cycle: an explanation stands beside its KPI once, escaped, i
         return std::any_of(pdf.blocks.begin(), pdf.blocks.end(), [&](const PdfBlock& b) { return b.text == text; });
     };
     CHECK(has_paragraph("Toelichting van de ontwikkeltafel: Het kwartaal had een korte zomerstop."));
-    CHECK(has_paragraph(agreements_title));
+    CHECK(has_paragraph(project_texts().fill("report.agreements_heading")));
 
     const HtmlTemplates templates = load_html_templates(std::string(SAMEN_STUREN_SOURCE_DIR) + "/templates/html");
     const std::string internal = render_report_html(m, templates, {}, Audience::internal);
@@ -126,7 +127,7 @@ TEST_CASE("learning cycle: the demo region's agreements are in its internal PDF 
     const auto& run = small_demo_run();
     const fs::path region = run.internal_folder() / "regio-JZ31-zuid-holland-zuid";
     const std::string pdf = pdf_text(region / "samen-sturen-regio-2025-Q3-JZ31.pdf");
-    CHECK(pdf.find(agreements_title) != std::string::npos);
+    CHECK(pdf.find(project_texts().fill("report.agreements_heading")) != std::string::npos);
     CHECK(pdf.find("De aanbieders met een wachttijd boven vier maanden") != std::string::npos);
     const std::string strings = run_cli_text("unzip -p '" + (region / "samen-sturen-regio-2025-Q3-JZ31.xlsx").string() +
                                              "' xl/sharedStrings.xml xl/workbook.xml");
@@ -134,5 +135,5 @@ TEST_CASE("learning cycle: the demo region's agreements are in its internal PDF 
     CHECK(strings.find("leveren een herstelplan aan") != std::string::npos);
     const std::string page = read_file(run.public_folder() / "regio-JZ31-zuid-holland-zuid" / "index.html");
     CHECK(page.find("leveren een herstelplan aan") == std::string::npos);
-    CHECK(page.find(agreements_title) == std::string::npos);
+    CHECK(page.find(project_texts().fill("report.agreements_heading")) == std::string::npos);
 }

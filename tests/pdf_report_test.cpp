@@ -4,8 +4,10 @@
 
 #include "render/pdf_report.hpp"
 #include "report/report_builder.hpp"
+#include "test_support.hpp"
 
 using namespace ss;
+using namespace ss::test;
 
 namespace {
 
@@ -29,6 +31,7 @@ struct Fixture {
         table.add(values);
         context.definition = &definition;
         context.labels = &labels;
+        context.texts = &project_texts();
         context.kpis["JH01"] = {"JH01", "jongeren", KpiKind::rate_per_1000, "JH01.sql", ""};
         context.kpis["JB07"] = {"JB07", "stagnatie", KpiKind::count, "JB07.sql", ""};
         context.kpis["WL01"] = {"WL01", "wachttijden", KpiKind::count, "WL01.sql", ""};

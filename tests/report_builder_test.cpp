@@ -6,8 +6,10 @@
 #include "report/block_charts.hpp"
 #include "report/report_builder.hpp"
 #include "report/report_text.hpp"
+#include "test_support.hpp"
 
 using namespace ss;
+using namespace ss::test;
 
 namespace {
 
@@ -49,6 +51,7 @@ struct Fixture {
         table.add(values);
         context.definition = &definition;
         context.labels = &labels;
+        context.texts = &project_texts();
         context.kpis["JH01"] = {"JH01", "jongeren in jeugdhulp per 1.000", KpiKind::rate_per_1000, "JH01.sql", ""};
         context.kpis["JB02"] = {"JB02", "nieuwe maatregelen", KpiKind::count, "JB02.sql", ""};
         context.kpis["WL01"] = {"WL01", "lange wachttijden", KpiKind::count, "WL01.sql", ""};

@@ -91,6 +91,11 @@ std::map<std::string, std::string> valid_delivery() {
 
 std::string query_folder() { return std::string(SAMEN_STUREN_SOURCE_DIR) + "/queries"; }
 
+const Texts& project_texts() {
+    static const Texts texts = Texts::load(std::string(SAMEN_STUREN_SOURCE_DIR) + "/templates/texts.json");
+    return texts;
+}
+
 ImportOptions fixture_import_options() {
     ImportOptions options;
     options.today = fixture_today();

@@ -10,6 +10,7 @@
 
 #include "core/dates.hpp"
 #include "import/importer.hpp"
+#include "report/texts.hpp"
 
 namespace ss::test {
 
@@ -32,6 +33,8 @@ inline Date fixture_today() { return make_date(2026, 1, 20); }
 
 /// The project's queries/ folder: the KPI catalogue.
 std::string query_folder();
+/// The project's fixed texts (templates/texts.json), loaded once.
+const Texts& project_texts();
 /// Import options for fixtures: the import day fixture_today() and the project's KPI catalogue.
 ImportOptions fixture_import_options();
 

@@ -195,6 +195,7 @@ int run_distribute(const DistributeCommand& cmd, std::ostream& out, std::ostream
     options.attempts = cmd.attempts;
     options.allow_provisional = cmd.allow_provisional;
     options.public_url = cmd.public_url;
+    options.templates = templates_folder(cmd.templates);
     options.backoff_ms = cmd.backoff_ms;
     std::unique_ptr<MailTransport> transport;
     if (!cmd.outbox.empty()) {

@@ -85,6 +85,7 @@ struct DistributeCommand {
     std::string public_url;         ///< where public/ is published; mails link to the scope's page
     long smtp_timeout = 60;       ///< seconds one message may take
     std::string today;
+    std::string templates;        ///< empty: found beside the program
 };
 
 struct AuditCommand {

@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
     dist->add_option("--db", dist_cmd.db, "Measure database (recipients; the distribution log is written here)")->required();
     dist->add_option("--quarter", dist_cmd.quarter, "Quarter (default: the last completed quarter in Dutch time)");
     dist->add_option("--out", dist_cmd.out, "Output folder of the run")->default_val("output");
+    dist->add_option("--templates", dist_cmd.templates, "The templates/ folder: the mail's text (default: found beside the program)");
     dist->add_option("--outbox", dist_cmd.outbox, "Write the messages as .eml files into this folder");
     dist->add_option("--smtp", dist_cmd.smtp, "SMTP server: smtp://host:587 (STARTTLS) or smtps://host:465");
     dist->add_option("--credentials", dist_cmd.credentials,

@@ -1,6 +1,8 @@
 #include "distribute/distributor.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -8,16 +10,19 @@
 #include <thread>
 
 #include <SQLiteCpp/Statement.h>
+#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
 #include "core/local_time.hpp"
 #include "core/sha256.hpp"
 #include "core/slug.hpp"
+#include "core/text_file.hpp"
 #include "db/database.hpp"
 #include "distribute/distribution_plan.hpp"
 #include "distribute/mail_message.hpp"
 #include "format/dutch.hpp"
+#include "report/texts.hpp"
 #include "run/manifest.hpp"
 
 namespace ss {
@@ -54,49 +59,73 @@ std::string read_bytes(const std::filesystem::path& file) {
     return bytes.str();
 }
 
-std::string size_text(std::uint64_t bytes) { return format_number(static_cast<double>(bytes) / (1 << 20), 1) + " MB"; }
+/// "1,4 MB", or "37 kB" under a megabyte ("0,0 MB" told a reader nothing).
+std::string size_text(std::uint64_t bytes) {
+    if (bytes < (1u << 20)) return format_number(std::max(1.0, std::round(static_cast<double>(bytes) / 1024)), 0) + " kB";
+    return format_number(static_cast<double>(bytes) / (1 << 20), 1) + " MB";
+}
 
-MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, const std::string& scope_title,
-                        const std::filesystem::path& folder, const std::string& delivered_on,
+/// The mail's words (templates/mail.mustache and the subject in texts.json), read once per run.
+struct MailTemplates {
+    std::string body;
+    Texts texts;
+};
+
+MailTemplates load_mail_templates(const std::filesystem::path& folder) {
+    MailTemplates t{read_text_file(folder / "mail.mustache", "mail template"), Texts::load(folder / "texts.json")};
+    if (!kainjow::mustache::mustache(t.body).is_valid())
+        throw InputError((folder / "mail.mustache").string() + ": " + kainjow::mustache::mustache(t.body).error_message());
+    return t;
+}
+
+MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, const MailTemplates& templates,
+                        const std::string& scope_title, const std::filesystem::path& folder, const std::string& delivered_on,
                         const std::vector<std::string>& provisional, const std::string& public_page) {
+    using kainjow::mustache::data;
     MailMessage m;
     m.from = o.from;
     m.to = d.recipient.email;
     m.to_name = d.recipient.name;
-    m.subject = "Samen Sturen " + format_quarter(o.quarter) + " – " + scope_title;
+    m.subject = templates.texts.fill("mail.subject", {{"quarter", format_quarter(o.quarter)}, {"scope", scope_title}});
     m.date = rfc5322_now();
     m.message_id = d.content_sha256.substr(0, 32) + "." + sha256_hex(d.recipient.email).substr(0, 12) + "@samen-sturen";
-    std::string body = "Beste " + d.recipient.name + ",\n\nHierbij de rapportages van Samen Sturen over " +
-                       format_quarter(o.quarter) + " (" + format_quarter_period(o.quarter) + ") voor " + scope_title + ".";
-    if (!delivered_on.empty()) body += " De gegevens zijn aangeleverd op " + format_long_date(delivered_on) + ".";
-    if (!provisional.empty()) {
-        body += "\n\nLet op: nog niet alle facturen van dit kwartaal zijn binnen. Deze cijfers zijn daarom voorlopig "
-                "en kunnen nog stijgen:\n";
-        for (const auto& k : provisional) body += "- " + k + "\n";
-    } else {
-        body += "\n";
-    }
+    data body;
+    body.set("recipient", d.recipient.name);
+    body.set("quarter", format_quarter(o.quarter));
+    body.set("period", format_quarter_period(o.quarter));
+    body.set("scope", scope_title);
+    if (!delivered_on.empty()) body.set("delivered_on", format_long_date(delivered_on));
+    data figures{data::type::list};
+    for (const auto& k : provisional) figures.push_back(data(k));
+    body.set("has_provisional", !provisional.empty());
+    body.set("provisional", figures);
     if (!o.public_url.empty() && !public_page.empty()) {
         std::string base = o.public_url;
         while (!base.empty() && base.back() == '/') base.pop_back();
-        body += "\nDe openbare pagina met de gepubliceerde cijfers: " + base + "/" + public_page + "\n";
+        body.set("public_page", base + "/" + public_page);
     }
-    body += "\nBijgevoegd:\n";
-    std::string left_out;
+    data attached{data::type::list}, left_out{data::type::list};
     for (const auto& f : d.files) {
         const std::string name = f.file.path.substr(f.file.path.rfind('/') + 1);
+        data file;
+        file.set("size", size_text(f.file.bytes));
         if (f.attached) {
-            body += "- " + name + " (" + size_text(f.file.bytes) + ")\n";
+            file.set("name", name);
+            attached.push_back(file);
             m.attachments.push_back({name, content_type_of(name), read_bytes(folder / f.file.path)});
         } else {
-            left_out += "- " + f.file.path + " (" + size_text(f.file.bytes) + ")\n";
+            file.set("name", f.file.path);
+            left_out.push_back(file);
         }
     }
-    if (!left_out.empty())
-        body += "\nNiet bijgevoegd omdat ze te groot zijn voor e-mail; ze staan in de gedeelde map van " +
-                format_quarter(o.quarter) + ":\n" + left_out;
-    body += "\nMet vriendelijke groet,\nSamen Sturen\n";
-    m.body = body;
+    body.set("attached", attached);
+    body.set("has_left_out", !left_out.is_empty_list());
+    body.set("left_out", left_out);
+    kainjow::mustache::mustache page(templates.body);
+    // A section left out leaves its empty line behind: a mail never has two blank lines in a row.
+    std::string text = page.render(body);
+    for (size_t at; (at = text.find("\n\n\n")) != std::string::npos;) text.erase(at, 1);
+    m.body = std::move(text);
     return m;
 }
 
@@ -135,6 +164,7 @@ DistributeSummary distribute(const DistributeOptions& o, MailTransport& transpor
                          " scopes have provisional figures (" + names + "): not all invoices are in. Send when they are, "
                          "or send now with --allow-provisional; the mails then say which figures are provisional");
     }
+    const MailTemplates templates = load_mail_templates(o.templates);
     auto db = open_database(o.db, OpenMode::create_or_update); // migrates an older schema: the log is new in version 2
     const auto recipients = read_recipients(*db);
     const auto titles = scope_titles(*db);
@@ -165,7 +195,7 @@ DistributeSummary distribute(const DistributeOptions& o, MailTransport& transpor
             if (f.scope == r.scope_code && f.audience == "public" && f.path.size() > 11 &&
                 f.path.compare(f.path.size() - 11, 11, "/index.html") == 0)
                 public_page = f.path.substr(std::string("public/").size());
-        const MailMessage message = message_for(d, o, title == titles.end() ? r.scope_code : title->second, folder,
+        const MailMessage message = message_for(d, o, templates, title == titles.end() ? r.scope_code : title->second, folder,
                                                 manifest->delivered_on,
                                                 provisional == manifest->provisional.end() ? std::vector<std::string>{}
                                                                                            : provisional->second,

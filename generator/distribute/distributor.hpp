@@ -26,6 +26,7 @@ struct DistributeOptions {
     /// Where the quarter's public/ folder is published (https://…/2025-Q4): each mail links to its
     /// scope's public page there. Empty: no link.
     std::string public_url;
+    std::filesystem::path templates; ///< the templates/ folder: the mail's text (mail.mustache, texts.json)
 };
 
 struct DistributeSummary {

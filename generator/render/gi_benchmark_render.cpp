@@ -60,7 +60,7 @@ std::string case_mix_text(const GiBenchmark& b, CaseMix mix) {
 std::string position_cell(const GiBenchmark& b, const GiRow& row, size_t gi) {
     const GiPosition p = gi_position(b, row, gi);
     if (p.judged()) return position_text(p.position);
-    return position_text(p.position) + ", maar de samenstelling wijkt af (" + p.biggest_difference + "): geen oordeel";
+    return b.texts->fill("gi.position_not_judged", {{"position", position_text(p.position)}, {"difference", p.biggest_difference}});
 }
 
 std::vector<std::vector<std::string>> funnel_rows(const GiBenchmark& b, const GiRow& row) {
@@ -77,14 +77,7 @@ std::vector<std::vector<std::string>> funnel_rows(const GiBenchmark& b, const Gi
 }
 
 std::string cover_date(const GiBenchmark& b) {
-    return b.delivered_on.empty() ? "" : "Gegevens aangeleverd op " + format_long_date(b.delivered_on);
-}
-
-std::string explanation_of_funnels() {
-    return "In een trechterdiagram staat elke GI met haar percentage tegen het aantal maatregelen waarover het gaat. "
-           "De doorgetrokken lijn is de regio als geheel. De stippellijnen zijn de grenzen waarbinnen een GI van die "
-           "omvang door toeval kan uitkomen: 95% (gestreept) en 99,8% (gestippeld). Een kleine GI krijgt zo ruimere "
-           "grenzen en wordt niet gerangschikt op toeval; alleen een GI buiten de grenzen wijkt echt af.";
+    return b.delivered_on.empty() ? "" : b.texts->fill("delivered_on", {{"date", format_long_date(b.delivered_on)}});
 }
 
 } // namespace
@@ -118,7 +111,8 @@ FunnelChart funnel_chart_of(const GiBenchmark& b, const GiRow& row) {
                                     gi_position(b, row, i).judged()});
         else left_out = true;
     }
-    if (left_out) chart.note = "Niet getoond: GI's zonder cijfer of met te weinig maatregelen.";
+    if (left_out) chart.note = b.texts->fill("gi.not_shown");
+    chart.not_judged_label = b.texts->fill("gi.not_judged");
     return chart;
 }
 
@@ -134,7 +128,7 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
     const std::string scope = "Regio " + b.region.name;
     doc.title_page = {b.title, b.subtitle, scope,
                       {format_quarter(b.quarter), "Periode: " + format_quarter_period(b.quarter), cover_date(b),
-                       "Intern document voor contractmanagers en de gecertificeerde instellingen"}};
+                       b.texts->fill("gi.internal_cover")}};
     doc.running_header = b.title + " · " + scope + " · " + format_quarter(b.quarter);
     doc.metadata = {b.title + " " + format_quarter(b.quarter) + " – " + scope, b.subtitle, b.region.name,
                     "GI-benchmark; jeugdbescherming; " + b.region.code + "; " + b.quarter.code(),
@@ -148,15 +142,14 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
         t.table.numeric[0] = false;
         doc.blocks.push_back(std::move(t));
     };
-    add(PdfBlock::Kind::heading, "Overzicht");
-    add(PdfBlock::Kind::paragraph, "De gecertificeerde instellingen (GI's) die in " + format_quarter(b.quarter) +
-                                       " maatregelen uitvoerden voor de gemeenten van de regio, met de regio als geheel ernaast. "
-                                       "Elke GI is berekend over haar maatregelen voor de gemeenten van deze regio.");
+    const Texts& t = *b.texts;
+    add(PdfBlock::Kind::heading, t.fill("gi.overview_heading"));
+    add(PdfBlock::Kind::paragraph, t.fill("gi.overview_intro", {{"quarter", format_quarter(b.quarter)}}));
     add_table(overview_header(b), overview_rows(b), 0.28);
     // GI names are long ("Jeugdbescherming west"): a smaller font keeps words whole with four GIs.
     doc.blocks.back().table.font_size = b.gis.size() >= 4 ? 6 : 7.5;
-    add(PdfBlock::Kind::heading, "Trechterdiagrammen");
-    add(PdfBlock::Kind::paragraph, explanation_of_funnels());
+    add(PdfBlock::Kind::heading, t.fill("gi.funnels_heading"));
+    add(PdfBlock::Kind::paragraph, t.fill("gi.funnels_intro"));
     for (const auto& row : b.rows) {
         if (row.item.chart != ChartKind::funnel) continue;
         add(PdfBlock::Kind::subheading, row.item.title);
@@ -173,11 +166,8 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
         table.table = {funnel_header(), std::move(t), {0.26, 0.08, 0.10, 0.09, 0.21, 0.26}, {false, true, true, true, false, false}};
         doc.blocks.push_back(std::move(table));
     }
-    add(PdfBlock::Kind::heading, "Over deze vergelijking");
-    add(PdfBlock::Kind::paragraph, "De grenzen volgen uit de binomiale verdeling rond het regiopercentage (normale benadering: "
-                                   "p ± z·√(p(1−p)/n), met z = 1,96 voor 95% en z = 3,09 voor 99,8%). Lopende maatregelen zijn "
-                                   "de maatregelen die aan het eind van het kwartaal liepen. Dit is een intern document: het "
-                                   "toont exacte aantallen.");
+    add(PdfBlock::Kind::heading, t.fill("gi.about_heading"));
+    add(PdfBlock::Kind::paragraph, t.fill("gi.about"));
     return doc;
 }
 
@@ -196,10 +186,13 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
     d.set("region_page", report_file_stem("samen-sturen", b.region, b.quarter) + ".html");
     d.set("quarter_name", format_quarter(b.quarter));
     d.set("lines", text_list({format_quarter(b.quarter), "Periode: " + format_quarter_period(b.quarter), cover_date(b)}));
-    data overview = table_data("De GI's naast elkaar, " + format_quarter(b.quarter), overview_header(b), overview_rows(b));
+    data overview = table_data(b.texts->fill("gi.overview_caption", {{"quarter", format_quarter(b.quarter)}}),
+                               overview_header(b), overview_rows(b));
     overview.set("table_class", std::string("gi"));
     d.set("overview", overview);
-    d.set("funnel_intro", explanation_of_funnels());
+    d.set("overview_heading", b.texts->fill("gi.overview_heading"));
+    d.set("funnels_heading", b.texts->fill("gi.funnels_heading"));
+    d.set("funnel_intro", b.texts->fill("gi.funnels_intro"));
     data funnels{data::type::list};
     int counter = 0;
     for (const auto& row : b.rows) {
@@ -213,7 +206,8 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
         f.set("alt", funnel_alt_text(chart, row));
         f.set("svg", html::chart_svg([&](Canvas& canvas) { draw_funnel_chart(canvas, chart, chart_width, chart_height); },
                                      chart_width, chart_height, anchor));
-        data table = table_data("Cijfers bij de grafiek: " + row.item.title, funnel_header(), funnel_rows(b, row));
+        data table = table_data(b.texts->fill("chart_table_caption", {{"title", row.item.title}}), funnel_header(),
+                                funnel_rows(b, row));
         table.set("table_class", std::string("gi gi-funnel"));
         f.set("data_table", table);
         funnels.push_back(f);
@@ -230,7 +224,7 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
     Formats formats(wb.get());
     set_properties(wb.get(), {b.title + " " + format_quarter(b.quarter) + " – regio " + b.region.name, b.subtitle,
                               b.region.name, "GI-benchmark, " + b.region.code + ", " + b.quarter.code(),
-                              "Intern document voor contractmanagers.",
+                              b.texts->fill("gi.workbook_comments"),
                               b.delivered_on.empty() ? b.quarter.last_day() : date_of(b.delivered_on)});
     const std::string sheet = "GI-benchmark";
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), sheet.c_str());

@@ -54,7 +54,7 @@ data block_data(const ReportModel& model, const KpiBlock& block, const std::stri
     const std::string note = chart_note(model, block);
     b.set("alt", chart_alt_text(model, block) + (note.empty() ? "" : " " + note));
     b.set("svg", chart_svg(model, block, anchor));
-    const std::string caption = "Cijfers bij de grafiek: " + block.item.title;
+    const std::string caption = model.texts->fill("chart_table_caption", {{"title", block.item.title}});
     if (block.item.breakdown.empty())
         b.set("data_table", table_data(caption, trend_header(model), trend_rows(model, block)));
     else
@@ -63,14 +63,10 @@ data block_data(const ReportModel& model, const KpiBlock& block, const std::stri
 }
 
 std::vector<std::string> account(const ReportModel& model, Audience audience) {
-    return {"De cijfers komen uit de gegevens die de regio, de gecertificeerde instellingen en de aanbieders aanleverden" +
-                (model.delivered_on.empty() ? std::string(".") : " op " + format_long_date(model.delivered_on) + "."),
-            "Een regiocijfer is berekend over alle gegevens van de gemeenten in de regio, niet als gemiddelde van "
-            "gemeenten. Richting: een stijging of daling van meer dan 2% ten opzichte van hetzelfde kwartaal een jaar eerder.",
-            audience == Audience::internal
-                ? std::string("Dit is een interne pagina voor de ontwikkeltafel: ze toont exacte aantallen, ook kleine. "
-                              "Publiceer haar niet; de openbare pagina volgt de regels voor kleine aantallen.")
-                : std::string("Kleine aantallen worden niet gepubliceerd. ") + suppression_note()};
+    const Texts& t = *model.texts;
+    return {account_of_data(model), t.fill("report.account_method"),
+            audience == Audience::internal ? t.fill("report.internal_page")
+                                           : t.fill("report.public_page", {{"suppression_note", suppression_note()}})};
 }
 
 } // namespace
@@ -105,10 +101,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         region.set("name", links.region->label);
         d.set("region_link", region);
     }
-    d.set("summary_intro", "De kerncijfers van " + format_quarter(model.quarter) +
-                               " met de verandering ten opzichte van een jaar eerder" +
-                               (compares_with_region(model) ? ", de regio ernaast" : std::string()) +
-                               " en de stand ten opzichte van het doel.");
+    d.set("summary_intro", summary_intro(model));
     // The judgement's colour comes from the judgement itself, not from reading its word back.
     CellClasses judged;
     for (const KpiBlock* b : headline_blocks(model)) {
@@ -129,6 +122,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     // The development table's memory: internal pages only (a published model has no notes).
     const auto report_notes = report_explanations(model);
     d.set("has_agreements", !model.agreements.empty() || !report_notes.empty());
+    const std::string agreements_title = model.texts->fill("report.agreements_heading");
     d.set("agreements_title", agreements_title);
     d.set("report_notes", text_list(report_notes));
     if (!model.agreements.empty())
@@ -158,7 +152,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         const double height = bar_chart_height(chart, chart_width);
         c.set("svg", html::chart_svg([&](Canvas& canvas) { draw_bar_chart(canvas, chart, chart_width, height); }, chart_width,
                                      height, anchor));
-        c.set("data_table", table_data("Cijfers bij de grafiek: " + cmp.item.title, {"Gemeente", short_quarter_label(model.quarter)},
+        c.set("data_table", table_data(model.texts->fill("chart_table_caption", {{"title", cmp.item.title}}), {"Gemeente", short_quarter_label(model.quarter)},
                                        comparison_rows(model, cmp)));
         comparisons.push_back(c);
     }
@@ -178,19 +172,15 @@ std::string render_transparency_html(const ReportModel& model, const HtmlTemplat
     mustache page{templates.transparency};
     if (!page.is_valid()) throw InputError("templates/html/transparency.mustache: " + page.error_message());
     data d;
-    d.set("title", "Transparantie aanbieders, regio " + model.scope.name + ", " + format_quarter(model.quarter));
+    const Texts& t = *model.texts;
+    d.set("title", t.fill("report.transparency_page_title", {{"region", model.scope.name}, {"quarter", format_quarter(model.quarter)}}));
     d.set("css", templates.css);
     d.set("quarter_name", format_quarter(model.quarter));
     d.set("region_name", model.scope.name);
     d.set("lines", text_list(cover_lines(model)));
-    d.set("intro", text_list({"Resultaten van jeugdhulp per aanbieder over de twee jaar tot en met " +
-                            format_quarter(model.quarter) + ", zonder crisishulp (intensiteit acuut). Eerst elke aanbieder, "
-                            "dan elke aanbieder per intensiteit, dan alle aanbieders per ondersteuningsprofiel en per "
-                            "intensiteit, en ten slotte elke combinatie van aanbieder, profiel en intensiteit.",
-                            "n: afgesloten trajecten; uitval: voortijdig beëindigd of niet meer verschenen (%); jongere en "
-                            "ouder: gemiddeld rapportcijfer bij het einde; de vier doelen: het deel van de trajecten waarin "
-                            "het doel is bereikt (%); kosten: werkelijke kosten per afgesloten traject; alle: de rij telt alle "
-                            "profielen of intensiteiten samen."}));
+    d.set("intro", text_list({t.fill("report.transparency_intro", {{"quarter", format_quarter(model.quarter)}}) + " " +
+                                  t.fill("report.transparency_page_rows"),
+                              t.fill("report.transparency_legend")}));
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : model.transparency) rows.push_back(transparency_cells(r));
     d.set("data_table", table_data("Transparantietabel, " + std::to_string(rows.size()) + " rijen",
@@ -200,16 +190,17 @@ std::string render_transparency_html(const ReportModel& model, const HtmlTemplat
 }
 
 std::string render_quarter_index(const std::vector<Scope>& scopes, const std::vector<std::string>& folders,
-                                 const Quarter& quarter, const std::string& delivered_on, const HtmlTemplates& templates) {
+                                 const Quarter& quarter, const std::string& delivered_on, const HtmlTemplates& templates,
+                                 const Texts& texts) {
     mustache page{templates.index};
     if (!page.is_valid()) throw InputError("templates/html/index.mustache: " + page.error_message());
     data d;
-    d.set("title", "Samen Sturen " + format_quarter(quarter) + " – alle gemeenten en regio’s");
+    d.set("title", texts.fill("index.title", {{"quarter", format_quarter(quarter)}}));
     d.set("report_title", "Samen Sturen");
     d.set("css", templates.css);
     d.set("quarter_name", format_quarter(quarter));
     d.set("period", format_quarter_period(quarter));
-    if (!delivered_on.empty()) d.set("delivered_line", "Gegevens aangeleverd op " + format_long_date(delivered_on));
+    if (!delivered_on.empty()) d.set("delivered_line", texts.fill("delivered_on", {{"date", format_long_date(delivered_on)}}));
     data regions{data::type::list};
     for (size_t i = 0; i < scopes.size(); ++i) {
         if (scopes[i].type != "region") continue;

@@ -51,6 +51,7 @@ std::string render_transparency_html(const ReportModel& model, const HtmlTemplat
 /// The quarter's index page: every region with its municipalities, searchable on the page.
 /// `folders` gives each scope's folder name, in the order of `scopes`.
 std::string render_quarter_index(const std::vector<Scope>& scopes, const std::vector<std::string>& folders,
-                                 const Quarter& quarter, const std::string& delivered_on, const HtmlTemplates& templates);
+                                 const Quarter& quarter, const std::string& delivered_on, const HtmlTemplates& templates,
+                                 const Texts& texts);
 
 } // namespace ss

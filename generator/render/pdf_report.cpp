@@ -36,22 +36,16 @@ std::vector<double> first_wide(size_t columns, double first) {
 }
 
 void add_summary(const ReportModel& model, std::vector<PdfBlock>& blocks) {
-    blocks.push_back(heading("Samenvatting"));
-    blocks.push_back(paragraph("Deze rapportage gaat over " + format_quarter(model.quarter) + " (" +
-                               format_quarter_period(model.quarter) + "). De tabel toont de kerncijfers met de "
-                               "verandering ten opzichte van hetzelfde kwartaal een jaar eerder" +
-                               std::string(compares_with_region(model) ? ", de regio ernaast" : "") +
-                               " en de stand ten opzichte van het doel. Oordeel: of de verandering beter of slechter is, "
-                               "gezien de richting van het doel (of, zonder doel, de gewenste richting)."));
+    const Texts& t = *model.texts;
+    blocks.push_back(heading(t.fill("report.summary_heading")));
+    blocks.push_back(paragraph(summary_intro(model)));
     auto header = summary_header(model);
     // Narrow enough that "€ 358 (voorlopig)" breaks between the amount and the word, never inside it.
     std::vector<double> widths = first_wide(header.size(), 0.25);
     blocks.push_back(table(std::move(header), summary_rows(model), widths));
-    blocks.push_back(subheading("Aandachtspunten"));
+    blocks.push_back(subheading(t.fill("report.attention_heading")));
     const auto points = attention_points(model);
-    if (points.empty())
-        blocks.push_back(paragraph("Geen aandachtspunten: alle kerncijfers met een doel zijn op of bijna op doel en geen "
-                                   "cijfer wijkt opvallend af van de zeven kwartalen ervoor."));
+    if (points.empty()) blocks.push_back(paragraph(t.fill("report.no_attention_points")));
     for (const auto& p : points) blocks.push_back(paragraph("• " + p.text + " (zie " + p.section + ")."));
 }
 
@@ -93,7 +87,7 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
                double width = pdf_text_width()) {
     if (without_data(block)) {
         blocks.push_back(subheading(block.item.title));
-        blocks.push_back(paragraph("Geen gegevens voor " + model.scope.name + " over deze periode."));
+        blocks.push_back(paragraph(model.texts->fill("report.no_data", {{"scope", model.scope.name}})));
         return;
     }
     blocks.push_back(subheading(block.item.title));
@@ -137,32 +131,30 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
 void add_agreements(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     const auto notes = report_explanations(model);
     if (model.agreements.empty() && notes.empty()) return;
-    blocks.push_back(heading(agreements_title));
+    blocks.push_back(heading(model.texts->fill("report.agreements_heading")));
     for (const auto& n : notes) blocks.push_back(paragraph(n));
     if (model.agreements.empty()) return;
-    blocks.push_back(paragraph("De afspraken blijven in elke rapportage staan tot ze zijn afgerond; een afgeronde of "
-                               "vervallen afspraak staat er tot en met het geplande kwartaal nog bij."));
+    blocks.push_back(paragraph(model.texts->fill("report.agreements_intro")));
     auto header = agreements_header();
     blocks.push_back(table(std::move(header), agreement_rows(model), {0.52, 0.2, 0.1, 0.18}));
 }
 
 /// The body counts the signals; the measures themselves are in the annex.
 void add_signals(const ReportModel& model, std::vector<PdfBlock>& blocks) {
-    blocks.push_back(subheading("Maatregelen met een signaal"));
+    const Texts& t = *model.texts;
+    blocks.push_back(subheading(t.fill("report.signals_heading")));
     if (model.signalled.empty()) {
-        blocks.push_back(paragraph("Er zijn dit kwartaal geen maatregelen met een signaal."));
+        blocks.push_back(paragraph(t.fill("report.no_signals")));
         return;
     }
-    blocks.push_back(paragraph(signal_counts_text(model) + ". Een signaal: een stagnatie of escalatie, of een "
-                               "jeugdbeschermer zonder geldige SKJ-registratie aan het eind van het kwartaal."));
+    blocks.push_back(paragraph(signal_counts_text(model) + ". " + t.fill("report.signal_definition")));
 }
 
 /// The annex: one row per measure with all its signals, pseudonymous ids only.
 void add_signal_annex(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     if (model.signalled.empty()) return;
-    blocks.push_back(heading("Bijlage: maatregelen met een signaal"));
-    blocks.push_back(paragraph("Maatregelen van " + model.scope.name + " met een of meer signalen, elk één keer. "
-                               "Alleen gepseudonimiseerde maatregelnummers; de GI kan ze herleiden."));
+    blocks.push_back(heading(model.texts->fill("report.annex_heading")));
+    blocks.push_back(paragraph(model.texts->fill("report.annex_intro", {{"scope", model.scope.name}})));
     PdfBlock t = table({"Maatregel", "Soort", "Begonnen", "Signalen"}, signal_rows(model), {0.2, 0.16, 0.18, 0.46});
     t.table.numeric.assign(4, false);
     blocks.push_back(std::move(t));
@@ -170,9 +162,8 @@ void add_signal_annex(const ReportModel& model, std::vector<PdfBlock>& blocks) {
 
 void add_comparisons(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     if (model.comparisons.empty()) return;
-    blocks.push_back(heading("Gemeenten naast elkaar"));
-    blocks.push_back(paragraph("De kerncijfers van " + format_quarter(model.quarter) + " voor elke gemeente van de regio, "
-                               "van hoog naar laag. De stippellijn is de regio als geheel."));
+    blocks.push_back(heading(model.texts->fill("report.comparisons_heading")));
+    blocks.push_back(paragraph(model.texts->fill("report.comparisons_intro", {{"quarter", format_quarter(model.quarter)}})));
     for (const auto& cmp : model.comparisons) {
         blocks.push_back(subheading(cmp.item.title));
         PdfBlock chart = chart_block(cmp.item.title, 0);
@@ -190,7 +181,8 @@ void add_transparency(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     if (model.scope.type != "region") return;
     // The PDF shows one line per provider; the rows per intensity, profile and cell are in the
     // workbook and on the transparency page.
-    blocks.push_back(heading("Transparantie aanbieders"));
+    const Texts& t = *model.texts;
+    blocks.push_back(heading(t.fill("report.transparency_heading")));
     std::vector<std::vector<std::string>> rows;
     size_t providers = 0;
     for (const auto& r : model.transparency) {
@@ -199,37 +191,24 @@ void add_transparency(const ReportModel& model, std::vector<PdfBlock>& blocks) {
         if (transparency_publishable(r)) rows.push_back(transparency_cells(r));
     }
     blocks.push_back(paragraph(
-        "Resultaten per aanbieder over de twee jaar tot en met " + format_quarter(model.quarter) +
-        ", zonder crisishulp (intensiteit acuut): uitval, de ervaring van jongere en ouder (rapportcijfer), de realisatie "
-        "van de vier doelen en de kosten per afgesloten traject. Hier staan de " + std::to_string(rows.size()) + " van de " +
-        std::to_string(providers) + " aanbieders met tien of meer afgesloten trajecten. De rijen per intensiteit en "
-        "ondersteuningsprofiel staan in het Excel-bestand en op de webpagina van de regio. n: afgesloten trajecten; "
-        "uitval: voortijdig beëindigd of niet meer verschenen; jongere en ouder: gemiddeld rapportcijfer; de vier "
-        "doelen: het deel van de trajecten waarin het doel is bereikt."));
+        t.fill("report.transparency_intro", {{"quarter", format_quarter(model.quarter)}}) + " " +
+        t.fill("report.transparency_pdf_rows", {{"shown", std::to_string(rows.size())}, {"providers", std::to_string(providers)}}) +
+        " " + t.fill("report.transparency_legend")));
     if (rows.empty()) return;
-    PdfBlock t = table(transparency_header(model), std::move(rows),
-                       {0.17, 0.06, 0.06, 0.05, 0.07, 0.07, 0.06, 0.09, 0.065, 0.09, 0.085, 0.095});
-    t.table.numeric[1] = t.table.numeric[2] = false;
-    t.table.font_size = 6.5; // twelve columns on a portrait page
-    blocks.push_back(std::move(t));
+    PdfBlock cells = table(transparency_header(model), std::move(rows),
+                           {0.17, 0.06, 0.06, 0.05, 0.07, 0.07, 0.06, 0.09, 0.065, 0.09, 0.085, 0.095});
+    cells.table.numeric[1] = cells.table.numeric[2] = false;
+    cells.table.font_size = 6.5; // twelve columns on a portrait page
+    blocks.push_back(std::move(cells));
     blocks.push_back(paragraph(suppression_note()));
 }
 
 void add_account(const ReportModel& model, std::vector<PdfBlock>& blocks) {
-    blocks.push_back(heading("Over deze rapportage"));
-    blocks.push_back(paragraph(
-        "De cijfers komen uit de maatregel- en trajectgegevens die de regio, de gecertificeerde instellingen en de "
-        "aanbieders aanleverden" +
-        (model.delivered_on.empty() ? std::string() : " op " + format_long_date(model.delivered_on)) +
-        ". Elke indicator is één keer berekend volgens de KPI-catalogus van Samen Sturen; het Excel-bestand en "
-        "kpis.csv bij deze rapportage bevatten dezelfde cijfers met teller en noemer."));
-    blocks.push_back(paragraph(
-        "Een regiocijfer is berekend over alle gegevens van de gemeenten in de regio, niet als gemiddelde van "
-        "gemeenten. Richting: een stijging of daling van meer dan 2% ten opzichte van hetzelfde kwartaal een jaar "
-        "eerder. Status: op doel, bijna op doel (ten hoogste 10% van het doel ernaast) of niet op doel."));
-    blocks.push_back(paragraph("Dit is een intern document voor de ontwikkeltafel: het toont exacte aantallen, ook "
-                               "kleine. Publiceer het niet; de openbare cijfers staan in de raadsinformatiebrief en op "
-                               "de webpagina's, waar kleine aantallen zijn afgeschermd."));
+    const Texts& t = *model.texts;
+    blocks.push_back(heading(t.fill("report.account_heading")));
+    blocks.push_back(paragraph(account_of_data(model) + " " + t.fill("report.account_files")));
+    blocks.push_back(paragraph(t.fill("report.account_method")));
+    blocks.push_back(paragraph(t.fill("report.internal_document")));
 }
 
 } // namespace
@@ -237,7 +216,7 @@ void add_account(const ReportModel& model, std::vector<PdfBlock>& blocks) {
 PdfDocument pdf_document_of(const ReportModel& model) {
     PdfDocument doc;
     doc.title_page = {model.title, model.subtitle, scope_title(model.scope), cover_lines(model)};
-    doc.title_page.lines.push_back("Intern document voor de ontwikkeltafel");
+    doc.title_page.lines.push_back(model.texts->fill("report.internal_cover"));
     doc.running_header = model.title + " · " + scope_title(model.scope) + " · " + format_quarter(model.quarter) +
                          " (" + format_quarter_period(model.quarter) + ")";
     doc.metadata = {document_title(model), model.subtitle + ", " + format_quarter(model.quarter), model.author,

@@ -18,7 +18,7 @@ namespace ss {
 namespace {
 
 /// The remark beside a provisional cost figure (kpis.md, "Data completeness").
-constexpr const char* provisional_remark = "voorlopig: nog niet alle facturen zijn binnen";
+std::string provisional_remark(const ReportModel& model) { return model.texts->fill("report.provisional_remark"); }
 
 using namespace xlsx;
 
@@ -55,7 +55,7 @@ void write_summary(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         if (b->target) write_figure(ws, r, c, b->target->value, style, d, vf);
         ++c;
         worksheet_write_string(ws, r, c++, status_text(model, *b).c_str(), nullptr);
-        if (b->value.provisional) worksheet_write_string(ws, r, c, provisional_remark, nullptr);
+        if (b->value.provisional) worksheet_write_string(ws, r, c, provisional_remark(model).c_str(), nullptr);
     }
     add_table(ws, header, r, headers, "Kerncijfers");
     worksheet_freeze_panes(ws, header + 1, 1);
@@ -84,7 +84,7 @@ lxw_row_t write_block_rows(lxw_worksheet* ws, Formats& f, const ReportModel& mod
         write_amount(ws, r, 7, own.denominator);
         if (region) write_figure(ws, r, 8, region->value, b.item.style, b.item.decimals, vf);
         if (b.target && q == model.quarter) write_figure(ws, r, 9, b.target->value, b.item.style, b.item.decimals, vf);
-        if (own.provisional) worksheet_write_string(ws, r, 10, provisional_remark, nullptr);
+        if (own.provisional) worksheet_write_string(ws, r, 10, provisional_remark(model).c_str(), nullptr);
         ++r;
     };
     if (b.item.breakdown.empty()) {
@@ -348,7 +348,8 @@ void write_report_xlsx(const ReportModel& model, const std::string& path) {
     Formats formats(wb.get());
     set_properties(wb.get(), {document_title(model), model.subtitle, model.author,
                               "jeugdhulp, jeugdbescherming, " + model.scope.code + ", " + model.quarter.code(),
-                              "Gegevens aangeleverd op " + model.delivered_on + "; intern document voor de ontwikkeltafel.",
+                              model.delivered_on.empty() ? model.texts->fill("report.internal_cover")
+                                                         : model.texts->fill("report.workbook_comments", {{"date", format_long_date(model.delivered_on)}}),
                               model.delivered_on.empty() ? model.quarter.last_day() : date_of(model.delivered_on)});
     write_summary(wb.get(), formats, model);
     int index = 0;

@@ -48,7 +48,7 @@ std::vector<AttentionPoint> attention_points(const ReportModel& model) {
         if (overdue(a, model.quarter))
             points.push_back({5, "Afspraak over de termijn (gepland " + format_quarter(*parse_quarter(a.due_quarter)) +
                                      (a.owner.empty() ? "" : ", eigenaar " + a.owner) + "): " + a.text,
-                              agreements_title});
+                              model.texts->fill("report.agreements_heading")});
     std::stable_sort(points.begin(), points.end(), [](const AttentionPoint& a, const AttentionPoint& b) { return a.rank < b.rank; });
     return points;
 }

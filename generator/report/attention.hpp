@@ -11,7 +11,6 @@
 namespace ss {
 
 /// The title of the section that lists the development table's agreements (PDF and HTML).
-inline constexpr const char* agreements_title = "Afspraken van de ontwikkeltafel";
 
 struct AttentionPoint {
     int rank = 0; ///< 1 off target, 2 a notable change, 3 provisional, 4 long waits, 5 overdue agreements, 6 signals

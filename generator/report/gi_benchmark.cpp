@@ -52,6 +52,7 @@ GiBenchmark build_gi_benchmark(const ReportContext& c, const Scope& region, cons
     b.quarter = c.quarter;
     b.delivered_on = c.delivered_on;
     b.labels = c.labels;
+    b.texts = c.texts;
     std::set<std::string> seen;
     for (const auto& v : region_rows) {
         if (v.scope_type != "gi" || !seen.insert(v.scope_code).second) continue;

@@ -57,6 +57,7 @@ struct GiBenchmark {
     std::vector<GiRow> rows;
     CaseMix region_case_mix;
     const CodeLabels* labels = nullptr;
+    const Texts* texts = nullptr;
 };
 
 /// The benchmark of `region` from the KPI values; the GIs are the region's GI scopes among

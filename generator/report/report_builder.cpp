@@ -265,6 +265,7 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
     model.delivery_ids = c.delivery_ids;
     model.quarters = trend_quarters(c.quarter);
     model.labels = c.labels;
+    model.texts = c.texts;
     model.author = scope.type == "region" ? scope.name : scope.region_name;
     for (const auto& def : c.definition->sections) {
         Section section{def.id, def.title, def.intro, {}, def.signals};

@@ -19,6 +19,7 @@ namespace ss {
 struct ReportContext {
     const ReportDefinition* definition = nullptr;
     const CodeLabels* labels = nullptr;
+    const Texts* texts = nullptr; ///< templates/texts.json
     std::map<std::string, KpiDefinition> kpis; ///< by id: name and kind
     const KpiTable* values = nullptr;          ///< the report quarter and the seven before it
     Targets targets;                           ///< of the report quarter's year

@@ -11,6 +11,7 @@
 #include "kpi/kpi_definition.hpp"
 #include "kpi/kpi_engine.hpp"
 #include "report/report_definition.hpp"
+#include "report/texts.hpp"
 
 namespace ss {
 
@@ -169,6 +170,7 @@ struct ReportModel {
     std::vector<SignalledMeasure> signalled; ///< municipality reports: its measures with a signal
     std::vector<KpiValue> long_form;    ///< kpis.csv and the Excel KPI sheet: the rows of this folder
     const CodeLabels* labels = nullptr; ///< Dutch labels of codes, statuses and signals
+    const Texts* texts = nullptr;       ///< the fixed texts (templates/texts.json)
     std::string author;                 ///< document metadata: the region
     std::vector<Comparison> comparisons;        ///< region reports: the municipalities side by side
     std::vector<TransparencyRow> transparency;  ///< region reports: the provider transparency table

@@ -45,7 +45,22 @@ std::string deliveries_text(const std::vector<std::int64_t>& ids) {
 std::string delivered_text(const ReportModel& model) {
     if (model.delivered_on.empty()) return "";
     const std::string deliveries = deliveries_text(model.delivery_ids);
-    return "Gegevens aangeleverd op " + format_long_date(model.delivered_on) + (deliveries.empty() ? "" : " (" + deliveries + ")");
+    return model.texts->fill("delivered_on", {{"date", format_long_date(model.delivered_on)}}) +
+           (deliveries.empty() ? "" : " (" + deliveries + ")");
+}
+
+std::string summary_intro(const ReportModel& model) {
+    const Texts& t = *model.texts;
+    return t.fill("report.summary_intro", {{"quarter", format_quarter(model.quarter)},
+                                           {"period", format_quarter_period(model.quarter)},
+                                           {"region_beside", compares_with_region(model) ? t.fill("report.region_beside") : ""}});
+}
+
+std::string account_of_data(const ReportModel& model) {
+    const Texts& t = *model.texts;
+    const std::string on_date =
+        model.delivered_on.empty() ? "" : t.fill("report.account_on_date", {{"date", format_long_date(model.delivered_on)}});
+    return t.fill("report.account_data", {{"on_date", on_date}});
 }
 
 std::vector<std::string> agreements_header() { return {"Afspraak", "Eigenaar", "Gepland", "Status"}; }
@@ -61,14 +76,10 @@ std::vector<std::vector<std::string>> agreement_rows(const ReportModel& model) {
     return rows;
 }
 
-namespace {
-const char* explanation_label = "Toelichting van de ontwikkeltafel: ";
-}
-
 std::vector<std::string> report_explanations(const ReportModel& model) {
     std::vector<std::string> texts;
     for (const auto& e : model.explanations)
-        if (e.kpi_id.empty()) texts.push_back(explanation_label + e.text);
+        if (e.kpi_id.empty()) texts.push_back(model.texts->fill("report.explanation", {{"text", e.text}}));
     return texts;
 }
 
@@ -78,7 +89,7 @@ std::vector<std::string> block_explanations(const ReportModel& model, const KpiB
     if (std::find(firsts.begin(), firsts.end(), &block) == firsts.end()) return {};
     std::vector<std::string> texts;
     for (const auto& e : model.explanations)
-        if (e.kpi_id == block.item.kpi) texts.push_back(explanation_label + e.text);
+        if (e.kpi_id == block.item.kpi) texts.push_back(model.texts->fill("report.explanation", {{"text", e.text}}));
     return texts;
 }
 

@@ -19,6 +19,10 @@ std::string document_title(const ReportModel& model);
 std::string deliveries_text(const std::vector<std::int64_t>& ids);
 /// "Gegevens aangeleverd op 1 februari 2026 (leveringen 1 tot en met 3)": the data the figures rest on.
 std::string delivered_text(const ReportModel& model);
+/// What the summary table shows and how to read its judgement (PDF and page alike).
+std::string summary_intro(const ReportModel& model);
+/// "De cijfers komen uit … aanleverden op 20 januari 2026.": where the figures come from.
+std::string account_of_data(const ReportModel& model);
 std::vector<std::string> cover_lines(const ReportModel& model);
 
 /// The development table's agreements as every format lists them: Afspraak, Eigenaar, Gepland, Status.

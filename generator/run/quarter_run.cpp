@@ -106,9 +106,11 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         return StageTimings::Measure(*shared.timings, municipality ? municipality_stage : "region reports", &package_cpu);
     };
     ScopeFiles files(shared.folder, scope_folder_name(scope), scope.code);
+    const Texts& texts = *shared.context.texts;
     // The public page links only to public files; the internal page only to the files beside it.
     HtmlLinks links, internal_links;
-    if (municipality) links.region = HtmlLink{"../" + region_folder_of(scope) + "/index.html", "Regio " + scope.region_name};
+    if (municipality) links.region = HtmlLink{"../" + region_folder_of(scope) + "/index.html",
+                                                 texts.fill("link.region", {{"region", scope.region_name}})};
 
     std::optional<ReportModel> model;
     if (shared.wants(report_kind) || (!municipality && shared.wants("gi-benchmark"))) {
@@ -131,8 +133,9 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         }
         const auto timed = measure("kpis.csv");
         files.write(Publication::internal, "kpis.csv", report_kind, kpis_csv(model->long_form));
-        internal_links.downloads = {{stem + ".pdf", "rapport (PDF)"}, {stem + ".xlsx", "werkmap (Excel)"},
-                                    {"kpis.csv", "alle cijfers (CSV)"}};
+        internal_links.downloads = {{stem + ".pdf", texts.fill("link.report_pdf")},
+                                    {stem + ".xlsx", texts.fill("link.report_xlsx")},
+                                    {"kpis.csv", texts.fill("link.kpis_csv")}};
     }
     if (municipality && shared.wants("council")) {
         const auto timed = measure("council letters");
@@ -141,9 +144,9 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         const std::string letter_stem = report_file_stem(letter.kind, scope, data.quarter);
         files.write(Publication::public_site, letter_stem + ".pdf", "council", render_council_pdf(letter));
         files.write(Publication::public_site, "raadsinformatiebrief.html", "council",
-                    render_council_html(letter, shared.html, {{{letter_stem + ".pdf", "brief (PDF)"}}, {}, "", ""}));
-        links.downloads.push_back({"raadsinformatiebrief.html", "raadsinformatiebrief"});
-        links.downloads.push_back({letter_stem + ".pdf", "raadsinformatiebrief (PDF)"});
+                    render_council_html(letter, shared.html, {{{letter_stem + ".pdf", texts.fill("link.letter_pdf_short")}}, {}, "", ""}));
+        links.downloads.push_back({"raadsinformatiebrief.html", texts.fill("link.letter_page")});
+        links.downloads.push_back({letter_stem + ".pdf", texts.fill("link.letter_pdf")});
     }
     if (!municipality && shared.wants("gi-benchmark")) {
         const StageTimings::Measure timed(*shared.timings, "GI benchmarks");
@@ -155,9 +158,9 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         files.write(Publication::internal, stem + ".html", "gi-benchmark", render_gi_benchmark_html(benchmark, shared.html));
         files.write_with(Publication::internal, stem + ".xlsx", "gi-benchmark",
                          [&](const std::string& path) { write_gi_benchmark_xlsx(benchmark, path); });
-        internal_links.downloads.push_back({stem + ".html", "GI-benchmark"});
-        internal_links.downloads.push_back({stem + ".pdf", "GI-benchmark (PDF)"});
-        internal_links.downloads.push_back({stem + ".xlsx", "GI-benchmark (Excel)"});
+        internal_links.downloads.push_back({stem + ".html", texts.fill("link.gi_page")});
+        internal_links.downloads.push_back({stem + ".pdf", texts.fill("link.gi_pdf")});
+        internal_links.downloads.push_back({stem + ".xlsx", texts.fill("link.gi_xlsx")});
     }
     if (shared.wants(report_kind)) {
         const auto timed = measure("HTML");
@@ -165,7 +168,7 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         // cells in all three.
         const ReportModel published = publish(*model, shared.decisions);
         files.write(Publication::public_site, "cijfers.csv", report_kind, public_cells_csv(public_cells(published)));
-        links.downloads.push_back({"cijfers.csv", "openbare cijfers (CSV)"});
+        links.downloads.push_back({"cijfers.csv", texts.fill("link.public_csv")});
         if (!municipality) {
             links.transparency = "transparantie.html";
             files.write(Publication::public_site, "transparantie.html", report_kind, render_transparency_html(published, shared.html));
@@ -276,6 +279,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     const ReportDefinition council = load_report_definition(options.templates / "council.json");
     const ReportDefinition gi_benchmark = load_report_definition(options.templates / "gi-benchmark.json");
     const CodeLabels labels = load_code_labels(options.templates / "labels.json");
+    const Texts texts = Texts::load(options.templates / "texts.json");
     const CompletenessRule completeness = load_completeness_rule(options.templates / "data-completeness.json");
     const CouncilSettings council_settings =
         options.council_settings.empty() ? CouncilSettings{} : load_council_settings(options.council_settings);
@@ -347,6 +351,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
 
     shared.context.definition = &definition;
     shared.context.labels = &labels;
+    shared.context.texts = &texts;
     for (const auto& k : kpis) shared.context.kpis[k.id] = k;
     shared.context.values = &data.table;
     shared.context.targets = data.targets;
@@ -424,7 +429,8 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
             listed.push_back(*s);
             folders.push_back(scope_folder_name(*s));
         }
-        const std::string index = render_quarter_index(listed, folders, options.quarter, data.delivered_on, shared.html);
+        const std::string index = render_quarter_index(listed, folders, options.quarter, data.delivered_on, shared.html,
+                                                       *shared.context.texts);
         fs::create_directories(summary.folder / "public");
         write_file_atomically(summary.folder / "public" / "index.html", index);
         manifest.files.push_back({"public/index.html", "site", "", index.size(), sha256_hex(index), "public"});
