@@ -76,6 +76,16 @@ TEST_CASE("pdf report: a KPI without data for the scope is one line, not an empt
     for (const auto& b : doc.blocks) CHECK_FALSE((b.kind == PdfBlock::Kind::chart && b.text == "Stagnatie"));
 }
 
+TEST_CASE("pdf report: a quarter with nothing to count says so, not '– (Teller 0, noemer 0)'") {
+    Fixture f;
+    // JH01 had youths with care in Q2, and none to count over in Q3 (the denominator is 0).
+    f.table.add({{"2025-Q3", "municipality", "GM0001", "JH01", "", 0, 0, std::nullopt}});
+    const PdfDocument doc = pdf_document_of(build_report(f.context, f.town, {}, {}));
+    CHECK(has_paragraph(doc, "Dit kwartaal geen cijfer: er was niets om over te tellen (noemer 0)."));
+    CHECK_FALSE(has_paragraph(doc, "Teller 0, noemer 0"));
+    CHECK(count_of(doc, PdfBlock::Kind::chart) == 1); // Q2's value is still drawn
+}
+
 TEST_CASE("pdf report: signalled measures are counted in the body and listed once in the annex at the end") {
     Fixture f;
     const std::vector<Signal> signals{{"stagnation", "M1", "ots", "2023-01-05"}, {"stagnation", "M2", "ots", "2023-02-05"}};

@@ -92,11 +92,16 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
     }
     blocks.push_back(subheading(block.item.title));
     std::string text = block.item.explanation;
-    if (!block.item.unit.empty()) text += (text.empty() ? "" : " ") + std::string("Eenheid: ") + block.item.unit + ".";
+    const Texts& t = *model.texts;
+    if (!block.item.unit.empty()) text += (text.empty() ? "" : " ") + t.fill("report.unit", {{"unit", block.item.unit}});
     if (block.item.breakdown.empty()) {
         const std::string counts = counts_text(block, block.value);
-        text += (text.empty() ? "" : " ") + std::string("Dit kwartaal: ") + figure_text(block, block.value) +
-                (counts.empty() ? "" : " (" + counts + ")") + ".";
+        // "– (Teller 0, noemer 0)" told the reader nothing: say why there is no figure.
+        const bool nothing_to_count = !block.value.value && block.value.denominator && *block.value.denominator == 0;
+        text += (text.empty() ? "" : " ") +
+                (nothing_to_count ? t.fill("report.this_quarter_nothing_to_count")
+                                  : t.fill("report.this_quarter", {{"figure", figure_text(block, block.value) +
+                                                                                  (counts.empty() ? "" : " (" + counts + ")")}}));
     }
     if (!text.empty()) blocks.push_back(paragraph(text));
     for (const auto& note : block_explanations(model, block)) blocks.push_back(paragraph(note));

@@ -14,7 +14,7 @@ const std::vector<std::string_view>& text_ids() {
     static const std::vector<std::string_view> ids{
         "delivered_on", "chart_table_caption",
         "report.internal_cover", "report.summary_heading", "report.summary_intro", "report.region_beside",
-        "report.attention_heading", "report.no_attention_points", "report.no_data", "report.agreements_heading",
+        "report.attention_heading", "report.no_attention_points", "report.no_data", "report.unit", "report.this_quarter", "report.this_quarter_nothing_to_count", "report.agreements_heading",
         "report.agreements_intro", "report.explanation", "report.signals_heading", "report.no_signals",
         "report.signal_definition", "report.annex_heading", "report.annex_intro", "report.comparisons_heading",
         "report.comparisons_intro", "report.transparency_heading", "report.transparency_intro",
