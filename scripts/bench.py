@@ -188,7 +188,8 @@ def report(results):
         cells = []
         for n in names:
             wall, cpu = results[n]["stages"].get(stage, (float("nan"), float("nan")))
-            cells.append(f"{wall:.2f} / {cpu:.2f}")
+            # A stage the run did not have (--kinds samen-sturen makes no letters) reads "–".
+            cells.append("–" if wall != wall else f"{wall:.2f} / {cpu:.2f}")
         lines.append(f"| {stage} | " + " | ".join(cells) + " |")
     lines.append("| **run** (wall / CPU) | " + " | ".join(
         f"**{results[n]['total_wall']:.1f}** / {results[n]['total_cpu']:.1f}" for n in names) + " |")
