@@ -5,7 +5,7 @@
 #include "core/errors.hpp"
 #include "db/database.hpp"
 #include "db/schema.hpp"
-#include "import/file_specs.hpp"
+#include "schema/file_specs.hpp"
 #include "kpi/assessment.hpp"
 #include "test_support.hpp"
 

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/errors.hpp"
-#include "report/block_charts.hpp"
+#include "render/block_charts.hpp"
 #include "report/report_builder.hpp"
 #include "report/report_text.hpp"
 #include "test_support.hpp"

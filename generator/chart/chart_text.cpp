@@ -114,13 +114,6 @@ std::vector<std::string> fit_lines(const std::string& text, double width, int ma
     return lines;
 }
 
-std::string format_value(double v, ValueStyle style, int decimals) {
-    switch (style) {
-    case ValueStyle::percent: return format_percent(v, decimals);
-    case ValueStyle::euro: return format_euro(v, decimals);
-    case ValueStyle::number: break;
-    }
-    return format_number(v, decimals);
-}
+std::string format_value(double v, ValueStyle style, int decimals) { return format_styled(v, style, decimals); }
 
 } // namespace ss::chart_text

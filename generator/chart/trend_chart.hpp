@@ -8,10 +8,9 @@
 #include <vector>
 
 #include "chart/canvas.hpp"
+#include "format/value_style.hpp"
 
 namespace ss {
-
-enum class ValueStyle { number, percent, euro };
 
 struct ChartSeries {
     std::string label;                        ///< "Dordrecht", "Zuid-Holland Zuid"

@@ -1,7 +1,7 @@
 #include "db/schema.hpp"
 
 #include "core/text_split.hpp"
-#include "import/file_specs.hpp"
+#include "schema/file_specs.hpp"
 
 namespace ss {
 

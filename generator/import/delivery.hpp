@@ -8,7 +8,7 @@
 #include <variant>
 #include <vector>
 
-#include "import/file_specs.hpp"
+#include "schema/file_specs.hpp"
 
 namespace ss {
 

@@ -7,7 +7,7 @@
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
 #include "core/text_split.hpp"
-#include "import/file_specs.hpp"
+#include "schema/file_specs.hpp"
 
 namespace ss {
 

@@ -7,7 +7,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/errors.hpp"
-#include "import/file_specs.hpp"
+#include "schema/file_specs.hpp"
 
 namespace ss {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "core/dates.hpp"
-#include "report/report_model.hpp"
+#include "schema/scope.hpp"
 
 namespace ss {
 

@@ -10,7 +10,7 @@
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
 #include "format/dutch.hpp"
-#include "report/block_charts.hpp"
+#include "render/block_charts.hpp"
 #include "report/attention.hpp"
 #include "report/publication.hpp"
 #include "report/report_text.hpp"

@@ -6,7 +6,7 @@
 #include "core/text_pattern.hpp"
 #include "format/dutch.hpp"
 #include "report/attention.hpp"
-#include "report/block_charts.hpp"
+#include "render/block_charts.hpp"
 #include "report/report_text.hpp"
 
 namespace ss {

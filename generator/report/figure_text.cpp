@@ -1,12 +1,6 @@
 #include "report/figure_text.hpp"
 
-#include "chart/chart_text.hpp"
-
 namespace ss {
-
-std::string format_styled(double value, ValueStyle style, int decimals) {
-    return chart_text::format_value(value, style, decimals);
-}
 
 ShownFigure show_figure(const Figure& f, ValueStyle style, int decimals) {
     switch (f.suppression) {

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "chart/trend_chart.hpp"
+#include "format/value_style.hpp"
 #include "kpi/kpi_definition.hpp"
 #include "report/report_model.hpp"
 
@@ -27,9 +27,6 @@ std::string marked_text(const ShownFigure& shown);
 /// A figure of a published model suppressed by rule 1 reads `<5`, by rule 2 or 3 `*`; charts
 /// draw neither. No value reads `–`.
 ShownFigure show_figure(const Figure& f, ValueStyle style, int decimals);
-
-/// The figure's text as a report shows it: `1.234,5`, `12,3%`, `€ 1.234`.
-std::string format_styled(double value, ValueStyle style, int decimals);
 
 /// The sentence under a chart or table that explains `<5` and `*`.
 inline const char* suppression_note() {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "chart/trend_chart.hpp"
+#include "format/value_style.hpp"
 #include "kpi/assessment.hpp"
 
 namespace ss {

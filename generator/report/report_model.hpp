@@ -12,17 +12,9 @@
 #include "kpi/kpi_engine.hpp"
 #include "report/report_definition.hpp"
 #include "report/texts.hpp"
+#include "schema/scope.hpp"
 
 namespace ss {
-
-/// A municipality, region or GI a report is about.
-struct Scope {
-    std::string type; ///< municipality, region, gi
-    std::string code; ///< GM0505, the region code, or <region>/<institution>
-    std::string name;
-    std::string region_code;
-    std::string region_name;
-};
 
 /// Why a published figure is not shown (reports.md "Publication rules"; report/publication.cpp).
 enum class Suppression {

@@ -19,7 +19,7 @@
 #include "db/read_snapshot.hpp"
 
 #include <SQLiteCpp/Exception.h>
-#include "import/file_specs.hpp"
+#include "schema/file_specs.hpp"
 #include "kpi/kpi_csv.hpp"
 #include "output/output_files.hpp"
 #include "render/council_letter.hpp"
@@ -31,7 +31,7 @@
 #include "report/open_data.hpp"
 #include "report/publication.hpp"
 #include "report/report_builder.hpp"
-#include "report/run_data.hpp"
+#include "run/run_data.hpp"
 #include "run/manifest.hpp"
 #include "run/run_lock.hpp"
 #include "run/stage_timings.hpp"

@@ -1,4 +1,4 @@
-#include "import/file_specs.hpp"
+#include "schema/file_specs.hpp"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "report/run_data.hpp"
+#include "run/run_data.hpp"
 
 #include <algorithm>
 #include <atomic>

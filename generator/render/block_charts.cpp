@@ -1,4 +1,4 @@
-#include "report/block_charts.hpp"
+#include "render/block_charts.hpp"
 
 #include "format/dutch.hpp"
 
