@@ -153,6 +153,20 @@ TEST_CASE("run: the PDF draws a long list of providers' waits to its fifteen lon
                     "; alle aanbieders staan in de werkmap") != std::string::npos);
 }
 
+TEST_CASE("run: the region PDF's provider table keeps every header word and number whole") {
+    const auto& run = small_demo_run();
+    const fs::path pdf = run.internal_folder() / "regio-JZ31-zuid-holland-zuid" / "samen-sturen-regio-2025-Q3-JZ31.pdf";
+    // Without -layout, pdftotext gives the lines of a cell as lines: a word broken over two lines
+    // ("Probleme" / "n", "3.54" / "4") is not found whole.
+    const std::string text = run_cli_text("pdftotext '" + pdf.string() + "' -");
+    const size_t table = text.find("\nAanbieder\n");
+    REQUIRE(table != std::string::npos);
+    for (const char* header : {"Uitval", "Jongere", "Ouder", "Onderwijs", "Gezin", "Problemen", "Meedoen", "Kosten per"})
+        CHECK_MESSAGE(text.find(header, table) != std::string::npos, std::string(header));
+    static const std::regex broken_number(R"re(\n[0-9]{1,3}\.[0-9]{0,2}\n[0-9])re");
+    CHECK_FALSE(std::regex_search(text.substr(table), broken_number));
+}
+
 TEST_CASE("run: signals list the municipality's own measure ids, in internal outputs only") {
     const auto& run = small_demo_run();
     const std::string own = pdf_text(run.internal_folder() / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.pdf");

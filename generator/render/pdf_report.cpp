@@ -193,17 +193,22 @@ void add_transparency(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     for (const auto& r : model.transparency) {
         if (r.level != TransparencyLevel::provider) continue;
         ++providers;
-        if (transparency_publishable(r)) rows.push_back(transparency_cells(r));
+        if (!transparency_publishable(r)) continue;
+        // A provider's own row spans every profile and intensity: those two columns would read
+        // "alle" on every line, and their room is what keeps the other headers and numbers whole.
+        auto cells = transparency_cells(r);
+        cells.erase(cells.begin() + 1, cells.begin() + 3);
+        rows.push_back(std::move(cells));
     }
     blocks.push_back(paragraph(
         t.fill("report.transparency_intro", {{"quarter", format_quarter(model.quarter)}}) + " " +
         t.fill("report.transparency_pdf_rows", {{"shown", std::to_string(rows.size())}, {"providers", std::to_string(providers)}}) +
         " " + t.fill("report.transparency_legend")));
     if (rows.empty()) return;
-    PdfBlock cells = table(transparency_header(model), std::move(rows),
-                           {0.17, 0.06, 0.06, 0.05, 0.07, 0.07, 0.06, 0.09, 0.065, 0.09, 0.085, 0.095});
-    cells.table.numeric[1] = cells.table.numeric[2] = false;
-    cells.table.font_size = 6.5; // twelve columns on a portrait page
+    auto header = transparency_header(model);
+    header.erase(header.begin() + 1, header.begin() + 3);
+    PdfBlock cells = table(std::move(header), std::move(rows), {0.19, 0.07, 0.07, 0.08, 0.07, 0.1, 0.08, 0.11, 0.1, 0.13});
+    cells.table.font_size = 7; // ten columns on a portrait page
     blocks.push_back(std::move(cells));
     blocks.push_back(paragraph(suppression_note()));
 }
