@@ -55,7 +55,8 @@ TEST_CASE("cli: the demo delivery imports; one corrupted line is named and chang
     CHECK(first.out.find("imported ") != std::string::npos);
     CHECK(first.err.empty());
 
-    auto again = run_cli("import --db " + quoted(db) + " " + quoted(csv) + " --today 2026-01-20");
+    // The same files parsed by one worker: the same database (nothing changes on a re-import).
+    auto again = run_cli("import --jobs 1 --db " + quoted(db) + " " + quoted(csv) + " --today 2026-01-20");
     CHECK(again.exit_code == 0);
     CHECK(again.out.find("nothing changed") != std::string::npos);
 
@@ -100,6 +101,13 @@ TEST_CASE("cli: exit codes for usage, input and database problems") {
         CHECK(r.exit_code == 4);
         CHECK(r.err.find("samen-sturen: " + (dir / "notes.db").string()) == 0);
         CHECK(read_file(dir / "notes.db") == "just some notes\n");
+    }
+    SUBCASE("a negative --jobs is a usage error") {
+        write_delivery(dir / "in", valid_delivery());
+        auto r = run_cli("import --db " + quoted(dir / "m.db") + " " + quoted(dir / "in") + " --jobs -1");
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--jobs: must be 1 or more") != std::string::npos);
+        CHECK(!std::filesystem::exists(dir / "m.db"));
     }
     SUBCASE("a bad --today is a usage error") {
         write_delivery(dir / "in", valid_delivery());

@@ -18,6 +18,7 @@
 #include "audit/public_audit.hpp"
 #include "core/elapsed.hpp"
 #include "core/errors.hpp"
+#include "core/parallel_for.hpp"
 #include "core/local_time.hpp"
 #include "core/text_split.hpp"
 #include "db/database.hpp"
@@ -296,7 +297,7 @@ int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err) {
     options.queries = queries_folder(cmd.queries);
     options.templates = templates_folder(cmd.templates);
     if (cmd.jobs < 0) throw UsageError("--jobs: must be 1 or more (0: the number of cores)");
-    options.jobs = cmd.jobs > 0 ? cmd.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    options.jobs = workers_for(cmd.jobs);
     options.only = comma_list(cmd.only);
     options.kinds = comma_list(cmd.kinds);
     options.force = cmd.force;

@@ -22,6 +22,7 @@ struct ImportCommand {
     std::string snapshot_scope = "municipalities"; ///< what they are complete for: municipalities or institutions
     int keep_backups = 5;     ///< copies of the database kept in <db>.backups/; 0: none
     int wait_seconds = 600;   ///< how long to wait for a run or import that holds the database
+    int jobs = 0;             ///< files parsed at once; 0: the number of cores
 };
 
 /// `samen-sturen deliveries`: the delivery history of a database.

@@ -68,6 +68,8 @@ int run_import(const ImportCommand& cmd, std::ostream& out, std::ostream& err) {
     options.kpis = load_kpi_queries(queries_folder(cmd.queries));
     if (!cmd.snapshot.empty()) options.declaration = parse_snapshot_option(cmd.snapshot, cmd.snapshot_scope);
     if (cmd.keep_backups < 0) throw UsageError("--keep-backups: give 0 or more copies to keep");
+    if (cmd.jobs < 0) throw UsageError("--jobs: must be 1 or more (0: the number of cores)");
+    options.jobs = cmd.jobs;
     options.dry_run = cmd.dry_run;
     options.keep_backups = static_cast<size_t>(cmd.keep_backups);
     options.backup_folder = backup_folder(cmd.db);

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
         ->default_val("municipalities");
     import->add_option("--keep-backups", import_cmd.keep_backups,
                        "Copies of the database kept in DB.backups/, one made before each import (0: none)")->default_val(5);
+    import->add_option("--jobs", import_cmd.jobs, "Files parsed at once (default: the number of cores)");
     import->add_option("--wait", import_cmd.wait_seconds, "Seconds to wait for a run or import that holds the database")->default_val(600);
 
     ss::cli::DeliveriesCommand deliveries_cmd;

@@ -1,9 +1,7 @@
 #include "import/importer.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
-#include <thread>
 #include <cctype>
 #include <chrono>
 #include <fstream>
@@ -12,8 +10,10 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "core/elapsed.hpp"
+#include "core/parallel_for.hpp"
 #include "core/pause_point.hpp"
 #include "core/sha256.hpp"
+#include "core/text_file.hpp"
 #include "db/database_backups.hpp"
 #include "db/database_copy.hpp"
 #include "import/delivery_checks.hpp"
@@ -36,13 +36,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path.string() + ": cannot be read");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return std::move(buffer).str();
-}
 
 std::string summary(const std::vector<Issue>& issues) {
     const auto errors = std::count_if(issues.begin(), issues.end(), [](const Issue& i) {
@@ -52,31 +45,13 @@ std::string summary(const std::vector<Issue>& issues) {
            (errors == 1 ? " error" : " errors") + "; the database was not changed";
 }
 
-/// Runs `work` on every hardware thread and waits; the first exception is rethrown here.
-void run_on_workers(const std::function<void()>& work) {
-    const unsigned n = std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::thread> threads;
-    std::vector<std::exception_ptr> errors(n);
-    for (unsigned i = 0; i < n; ++i)
-        threads.emplace_back([&, i] {
-            try {
-                work();
-            } catch (...) {
-                errors[i] = std::current_exception();
-            }
-        });
-    for (auto& t : threads) t.join();
-    for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
-}
-
 } // namespace
 
 DeliveryRejected::DeliveryRejected(std::vector<Issue> issues)
     : InputError(summary(issues)), issues_(std::move(issues)) {}
 
 Delivery read_delivery_folder(const std::filesystem::path& folder, Date today,
-                              std::vector<Issue>& issues) {
+                              std::vector<Issue>& issues, int workers) {
     namespace fs = std::filesystem;
     if (!fs::is_directory(folder))
         throw InputError(folder.string() + ": not a folder (give the folder that holds the "
@@ -108,15 +83,11 @@ Delivery read_delivery_folder(const std::filesystem::path& folder, Date today,
         jobs.push_back({&spec, it->second, {}, {}, {}});
         files.erase(it);
     }
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-        for (size_t j; (j = next++) < jobs.size();) {
-            const std::string text = read_file(jobs[j].path);
-            jobs[j].sha256 = sha256_hex(text);
-            jobs[j].table = parse_table(*jobs[j].spec, text, today, jobs[j].issues);
-        }
-    };
-    run_on_workers(worker);
+    parallel_for(jobs.size(), workers, [&](size_t j, size_t) {
+        const std::string text = read_text_file(jobs[j].path, "a file of the delivery");
+        jobs[j].sha256 = sha256_hex(text);
+        jobs[j].table = parse_table(*jobs[j].spec, text, today, jobs[j].issues);
+    });
     Delivery delivery;
     for (auto& job : jobs) {
         delivery.tables[job.spec->table] = std::move(job.table);
@@ -187,7 +158,7 @@ ImportResult import_folder(SQLite::Database& db, const std::filesystem::path& fo
                            const ImportOptions& options) {
     std::vector<Issue> issues;
     const auto start = std::chrono::steady_clock::now();
-    Delivery delivery = read_delivery_folder(folder, options.today, issues);
+    Delivery delivery = read_delivery_folder(folder, options.today, issues, options.jobs);
     ImportOptions effective = options;
     if (const auto declared = read_delivery_toml(folder, issues)) {
         if (!options.declaration.snapshot_tables.empty() && !declared->snapshot_tables.empty() &&

@@ -41,6 +41,7 @@ struct ImportOptions {
     /// Where the copy of the database before the import goes; empty: no copy (demo, tests).
     std::filesystem::path backup_folder;
     size_t keep_backups = 5; ///< copies kept in backup_folder; 0: none is made
+    int jobs = 0;            ///< files parsed at once (core/parallel_for); 0: the number of cores
 };
 
 struct ImportResult {
@@ -55,7 +56,7 @@ struct ImportResult {
 
 /// Reads every known file of `folder` into a Delivery; problems go to `issues`.
 Delivery read_delivery_folder(const std::filesystem::path& folder, Date today,
-                              std::vector<Issue>& issues);
+                              std::vector<Issue>& issues, int workers = 0);
 
 /// Checks `delivery` against itself and `db`, then loads it. Throws DeliveryRejected when any
 /// error was found (in `issues` already, or by the checks), leaving the database untouched.

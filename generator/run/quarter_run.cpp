@@ -13,6 +13,7 @@
 
 #include "core/elapsed.hpp"
 #include "core/errors.hpp"
+#include "core/parallel_for.hpp"
 #include "core/sha256.hpp"
 #include "core/text_split.hpp"
 #include "db/database.hpp"
@@ -389,29 +390,24 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
     std::vector<std::string> errors(scopes.size());
     std::vector<std::exception_ptr> exceptions(scopes.size());
     std::vector<double> package_cpu(scopes.size(), 0.0);
-    std::atomic<size_t> next{0}, done{0};
+    std::atomic<size_t> done{0};
     Progress progress(log, scopes.size(), options.progress_bar);
     // Regions first: a region's folder takes about three municipalities' time, and ending on
     // small pieces lets the workers finish together.
     std::vector<size_t> order(scopes.size());
     std::iota(order.begin(), order.end(), size_t{0});
     std::stable_partition(order.begin(), order.end(), [&](size_t i) { return scopes[i]->type == "region"; });
-    auto worker = [&] {
-        for (size_t n; (n = next.fetch_add(1)) < scopes.size();) {
-            const size_t i = order[n];
-            try {
-                written[i] = render_scope(shared, *scopes[i], package_cpu[i]);
-            } catch (const std::exception& e) {
-                errors[i] = e.what(); // the other scopes go on; the summary lists this one
-                exceptions[i] = std::current_exception();
-            }
-            progress.done(++done);
-        }
-    };
     warm_up_fonts();
-    std::vector<std::thread> workers;
-    for (int j = 0; j < std::max(1, options.jobs); ++j) workers.emplace_back(worker);
-    for (auto& w : workers) w.join();
+    parallel_for(scopes.size(), std::max(1, options.jobs), [&](size_t n, size_t) {
+        const size_t i = order[n];
+        try {
+            written[i] = render_scope(shared, *scopes[i], package_cpu[i]);
+        } catch (const std::exception& e) {
+            errors[i] = e.what(); // the other scopes go on; the summary lists this one
+            exceptions[i] = std::current_exception();
+        }
+        progress.done(++done);
+    });
 
     for (size_t i = 0; i < scopes.size(); ++i) {
         if (scopes[i]->type == "municipality" && errors[i].empty()) summary.municipality_package_cpu.push_back(package_cpu[i]);

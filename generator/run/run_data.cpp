@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/errors.hpp"
+#include "core/parallel_for.hpp"
 #include "core/text_file.hpp"
 #include "db/database.hpp"
 #include "import/delivery_history.hpp"
@@ -116,26 +117,12 @@ SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tas
                          const Quarter& report_quarter, const std::string& signals_sql) {
     SqlResults results;
     results.values.resize(quarters.size());
-    std::atomic<size_t> next{0};
-    std::mutex failure_mutex;
-    std::exception_ptr failure;
-    auto worker = [&](SQLite::Database* db) {
-        try {
-            for (size_t t; (t = next.fetch_add(1)) < tasks.size();) {
-                const SqlTask& task = tasks[t];
-                if (task.quarter) results.values[*task.quarter] = compute_kpis(*db, task.kpis, quarters[*task.quarter], task.detail);
-                else results.signals = read_signals(*db, signals_sql, report_quarter);
-            }
-        } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next = tasks.size();
-        }
-    };
-    std::vector<std::thread> workers;
-    for (size_t j = 0; j < std::min(snapshot.workers(), tasks.size()); ++j) workers.emplace_back(worker, &snapshot.worker(j));
-    for (auto& w : workers) w.join();
-    if (failure) std::rethrow_exception(failure);
+    parallel_for(tasks.size(), static_cast<int>(snapshot.workers()), [&](size_t t, size_t worker) {
+        SQLite::Database& db = snapshot.worker(worker);
+        const SqlTask& task = tasks[t];
+        if (task.quarter) results.values[*task.quarter] = compute_kpis(db, task.kpis, quarters[*task.quarter], task.detail);
+        else results.signals = read_signals(db, signals_sql, report_quarter);
+    });
     return results;
 }
 
