@@ -1,4 +1,5 @@
-// Reads a whole text file (a query, a template, a report definition) at the edge of the pipeline.
+// Reads a whole file (a delivery's CSV, a query, a template, a rendered report to mail) at the edge
+// of the pipeline: the program's one whole-file reader.
 #pragma once
 
 #include <filesystem>
@@ -6,7 +7,8 @@
 
 namespace ss {
 
-/// The file's bytes. Throws InputError "<file>: cannot be read (<what>)".
+/// The file's bytes. Throws InputError "<file>: cannot be read (<what>)" when it is missing, a
+/// folder, or fails while being read; `what` says what the file is or what to do.
 std::string read_text_file(const std::filesystem::path& file, const std::string& what);
 
 } // namespace ss

@@ -51,13 +51,6 @@ std::map<std::string, std::string> scope_titles(SQLite::Database& db) {
     return titles;
 }
 
-std::string read_bytes(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(file.string() + ": cannot be read; run the quarter again");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 /// "1,4 MB", or "37 kB" under a megabyte ("0,0 MB" told a reader nothing).
 std::string size_text(std::uint64_t bytes) {
@@ -112,7 +105,7 @@ MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, co
         if (f.attached) {
             file.set("name", name);
             attached.push_back(file);
-            m.attachments.push_back({name, content_type_of(name), read_bytes(folder / f.file.path)});
+            m.attachments.push_back({name, content_type_of(name), read_text_file(folder / f.file.path, "a file of the quarter's run; run the quarter again")});
         } else {
             file.set("name", f.file.path);
             left_out.push_back(file);
