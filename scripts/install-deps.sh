@@ -10,7 +10,7 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libxlsxwriter-dev libkainjow-mustache-dev nlohmann-json3-dev libssl-dev
   libcurl4-openssl-dev libtomlplusplus-dev libqpdf-dev
-  poppler-utils qpdf
+  poppler-utils qpdf unzip
   # The output checks of the tests: Chromium for axe-core, Java for the Nu Html Checker,
   # LibreOffice to open every workbook.
   chromium default-jre-headless libreoffice-calc-nogui
