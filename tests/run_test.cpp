@@ -12,6 +12,7 @@
 
 #include "format/dutch.hpp"
 #include "report/report_text.hpp"
+#include "report/open_data.hpp"
 #include "test_support.hpp"
 
 using namespace ss;
@@ -312,6 +313,36 @@ TEST_CASE("run: the GI benchmark shows each GI's figures of kpis.csv and where i
     CHECK(page.find("href=\"../index.html\"") == std::string::npos);
     static const std::regex count_cell(R"(<td>[0-9][0-9.]*</td>)");
     CHECK(std::regex_search(page, count_cell)); // Teller and Noemer filled in
+}
+
+TEST_CASE("run: open data beside every public page, as CSV and JSON with the same cells, described by datapackage.json") {
+    const auto& run = small_demo_run();
+    const fs::path folder = run.public_folder() / "GM0505-dordrecht";
+    const auto csv = parse_public_cells_csv(read_file(folder / "cijfers.csv"), "cijfers.csv");
+    const auto json = parse_public_cells_json(read_file(folder / "cijfers.json"), "cijfers.json");
+    REQUIRE(csv.size() > 100);
+    REQUIRE(json.size() == csv.size());
+    for (size_t i = 0; i < csv.size(); ++i) {
+        CAPTURE(i);
+        CHECK(json[i].kpi_id == csv[i].kpi_id);
+        CHECK(json[i].breakdown == csv[i].breakdown);
+        CHECK(json[i].figure.value == csv[i].figure.value);
+        CHECK(json[i].figure.suppression == csv[i].figure.suppression);
+    }
+    const std::string page = read_file(folder / "index.html");
+    CHECK(page.find("href=\"cijfers.json\"") != std::string::npos);
+    const auto package = nlohmann::json::parse(read_file(run.public_folder() / "datapackage.json"));
+    CHECK(package["profile"] == "tabular-data-package");
+    std::set<std::string> paths;
+    for (const auto& r : package["resources"]) {
+        const std::string path = r["path"];
+        paths.insert(path);
+        CHECK(r["format"] == (path.size() > 5 && path.substr(path.size() - 5) == ".json" ? "json" : "csv"));
+        CHECK_MESSAGE(fs::exists(run.public_folder() / path), path);
+    }
+    CHECK(paths.count("GM0505-dordrecht/cijfers.csv") == 1);
+    CHECK(paths.count("GM0505-dordrecht/cijfers.json") == 1);
+    CHECK(paths.count("regio-JZ31-zuid-holland-zuid/cijfers.json") == 1);
 }
 
 TEST_CASE("run: the same database gives byte-identical files whatever --jobs is") {

@@ -197,6 +197,7 @@ AuditReport audit_public_folder(const fs::path& root, const std::map<std::string
                 if (ids.count(token) && named++ < 5) report.findings.push_back({name, "names the id " + token});
         }
         if (file.filename() == "cijfers.csv") check_cells(name, parse_public_cells_csv(text, name), kinds, report);
+        if (file.filename() == "cijfers.json") check_cells(name, parse_public_cells_json(text, name), kinds, report);
     }
     return report;
 }

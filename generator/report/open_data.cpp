@@ -156,6 +156,62 @@ std::vector<PublicCell> parse_public_cells_csv(const std::string& text, const st
     return cells;
 }
 
+std::string public_cells_json(const std::vector<PublicCell>& cells) {
+    using nlohmann::ordered_json;
+    auto number_or_null = [](const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); };
+    ordered_json out = ordered_json::array();
+    for (const auto& c : cells)
+        out.push_back({{"quarter", c.quarter},
+                       {"scope_type", c.scope_type},
+                       {"scope_code", c.scope_code},
+                       {"kpi_id", c.kpi_id},
+                       {"breakdown", c.breakdown},
+                       {"value", number_or_null(c.figure.value)},
+                       {"numerator", number_or_null(c.figure.numerator)},
+                       {"denominator", number_or_null(c.figure.denominator)},
+                       {"shown", shown_marker(c.figure.suppression)},
+                       {"provisional", c.figure.provisional ? "ja" : ""}});
+    // One cell per line: small enough to read, and a diff of two quarters stays readable.
+    std::string text = "[\n";
+    for (size_t i = 0; i < out.size(); ++i) text += "  " + out[i].dump() + (i + 1 < out.size() ? ",\n" : "\n");
+    return text + "]\n";
+}
+
+std::vector<PublicCell> parse_public_cells_json(const std::string& text, const std::string& file) {
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw InputError(file + ": not valid JSON: " + e.what());
+    }
+    if (!j.is_array()) throw InputError(file + ": must be an array of cells");
+    std::vector<PublicCell> cells;
+    for (size_t i = 0; i < j.size(); ++i) {
+        const auto& o = j[i];
+        const std::string where = file + ": cell " + std::to_string(i + 1);
+        auto text_of = [&](const char* key) {
+            if (!o.contains(key) || !o[key].is_string()) throw InputError(where + ": '" + key + "' must be a text");
+            return o[key].get<std::string>();
+        };
+        auto number_of = [&](const char* key) -> std::optional<double> {
+            if (!o.contains(key) || o[key].is_null()) return std::nullopt;
+            if (!o[key].is_number()) throw InputError(where + ": '" + key + "' must be a number or null");
+            return o[key].get<double>();
+        };
+        PublicCell c{text_of("quarter"), text_of("scope_type"), text_of("scope_code"), text_of("kpi_id"), text_of("breakdown"), {}};
+        c.figure.value = number_of("value");
+        c.figure.numerator = number_of("numerator");
+        c.figure.denominator = number_of("denominator");
+        const std::string shown = text_of("shown");
+        if (shown == "<5") c.figure.suppression = Suppression::small_count;
+        else if (shown == "*") c.figure.suppression = Suppression::small_base;
+        else if (!shown.empty()) throw InputError(where + ": 'shown' is '" + shown + "', not <5, * or empty");
+        c.figure.provisional = text_of("provisional") == "ja";
+        cells.push_back(std::move(c));
+    }
+    return cells;
+}
+
 std::string open_data_package(const std::string& quarter, const std::vector<std::string>& paths) {
     using nlohmann::ordered_json;
     const ordered_json fields = ordered_json::array({
@@ -181,10 +237,12 @@ std::string open_data_package(const std::string& quarter, const std::vector<std:
     for (const auto& path : paths) {
         std::string name = path.substr(0, path.find('/'));
         std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-        package["resources"].push_back({{"name", name},
+        const bool json = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+        package["resources"].push_back({{"name", name + (json ? "-json" : "")},
                                         {"path", path},
                                         {"profile", "tabular-data-resource"},
-                                        {"format", "csv"},
+                                        {"format", json ? "json" : "csv"},
+                                        {"mediatype", json ? "application/json" : "text/csv"},
                                         {"encoding", "utf-8"},
                                         {"schema", {{"fields", fields}, {"missingValues", {""}}}}});
     }

@@ -26,6 +26,13 @@ std::string public_cells_csv(const std::vector<PublicCell>& cells);
 /// The cells of a CSV written by public_cells_csv. Throws InputError naming `file`, line and column.
 std::vector<PublicCell> parse_public_cells_csv(const std::string& text, const std::string& file);
 
+/// The same cells as JSON (`cijfers.json`): an array of objects with the CSV's columns, numbers as
+/// numbers and an empty number as null, for a website or a notebook that reads JSON.
+std::string public_cells_json(const std::vector<PublicCell>& cells);
+
+/// The cells of a JSON written by public_cells_json. Throws InputError naming `file` and the cell.
+std::vector<PublicCell> parse_public_cells_json(const std::string& text, const std::string& file);
+
 /// The Frictionless data package that describes the quarter's open data files (`paths`, relative
 /// to the public folder): columns, types, units and the suppression markers.
 std::string open_data_package(const std::string& quarter, const std::vector<std::string>& paths);

@@ -26,7 +26,7 @@ const std::vector<std::string_view>& text_ids() {
         "gi.funnels_intro", "gi.not_shown", "gi.not_judged", "gi.position_not_judged", "gi.about_heading", "gi.about",
         "gi.workbook_comments",
         "index.title",
-        "link.report_pdf", "link.report_xlsx", "link.kpis_csv", "link.public_csv", "link.letter_page", "link.letter_pdf",
+        "link.report_pdf", "link.report_xlsx", "link.kpis_csv", "link.public_csv", "link.public_json", "link.letter_page", "link.letter_pdf",
         "link.letter_pdf_short", "link.gi_page", "link.gi_pdf", "link.gi_xlsx", "link.region",
         "mail.subject",
     };

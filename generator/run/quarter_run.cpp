@@ -168,8 +168,11 @@ std::vector<ManifestFile> render_scope(const RunShared& shared, const Scope& sco
         // The public page, transparency table and open data render the published model: the same
         // cells in all three.
         const ReportModel published = publish(*model, shared.decisions);
-        files.write(Publication::public_site, "cijfers.csv", report_kind, public_cells_csv(public_cells(published)));
+        const auto cells = public_cells(published);
+        files.write(Publication::public_site, "cijfers.csv", report_kind, public_cells_csv(cells));
+        files.write(Publication::public_site, "cijfers.json", report_kind, public_cells_json(cells));
         links.downloads.push_back({"cijfers.csv", texts.fill("link.public_csv")});
+        links.downloads.push_back({"cijfers.json", texts.fill("link.public_json")});
         if (!municipality) {
             links.transparency = "transparantie.html";
             files.write(Publication::public_site, "transparantie.html", report_kind, render_transparency_html(published, shared.html));
@@ -436,7 +439,7 @@ RunSummary run_quarter(const RunOptions& options, std::ostream& log) {
             std::vector<std::string> paths;
             for (const Scope* s : all)
                 if (shared.wants(s->type == "municipality" ? "samen-sturen" : "region"))
-                    paths.push_back(scope_folder_name(*s) + "/cijfers.csv");
+                    for (const char* file : {"/cijfers.csv", "/cijfers.json"}) paths.push_back(scope_folder_name(*s) + file);
             const std::string package = open_data_package(options.quarter.code(), paths);
             write_file_atomically(summary.folder / "public" / "datapackage.json", package);
             manifest.files.push_back({"public/datapackage.json", "site", "", package.size(), sha256_hex(package), "public"});
