@@ -7,19 +7,25 @@
 
 using namespace ss;
 
-TEST_CASE("svg canvas: text keeps its anchor and is escaped; the font is set once on the chart") {
+TEST_CASE("svg canvas: text keeps its anchor and is escaped; font, anchors and named colours are the page's classes") {
     SvgCanvas canvas(200, 100, "c1");
     canvas.set_colour(text_colour, 1.0);
     canvas.text("Jeugd & <gezin>", 10, 20, Anchor::right, true);
     canvas.set_colour(muted_colour, 1.0);
     canvas.text("K3 2025", 50, 20, Anchor::centre, false);
     const std::string svg = canvas.finish();
-    CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\" viewBox=\"0 0 200 100\"", 0) == 0);
+    CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\" viewBox=\"0 0 200 100\">", 0) == 0);
     CHECK(svg.find(">Jeugd &amp; &lt;gezin&gt;</text>") != std::string::npos);
-    CHECK(svg.find("text-anchor=\"end\" font-weight=\"bold\">Jeugd") != std::string::npos);
-    CHECK(svg.find("text-anchor=\"middle\" fill=\"#666666\">K3 2025</text>") != std::string::npos);
-    CHECK(svg.find("font-size=\"8\"") != std::string::npos);
+    CHECK(svg.find("class=\"e b\">Jeugd") != std::string::npos);
+    CHECK(svg.find("class=\"c fm\">K3 2025</text>") != std::string::npos);
+    CHECK(svg.find("font") == std::string::npos); // the font comes from the page
     CHECK(svg.substr(svg.size() - 6) == "</svg>");
+    // The page's style sheet defines every class the canvas writes.
+    const std::string css = chart_style_sheet();
+    for (const char* rule : {"svg.chart{font-family:'DejaVu Sans'", "font-size:8px", "svg.chart .c{text-anchor:middle}",
+                             "svg.chart .e{text-anchor:end}", "svg.chart .b{font-weight:bold}", "svg.chart .fm{fill:#666666}",
+                             "svg.chart .sg{stroke:#d9d9d9}", "svg.chart .f0{fill:#0072b2}", "svg.chart path{fill:none}"})
+        CHECK_MESSAGE(css.find(rule) != std::string::npos, std::string(rule));
 }
 
 TEST_CASE("svg canvas: the text's baseline lies below its middle by the font's measure") {
@@ -36,7 +42,7 @@ TEST_CASE("svg canvas: the text's baseline lies below its middle by the font's m
     CHECK(baseline == doctest::Approx(50 - e.height / 2 + e.baseline).epsilon(0.01));
 }
 
-TEST_CASE("svg canvas: paths, rectangles, dashes and transparency as attributes") {
+TEST_CASE("svg canvas: paths, rectangles, dashes and transparency; a colour outside the palette as an attribute") {
     SvgCanvas canvas(100, 100, "c");
     canvas.set_colour(palette[0], 0.25);
     canvas.set_line(1.5, {4, 2.5});
@@ -46,9 +52,33 @@ TEST_CASE("svg canvas: paths, rectangles, dashes and transparency as attributes"
     canvas.set_colour(palette[2], 1.0);
     canvas.fill_rectangle(1, 2, 3, 4);
     const std::string svg = canvas.finish();
-    CHECK(svg.find("<path d=\"M0 10L33.33 10\" fill=\"none\" stroke=\"#0072b2\" stroke-opacity=\"0.25\" "
+    CHECK(svg.find("<path d=\"M0 10L33.3 10\" class=\"s0\" stroke-opacity=\"0.25\" "
                    "stroke-width=\"1.5\" stroke-dasharray=\"4 2.5\"/>") != std::string::npos);
-    CHECK(svg.find("<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\" fill=\"#009e73\"/>") != std::string::npos);
+    CHECK(svg.find("<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\" class=\"f2\"/>") != std::string::npos);
+    SvgCanvas other(10, 10, "o");
+    other.set_colour({0.1, 0.2, 0.3}, 1.0);
+    other.fill_rectangle(0, 0, 1, 1);
+    CHECK(other.finish().find("fill=\"#1a334d\"") != std::string::npos);
+}
+
+TEST_CASE("svg canvas: grid lines of one style become one path, their labels after it") {
+    SvgCanvas canvas(100, 100, "c");
+    for (int i = 0; i < 3; ++i) {
+        canvas.set_colour(grid_colour, 1.0);
+        canvas.set_line(0.5, {});
+        canvas.move_to(0, 10 * i);
+        canvas.line_to(100, 10 * i);
+        canvas.stroke();
+        canvas.set_colour(muted_colour, 1.0);
+        canvas.text(std::to_string(10 * i), 0, 10 * i, Anchor::right, false);
+    }
+    canvas.set_colour(palette[0], 1.0);
+    canvas.fill_rectangle(5, 5, 10, 10);
+    const std::string svg = canvas.finish();
+    CHECK(svg.find("<path d=\"M0 0L100 0M0 10L100 10M0 20L100 20\" class=\"sg\" stroke-width=\"0.5\"/>"
+                   "<text") != std::string::npos);
+    CHECK(svg.find("<path", svg.find("<path") + 1) == std::string::npos); // one path
+    CHECK(svg.find(">20</text><rect") != std::string::npos);           // labels, then the bar over them
 }
 
 TEST_CASE("svg canvas: clips get the chart's prefix, items a tooltip, and every group is closed") {

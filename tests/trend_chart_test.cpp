@@ -90,6 +90,6 @@ TEST_CASE("chart: the control limits of the quarters before are a grey band, nam
     c.control_band = std::pair{84.0, 92.0};
     const std::string svg = trend_chart_svg(c, 480, 220, "band");
     CHECK(svg.find(">Gewone schommeling</text>") != std::string::npos);
-    CHECK(svg.find("fill=\"#666666\" fill-opacity=\"0.12\"") != std::string::npos); // the band itself
+    CHECK(svg.find("class=\"fm\" fill-opacity=\"0.12\"") != std::string::npos); // the band itself
     CHECK(trend_chart_svg(dordrecht_jh01(), 480, 220, "plain").find("Gewone schommeling") == std::string::npos);
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
+#include <vector>
 
 #include "chart/chart_text.hpp"
 
@@ -10,11 +12,12 @@ namespace ss {
 
 namespace {
 
-/// A coordinate with at most two decimals and no trailing zeros: 12, 12.5, 12.25.
-void append_number(std::string& out, double v) {
-    if (std::abs(v) < 0.005) v = 0; // no "-0"
+/// A coordinate with at most one decimal and no trailing zero: 12, 12.5. A tenth of a unit is a
+/// fifth of a pixel at the widest a page shows a chart.
+void append_number(std::string& out, double v, int decimals = 1) {
+    if (std::abs(v) < 0.5 * std::pow(10.0, -decimals)) v = 0; // no "-0"
     char buffer[32];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, 2);
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, decimals);
     (void)ec;
     while (end > buffer && end[-1] == '0') --end;
     if (end > buffer && end[-1] == '.') --end;
@@ -50,6 +53,29 @@ std::string hex_colour(const Rgb& c) {
     return hex;
 }
 
+/// The chart colours by name: a paint in one of them is a class of the page's style sheet
+/// (chart_style_sheet), not an attribute repeated on every element.
+struct NamedColour {
+    const char* name;
+    Rgb colour;
+};
+const std::vector<NamedColour>& named_colours() {
+    static const std::vector<NamedColour> named = [] {
+        std::vector<NamedColour> n{{"t", text_colour}, {"m", muted_colour}, {"g", grid_colour}, {"w", background_colour}};
+        static const char* digits[] = {"0", "1", "2", "3", "4", "5", "6", "7"};
+        for (size_t i = 0; i < std::size(palette) && i < 8; ++i) n.push_back({digits[i], palette[i]});
+        return n;
+    }();
+    return named;
+}
+
+/// "m" for the muted grey, "0" for the first palette colour; empty for another colour.
+std::string colour_name(const std::string& hex) {
+    for (const auto& c : named_colours())
+        if (hex_colour(c.colour) == hex) return c.name;
+    return "";
+}
+
 void append_escaped(std::string& out, const std::string& text) {
     for (char c : text) {
         switch (c) {
@@ -64,16 +90,27 @@ void append_escaped(std::string& out, const std::string& text) {
 
 } // namespace
 
+std::string chart_style_sheet() {
+    // The font is set once for every chart. The text was laid out with DejaVu Sans, so that comes
+    // first; the fallbacks are narrower, so that no label grows out of the space it was given.
+    std::string css = "svg.chart{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;font-size:";
+    append_number(css, chart_text::font_size);
+    css += "px;fill:" + hex_colour(text_colour) + "}svg.chart path{fill:none}svg.chart .c{text-anchor:middle}"
+           "svg.chart .e{text-anchor:end}svg.chart .b{font-weight:bold}";
+    for (const auto& c : named_colours()) {
+        css += std::string("svg.chart .f") + c.name + "{fill:" + hex_colour(c.colour) + "}";
+        css += std::string("svg.chart .s") + c.name + "{stroke:" + hex_colour(c.colour) + "}";
+    }
+    return css + "\n";
+}
+
 SvgCanvas::SvgCanvas(double width, double height, std::string id_prefix) : id_prefix_(std::move(id_prefix)) {
+    // The font, the default paint and the named colours come from the page (chart_style_sheet).
     svg_ = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\" viewBox=\"0 0 ";
     append_number(svg_, width);
     svg_ += ' ';
     append_number(svg_, height);
-    // The font is set once for the whole chart. The text was laid out with DejaVu Sans, so that
-    // comes first; the fallbacks are narrower, so that no label grows out of the space it was given.
-    svg_ += "\" font-family=\"'DejaVu Sans', Arial, Helvetica, sans-serif\" font-size=\"";
-    append_number(svg_, chart_text::font_size);
-    svg_ += "\" fill=\"" + hex_colour(text_colour) + "\">";
+    svg_ += "\">";
 }
 
 Extent SvgCanvas::measure(const std::string& text, bool bold) { return chart_text::measure_text(text, bold); }
@@ -102,69 +139,94 @@ void SvgCanvas::line_to(double x, double y) {
     append_number(path_, y);
 }
 
-void SvgCanvas::append_paint(const char* attribute) {
-    svg_ += ' ';
-    svg_ += attribute;
-    svg_ += "=\"" + colour_ + "\"";
+void SvgCanvas::append_paint(std::string& out, const char* attribute, const std::string& more_classes) const {
+    const std::string name = colour_name(colour_);
+    const char prefix = attribute[0] == 'f' ? 'f' : 's';
+    std::string classes = more_classes;
+    if (!name.empty()) classes += (classes.empty() ? "" : " ") + std::string(1, prefix) + name;
+    if (!classes.empty()) out += " class=\"" + classes + "\"";
+    if (name.empty()) {
+        out += ' ';
+        out += attribute;
+        out += "=\"" + colour_ + "\"";
+    }
     if (alpha_ < 1.0) {
-        svg_ += ' ';
-        svg_ += attribute;
-        svg_ += "-opacity=\"";
-        append_number(svg_, alpha_);
-        svg_ += '"';
+        out += ' ';
+        out += attribute;
+        out += "-opacity=\"";
+        append_number(out, alpha_, 2);
+        out += '"';
     }
 }
 
 void SvgCanvas::stroke() {
     if (path_.empty()) return;
-    svg_ += "<path d=\"" + path_ + "\" fill=\"none\"";
-    append_paint("stroke");
-    append_attribute(svg_, "stroke-width", line_width_);
+    std::string style;
+    append_paint(style, "stroke");
+    if (line_width_ != 1.0) append_attribute(style, "stroke-width", line_width_);
     if (!dashes_.empty()) {
-        svg_ += " stroke-dasharray=\"";
+        style += " stroke-dasharray=\"";
         for (size_t i = 0; i < dashes_.size(); ++i) {
-            if (i) svg_ += ' ';
-            append_number(svg_, dashes_[i]);
+            if (i) style += ' ';
+            append_number(style, dashes_[i]);
         }
-        svg_ += '"';
+        style += '"';
     }
-    svg_ += "/>";
+    // Strokes of one style in a row (the grid lines of an axis, with their tick labels between
+    // them) become one path; the labels follow it, above the lines as they were drawn.
+    if (!pending_d_.empty() && style != pending_style_) flush_path();
+    pending_d_ += path_;
+    pending_style_ = std::move(style);
     path_.clear();
+}
+
+void SvgCanvas::flush_path() {
+    if (pending_d_.empty()) return;
+    svg_ += "<path d=\"" + pending_d_ + "\"" + pending_style_ + "/>";
+    svg_ += deferred_text_;
+    pending_d_.clear();
+    pending_style_.clear();
+    deferred_text_.clear();
 }
 
 void SvgCanvas::fill_rectangle(double x, double y, double width, double height) {
     path_.clear();
+    flush_path();
     open_rect(svg_, x, y, width, height);
-    append_paint("fill");
+    append_paint(svg_, "fill");
     svg_ += "/>";
 }
 
 void SvgCanvas::fill_circle(double cx, double cy, double radius) {
     path_.clear();
+    flush_path();
     svg_ += "<circle";
     append_attribute(svg_, "cx", cx);
     append_attribute(svg_, "cy", cy);
     append_attribute(svg_, "r", radius);
-    append_paint("fill");
+    append_paint(svg_, "fill");
     svg_ += "/>";
 }
 
 void SvgCanvas::text(const std::string& text, double x, double y, Anchor anchor, bool bold) {
     path_.clear();
     const Extent e = measure(text, bold);
-    svg_ += "<text";
-    append_attribute(svg_, "x", x);
-    append_attribute(svg_, "y", y - e.height / 2 + e.baseline);
-    if (anchor == Anchor::centre) svg_ += " text-anchor=\"middle\"";
-    if (anchor == Anchor::right) svg_ += " text-anchor=\"end\"";
-    if (bold) svg_ += " font-weight=\"bold\"";
-    if (colour_ != hex_colour(text_colour) || alpha_ < 1.0) append_paint("fill");
-    svg_ += '>';
-    append_escaped(svg_, text);
-    svg_ += "</text>";
+    // While strokes may still join the path before it, text waits behind that path.
+    std::string& out = pending_d_.empty() ? svg_ : deferred_text_;
+    out += "<text";
+    append_attribute(out, "x", x);
+    append_attribute(out, "y", y - e.height / 2 + e.baseline);
+    std::string classes = anchor == Anchor::centre ? "c" : anchor == Anchor::right ? "e" : "";
+    if (bold) classes += classes.empty() ? "b" : " b";
+    if (colour_ != hex_colour(text_colour) || alpha_ < 1.0) append_paint(out, "fill", classes);
+    else if (!classes.empty()) out += " class=\"" + classes + "\"";
+    out += '>';
+    append_escaped(out, text);
+    out += "</text>";
 }
 
 void SvgCanvas::push_clip(double x, double y, double width, double height) {
+    flush_path();
     const std::string id = id_prefix_ + "-clip" + std::to_string(++clips_);
     svg_ += "<clipPath id=\"" + id + "\">";
     open_rect(svg_, x, y, width, height);
@@ -173,12 +235,14 @@ void SvgCanvas::push_clip(double x, double y, double width, double height) {
 }
 
 void SvgCanvas::pop_clip() {
+    flush_path();
     if (open_groups_ == 0) return;
     svg_ += "</g>";
     --open_groups_;
 }
 
 void SvgCanvas::begin_item(const std::string& title) {
+    flush_path();
     svg_ += "<g><title>";
     append_escaped(svg_, title);
     svg_ += "</title>";
@@ -188,6 +252,7 @@ void SvgCanvas::begin_item(const std::string& title) {
 void SvgCanvas::end_item() { pop_clip(); }
 
 std::string SvgCanvas::finish() {
+    flush_path();
     while (open_groups_ > 0) pop_clip();
     return svg_ + "</svg>";
 }

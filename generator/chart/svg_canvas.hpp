@@ -9,6 +9,10 @@
 
 namespace ss {
 
+/// The style sheet every page with charts carries once: the chart font, text anchors and the named
+/// chart colours as classes (`fm`: fill muted, `s0`: stroke in the first palette colour).
+std::string chart_style_sheet();
+
 class SvgCanvas final : public Canvas {
 public:
     /// `id_prefix` keeps the ids of several charts on one page apart.
@@ -32,10 +36,14 @@ public:
     std::string finish();
 
 private:
-    void append_paint(const char* attribute);
+    void append_paint(std::string& out, const char* attribute, const std::string& more_classes = "") const;
+    void flush_path();
 
     std::string svg_;
-    std::string path_;
+    std::string path_;          ///< the path being made with move_to/line_to
+    std::string pending_d_;     ///< stroked paths of one style not yet written
+    std::string pending_style_; ///< their style attributes
+    std::string deferred_text_; ///< text drawn while paths were pending: written after them
     std::string id_prefix_;
     std::string colour_ = "#000000";
     double alpha_ = 1.0;

@@ -6,6 +6,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "chart/chart_output.hpp"
+#include "chart/svg_canvas.hpp"
 #include "render/html_data.hpp"
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
@@ -73,7 +74,7 @@ std::vector<std::string> account(const ReportModel& model, Audience audience) {
 
 HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
     const auto read = [&](const char* name) { return read_text_file(folder / name, "HTML template"); };
-    return {read("report.mustache"), read("table.mustache"), read("style.css"), read("index.mustache"),
+    return {read("report.mustache"), read("table.mustache"), read("style.css") + chart_style_sheet(), read("index.mustache"),
             read("council.mustache"), read("transparency.mustache"), read("gi-benchmark.mustache")};
 }
 
