@@ -59,7 +59,7 @@ struct Fixture {
         context.definition = &definition;
         context.labels = &labels;
         context.texts = &project_texts();
-        context.kpis["JH01"] = {"JH01", "jongeren in jeugdhulp per 1.000", KpiKind::rate_per_1000, "JH01.sql", ""};
+        context.kpis["JH01"] = {.id = "JH01", .name = "jongeren in jeugdhulp per 1.000", .kind = KpiKind::rate_per_1000, .file = "JH01.sql"};
         context.values = &table;
         context.quarter = Quarter{2025, 3};
         context.notes = &notes;

@@ -32,9 +32,9 @@ struct Fixture {
         context.definition = &definition;
         context.labels = &labels;
         context.texts = &project_texts();
-        context.kpis["JH01"] = {"JH01", "jongeren", KpiKind::rate_per_1000, "JH01.sql", ""};
-        context.kpis["JB07"] = {"JB07", "stagnatie", KpiKind::count, "JB07.sql", ""};
-        context.kpis["WL01"] = {"WL01", "wachttijden", KpiKind::count, "WL01.sql", ""};
+        context.kpis["JH01"] = {.id = "JH01", .name = "jongeren", .kind = KpiKind::rate_per_1000, .file = "JH01.sql"};
+        context.kpis["JB07"] = {.id = "JB07", .name = "stagnatie", .kind = KpiKind::count, .file = "JB07.sql"};
+        context.kpis["WL01"] = {.id = "WL01", .name = "wachttijden", .kind = KpiKind::count, .file = "WL01.sql"};
         context.values = &table;
         context.quarter = Quarter{2025, 3};
     }

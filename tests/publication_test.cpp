@@ -181,7 +181,7 @@ TEST_CASE("publication: a municipality hidden beside its region's others is hidd
                {"2025-Q3", "municipality", "GM3", "JB02", "", 3, {}, 3}});
     ReportContext c;
     c.definition = &definition;
-    c.kpis["JB02"] = {"JB02", "nieuwe maatregelen", KpiKind::count, "JB02.sql", ""};
+    c.kpis["JB02"] = {.id = "JB02", .name = "nieuwe maatregelen", .kind = KpiKind::count, .file = "JB02.sql"};
     c.values = &table;
     c.scopes = &scopes;
     c.quarter = Quarter{2025, 3};

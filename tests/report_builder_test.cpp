@@ -52,11 +52,11 @@ struct Fixture {
         context.definition = &definition;
         context.labels = &labels;
         context.texts = &project_texts();
-        context.kpis["JH01"] = {"JH01", "jongeren in jeugdhulp per 1.000", KpiKind::rate_per_1000, "JH01.sql", ""};
-        context.kpis["JB02"] = {"JB02", "nieuwe maatregelen", KpiKind::count, "JB02.sql", ""};
-        context.kpis["WL01"] = {"WL01", "lange wachttijden", KpiKind::count, "WL01.sql", ""};
+        context.kpis["JH01"] = {.id = "JH01", .name = "jongeren in jeugdhulp per 1.000", .kind = KpiKind::rate_per_1000, .file = "JH01.sql"};
+        context.kpis["JB02"] = {.id = "JB02", .name = "nieuwe maatregelen", .kind = KpiKind::count, .file = "JB02.sql"};
+        context.kpis["WL01"] = {.id = "WL01", .name = "lange wachttijden", .kind = KpiKind::count, .file = "WL01.sql"};
         context.values = &table;
-        context.targets[{"JH01", "GM0001"}] = Target{90, Direction::lower_is_better};
+        context.targets[{.kpi_id = "JH01", .scope_code = "GM0001"}] = Target{90, Direction::lower_is_better};
         context.quarter = Quarter{2025, 3};
         context.delivered_on = "2025-10-05";
     }

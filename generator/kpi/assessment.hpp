@@ -38,7 +38,7 @@ std::optional<Change> compare_with_year_ago(std::optional<double> now, std::opti
 struct TargetKey {
     std::string kpi_id;
     std::string scope_code;
-    std::string breakdown;
+    std::string breakdown{};
     auto operator<=>(const TargetKey&) const = default;
 };
 

@@ -22,11 +22,11 @@ struct KpiDefinition {
     std::string name; ///< Dutch name for reports
     KpiKind kind = KpiKind::count;
     std::string file; ///< the query file, for messages
-    std::string sql;
+    std::string sql{};
     bool has_total = true; ///< `-- total: no`: breakdown rows only (JH03, JB04, TR01, …)
     /// `-- breakdowns:` items: `placed=yes` (one key), `provider=*` (any id), or
     /// `kind@measures` (every code of that import column, spelled `kind=ots`).
-    std::vector<std::string> breakdowns;
+    std::vector<std::string> breakdowns{};
 };
 
 /// Whether the KPI writes rows with `breakdown` ("" for the total): what a target may be set for.

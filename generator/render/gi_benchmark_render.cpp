@@ -161,9 +161,8 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
             draw_funnel_chart(canvas, funnel_chart_of(b, row), width, chart_height);
         };
         doc.blocks.push_back(std::move(chart));
-        auto t = funnel_rows(b, row);
         PdfBlock table = table_block();
-        table.table = {funnel_header(), std::move(t), {0.26, 0.08, 0.10, 0.09, 0.21, 0.26}, {false, true, true, true, false, false}};
+        table.table = {funnel_header(), funnel_rows(b, row), {0.26, 0.08, 0.10, 0.09, 0.21, 0.26}, {false, true, true, true, false, false}};
         doc.blocks.push_back(std::move(table));
     }
     add(PdfBlock::Kind::heading, t.fill("gi.about_heading"));

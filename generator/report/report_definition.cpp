@@ -162,11 +162,15 @@ ReportDefinition parse_report_definition(std::string_view file_name, std::string
     if (j.contains("sentences")) {
         const json& p = j["sentences"];
         const std::string at = where + ": sentences";
-        def.sentences = {text_field(p, "rises", at, true),           text_field(p, "falls", at, true),
-                         text_field(p, "same", at, true),            text_field(p, "no_history", at, true),
-                         text_field(p, "no_history_note", at, true), text_field(p, "missing", at, true),
-                         text_field(p, "suppressed", at, true),      text_field(p, "region", at, true),
-                         text_field(p, "provisional", at, true)};
+        def.sentences.rises = text_field(p, "rises", at, true);
+        def.sentences.falls = text_field(p, "falls", at, true);
+        def.sentences.same = text_field(p, "same", at, true);
+        def.sentences.no_history = text_field(p, "no_history", at, true);
+        def.sentences.no_history_note = text_field(p, "no_history_note", at, true);
+        def.sentences.missing = text_field(p, "missing", at, true);
+        def.sentences.suppressed = text_field(p, "suppressed", at, true);
+        def.sentences.region = text_field(p, "region", at, true);
+        def.sentences.provisional = text_field(p, "provisional", at, true);
         def.sentences.zero = text_field(p, "zero", at, true);
         def.sentences.better = text_field(p, "better", at, true);
         def.sentences.worse = text_field(p, "worse", at, true);
