@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/json_text.hpp"
 #include "csv/csv_reader.hpp"
 #include "csv/csv_writer.hpp"
 #include "kpi/kpi_csv.hpp"
@@ -178,12 +179,7 @@ std::string public_cells_json(const std::vector<PublicCell>& cells) {
 }
 
 std::vector<PublicCell> parse_public_cells_json(const std::string& text, const std::string& file) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw InputError(file + ": not valid JSON: " + e.what());
-    }
+    const auto j = parse_json_text(file, text);
     if (!j.is_array()) throw InputError(file + ": must be an array of cells");
     std::vector<PublicCell> cells;
     for (size_t i = 0; i < j.size(); ++i) {

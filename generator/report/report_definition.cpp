@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/json_text.hpp"
 #include "core/text_file.hpp"
 
 namespace ss {
@@ -11,14 +12,6 @@ namespace ss {
 namespace {
 
 using nlohmann::json;
-
-json parse_json(std::string_view file_name, std::string_view text) {
-    try {
-        return json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw InputError(std::string(file_name) + ": not valid JSON: " + e.what());
-    }
-}
 
 std::string text_field(const json& object, const char* key, std::string_view where, bool required = false) {
     if (!object.contains(key)) {
@@ -133,7 +126,7 @@ ChartKind parse_chart_kind(std::string_view text) {
 }
 
 ReportDefinition parse_report_definition(std::string_view file_name, std::string_view json_text) {
-    const json j = parse_json(file_name, json_text);
+    const json j = parse_json_text(file_name, json_text);
     const std::string where(file_name);
     if (!j.is_object()) throw InputError(where + ": the report definition must be a JSON object");
     ReportDefinition def;
@@ -188,12 +181,7 @@ ReportDefinition load_report_definition(const std::filesystem::path& file) {
 
 CodeLabels parse_code_labels(std::string_view file_name, std::string_view json_text) {
     // ordered_json keeps the file's order, which is the order reports list the codes in.
-    nlohmann::ordered_json j;
-    try {
-        j = nlohmann::ordered_json::parse(json_text);
-    } catch (const json::parse_error& e) {
-        throw InputError(std::string(file_name) + ": not valid JSON: " + e.what());
-    }
+    const auto j = parse_json_text<nlohmann::ordered_json>(file_name, json_text);
     if (!j.is_object()) throw InputError(std::string(file_name) + ": labels must be a JSON object of objects");
     CodeLabels labels;
     for (const auto& [dimension, codes] : j.items()) {

@@ -1,10 +1,9 @@
 #include "report/texts.hpp"
 
-#include <algorithm>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "core/json_text.hpp"
 #include "core/text_file.hpp"
 #include "core/text_pattern.hpp"
 
@@ -14,7 +13,8 @@ const std::vector<std::string_view>& text_ids() {
     static const std::vector<std::string_view> ids{
         "delivered_on", "chart_table_caption",
         "report.internal_cover", "report.summary_heading", "report.summary_intro", "report.region_beside",
-        "report.attention_heading", "report.no_attention_points", "report.no_data", "report.unit", "report.this_quarter", "report.this_quarter_nothing_to_count", "report.agreements_heading",
+        "report.attention_heading", "report.no_attention_points", "report.no_data", "report.unit",
+        "report.this_quarter", "report.this_quarter_nothing_to_count", "report.agreements_heading",
         "report.agreements_intro", "report.explanation", "report.signals_heading", "report.no_signals",
         "report.signal_definition", "report.annex_heading", "report.annex_intro", "report.comparisons_heading",
         "report.comparisons_intro", "report.transparency_heading", "report.transparency_intro",
@@ -22,12 +22,13 @@ const std::vector<std::string_view>& text_ids() {
         "report.transparency_page_title", "report.account_heading", "report.account_data", "report.account_on_date",
         "report.account_files", "report.account_method", "report.internal_document", "report.internal_page",
         "report.public_page", "report.workbook_comments", "report.provisional_remark",
-        "gi.internal_cover", "gi.overview_heading", "gi.overview_intro", "gi.overview_caption", "gi.funnels_heading",
-        "gi.funnels_intro", "gi.not_shown", "gi.not_judged", "gi.position_not_judged", "gi.about_heading", "gi.about",
-        "gi.workbook_comments",
+        "gi.internal_cover", "gi.overview_heading", "gi.overview_intro", "gi.overview_caption",
+        "gi.funnels_heading", "gi.funnels_intro", "gi.not_shown", "gi.not_judged", "gi.position_not_judged",
+        "gi.about_heading", "gi.about", "gi.workbook_comments",
         "index.title",
-        "link.report_pdf", "link.report_xlsx", "link.kpis_csv", "link.public_csv", "link.public_json", "link.letter_page", "link.letter_pdf",
-        "link.letter_pdf_short", "link.gi_page", "link.gi_pdf", "link.gi_xlsx", "link.region",
+        "link.report_pdf", "link.report_xlsx", "link.kpis_csv", "link.public_csv", "link.public_json",
+        "link.letter_page", "link.letter_pdf", "link.letter_pdf_short", "link.gi_page", "link.gi_pdf",
+        "link.gi_xlsx", "link.region",
         "mail.subject",
     };
     return ids;
@@ -35,12 +36,7 @@ const std::vector<std::string_view>& text_ids() {
 
 Texts Texts::parse(std::string_view file_name, std::string_view json_text) {
     const std::string file(file_name);
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(json_text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw InputError(file + ": not valid JSON: " + e.what());
-    }
+    const auto j = parse_json_text(file, json_text);
     if (!j.is_object()) throw InputError(file + ": must be a JSON object of texts by id");
     Texts texts;
     for (const auto& [id, text] : j.items()) {
