@@ -58,20 +58,21 @@ std::string size_text(std::uint64_t bytes) {
     return format_number(static_cast<double>(bytes) / (1 << 20), 1) + " MB";
 }
 
-/// The mail's words (templates/mail.mustache and the subject in texts.json), read once per run.
+/// The mail's words (templates/mail.mustache and the subject in texts.json), read and parsed once
+/// per run.
 struct MailTemplates {
-    std::string body;
+    kainjow::mustache::mustache body;
     Texts texts;
 };
 
 MailTemplates load_mail_templates(const std::filesystem::path& folder) {
-    MailTemplates t{read_text_file(folder / "mail.mustache", "mail template"), Texts::load(folder / "texts.json")};
-    if (!kainjow::mustache::mustache(t.body).is_valid())
-        throw InputError((folder / "mail.mustache").string() + ": " + kainjow::mustache::mustache(t.body).error_message());
+    MailTemplates t{kainjow::mustache::mustache(read_text_file(folder / "mail.mustache", "mail template")),
+                    Texts::load(folder / "texts.json")};
+    if (!t.body.is_valid()) throw InputError((folder / "mail.mustache").string() + ": " + t.body.error_message());
     return t;
 }
 
-MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, const MailTemplates& templates,
+MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, MailTemplates& templates,
                         const std::string& scope_title, const std::filesystem::path& folder, const std::string& delivered_on,
                         const std::vector<std::string>& provisional, const std::string& public_page) {
     using kainjow::mustache::data;
@@ -114,10 +115,9 @@ MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, co
     body.set("attached", attached);
     body.set("has_left_out", !left_out.is_empty_list());
     body.set("left_out", left_out);
-    kainjow::mustache::mustache page(templates.body);
     // A section left out leaves its empty line behind: a mail never has two blank lines in a row.
-    std::string text = page.render(body);
-    for (size_t at; (at = text.find("\n\n\n")) != std::string::npos;) text.erase(at, 1);
+    std::string text = templates.body.render(body);
+    for (size_t at = 0; (at = text.find("\n\n\n", at)) != std::string::npos;) text.erase(at, 1);
     m.body = std::move(text);
     return m;
 }
@@ -157,7 +157,7 @@ DistributeSummary distribute(const DistributeOptions& o, MailTransport& transpor
                          " scopes have provisional figures (" + names + "): not all invoices are in. Send when they are, "
                          "or send now with --allow-provisional; the mails then say which figures are provisional");
     }
-    const MailTemplates templates = load_mail_templates(o.templates);
+    MailTemplates templates = load_mail_templates(o.templates);
     auto db = open_database(o.db, OpenMode::create_or_update); // migrates an older schema: the log is new in version 2
     const auto recipients = read_recipients(*db);
     const auto titles = scope_titles(*db);
