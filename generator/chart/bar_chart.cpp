@@ -154,14 +154,14 @@ void draw_horizontal(Canvas& canvas, const BarChart& chart, double width, double
     double widest_value = 0;
     for (const auto& s : chart.series)
         for (const auto& v : s.values)
-            if (v) widest_value = std::max(widest_value, text_extent(canvas, format_value(*v, chart.style, chart.decimals), true).width);
+            if (v) widest_value = std::max(widest_value, text_extent(canvas, format_styled(*v, chart.style, chart.decimals), true).width);
     const double left = label_width + 8, right = width - widest_value - 6;
     // Fewer ticks until the tick labels fit along the axis with a gap between them.
     AxisScale scale = nice_scale(low, high, 6);
     for (int ticks = 6; ticks > 2; --ticks) {
         scale = nice_scale(low, high, ticks);
         double widest_tick = 0;
-        for (double t : scale.ticks) widest_tick = std::max(widest_tick, text_extent(canvas, format_value(t, chart.style, scale.decimals)).width);
+        for (double t : scale.ticks) widest_tick = std::max(widest_tick, text_extent(canvas, format_styled(t, chart.style, scale.decimals)).width);
         if ((right - left) / std::max<double>(1, scale.ticks.size() - 1) > widest_tick + 6) break;
     }
     const double group = bar_thickness * static_cast<double>(chart.series.size());
@@ -175,7 +175,7 @@ void draw_horizontal(Canvas& canvas, const BarChart& chart, double width, double
         canvas.move_to(x(t), top);
         canvas.line_to(x(t), plot_bottom);
         canvas.stroke();
-        draw_text(canvas, format_value(t, chart.style, scale.decimals), x(t), plot_bottom + 8, Anchor::centre, muted_colour);
+        draw_text(canvas, format_styled(t, chart.style, scale.decimals), x(t), plot_bottom + 8, Anchor::centre, muted_colour);
     }
     for (size_t c = 0; c < chart.categories.size(); ++c) {
         const double row_top = top + static_cast<double>(c) * pitch + (pitch - group) / 2;
@@ -185,11 +185,11 @@ void draw_horizontal(Canvas& canvas, const BarChart& chart, double width, double
             if (!v) continue;
             const double y = row_top + static_cast<double>(s) * bar_thickness;
             canvas.begin_item(chart.categories[c] + ", " + chart.series[s].label + ": " +
-                              format_value(*v, chart.style, chart.decimals));
+                              format_styled(*v, chart.style, chart.decimals));
             canvas.set_colour(palette[s % 6]);
             canvas.fill_rectangle(std::min(x(0), x(*v)), y + 1, std::abs(x(*v) - x(0)), bar_thickness - 2);
             canvas.end_item();
-            draw_text(canvas, format_value(*v, chart.style, chart.decimals), std::max(x(0), x(*v)) + 3, y + bar_thickness / 2,
+            draw_text(canvas, format_styled(*v, chart.style, chart.decimals), std::max(x(0), x(*v)) + 3, y + bar_thickness / 2,
                       Anchor::left, s == 0 ? text_colour : muted_colour, s == 0);
         }
     }
@@ -208,7 +208,7 @@ void draw_vertical(Canvas& canvas, const BarChart& chart, double width, double h
     const auto [low, high] = value_range(chart);
     const AxisScale scale = nice_scale(low, high, 6);
     double widest_tick = 0;
-    for (double t : scale.ticks) widest_tick = std::max(widest_tick, text_extent(canvas, format_value(t, chart.style, scale.decimals)).width);
+    for (double t : scale.ticks) widest_tick = std::max(widest_tick, text_extent(canvas, format_styled(t, chart.style, scale.decimals)).width);
     const bool stacked = chart.layout == BarLayout::stacked;
     const double label_lines = stacked ? 1 : 3;
     const double left = widest_tick + 8, right = width - 4, top = 12;
@@ -222,7 +222,7 @@ void draw_vertical(Canvas& canvas, const BarChart& chart, double width, double h
         canvas.move_to(left, y(t));
         canvas.line_to(right, y(t));
         canvas.stroke();
-        draw_text(canvas, format_value(t, chart.style, scale.decimals), left - 4, y(t), Anchor::right, muted_colour);
+        draw_text(canvas, format_styled(t, chart.style, scale.decimals), left - 4, y(t), Anchor::right, muted_colour);
     }
     std::vector<double> widths;
     for (const auto& c : chart.categories) widths.push_back(text_extent(canvas, c).width);
@@ -242,18 +242,18 @@ void draw_vertical(Canvas& canvas, const BarChart& chart, double width, double h
             const double x = stacked ? slot_left : slot_left + column * static_cast<double>(s);
             const double from = stacked ? base : 0, to = stacked ? base + std::max(0.0, *v) : *v;
             canvas.begin_item(chart.categories[c] + ", " + chart.series[s].label + ": " +
-                              format_value(*v, chart.style, chart.decimals));
+                              format_styled(*v, chart.style, chart.decimals));
             canvas.set_colour(palette[s % 6]);
             canvas.fill_rectangle(x + 0.5, y(std::max(from, to)), column - 1, std::abs(y(from) - y(to)));
             canvas.end_item();
             if (stacked) base = to;
             // A value label only where it fits above its own column: labels never overlap.
-            const std::string label = format_value(*v, chart.style, chart.decimals);
+            const std::string label = format_styled(*v, chart.style, chart.decimals);
             if (!stacked && text_extent(canvas, label).width <= column + 2)
                 draw_text(canvas, label, x + column / 2, y(std::max(0.0, *v)) - 6, Anchor::centre, text_colour, s == 0);
         }
         if (stacked && base > 0) {
-            const std::string total = format_value(base, chart.style, chart.decimals);
+            const std::string total = format_styled(base, chart.style, chart.decimals);
             if (text_extent(canvas, total).width <= slot - 2)
                 draw_text(canvas, total, slot_left + column / 2, y(base) - 6, Anchor::centre, text_colour, true);
         }

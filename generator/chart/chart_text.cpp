@@ -114,6 +114,5 @@ std::vector<std::string> fit_lines(const std::string& text, double width, int ma
     return lines;
 }
 
-std::string format_value(double v, ValueStyle style, int decimals) { return format_styled(v, style, decimals); }
 
 } // namespace ss::chart_text

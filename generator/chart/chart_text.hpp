@@ -1,6 +1,6 @@
-// Text and value labels shared by every chart: one font, one way to measure and place text, one
-// way to wrap and shorten a label, one way to format a value, so that all charts look alike in
-// PDF and SVG.
+// Text shared by every chart: one font, one way to measure and place text, one way to wrap and
+// shorten a label (values are formatted by format_styled, as in every output), so that all charts
+// look alike in PDF and SVG.
 #pragma once
 
 #include <string>
@@ -32,8 +32,5 @@ std::vector<std::string> fit_lines(const std::string& text, double width, int ma
 inline std::vector<std::string> fit_lines(Canvas&, const std::string& text, double width, int max_lines) {
     return fit_lines(text, width, max_lines);
 }
-
-/// A value as the chart labels it: `1.234,5`, `12,3%`, `€ 1.234`.
-std::string format_value(double v, ValueStyle style, int decimals);
 
 } // namespace ss::chart_text

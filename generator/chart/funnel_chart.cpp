@@ -85,6 +85,15 @@ void draw_grid(Canvas& canvas, const FunnelLayout& f) {
     canvas.stroke();
 }
 
+/// A point: filled when judged, hollow (a ring) when its position is not judged.
+void draw_dot(Canvas& canvas, double x, double y, bool hollow) {
+    canvas.set_colour(palette[0]);
+    canvas.fill_circle(x, y, dot_radius);
+    if (!hollow) return;
+    canvas.set_colour(background_colour);
+    canvas.fill_circle(x, y, dot_radius - 1.2);
+}
+
 void stroke_line(Canvas& canvas, const std::vector<Spot>& line) {
     canvas.move_to(line.front().x, line.front().y);
     for (size_t i = 1; i < line.size(); ++i) canvas.line_to(line[i].x, line[i].y);
@@ -106,12 +115,7 @@ void draw_points(Canvas& canvas, const FunnelChart& chart, const FunnelLayout& f
         }
         canvas.begin_item(p.label + ": " + format_percent(p.rate, chart.decimals) + " (n = " + format_number(p.n, 0) + ")" +
                           (p.judged ? "" : "; " + chart.not_judged_label));
-        canvas.set_colour(palette[0]);
-        canvas.fill_circle(dot.x, dot.y, dot_radius);
-        if (!p.judged) {
-            canvas.set_colour(background_colour);
-            canvas.fill_circle(dot.x, dot.y, dot_radius - 1.2);
-        }
+        draw_dot(canvas, dot.x, dot.y, !p.judged);
         canvas.end_item();
         draw_text(canvas, f.label_texts[i], label.box.left, (label.box.top + label.box.bottom) / 2, Anchor::left, text_colour);
     }
@@ -137,22 +141,17 @@ FunnelLayout funnel_layout(Canvas& canvas, const FunnelChart& chart, double widt
     std::vector<size_t> order(chart.points.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return chart.points[a].n > chart.points[b].n; });
+    for (const auto& p : chart.points) f.label_texts.push_back(label_text(chart, p));
     std::vector<LabelRequest> requests;
     for (size_t i : order) {
         const auto& p = chart.points[i];
-        f.label_texts.push_back(label_text(chart, p));
-        const Extent e = text_extent(canvas, f.label_texts.back());
+        const Extent e = text_extent(canvas, f.label_texts[i]);
         requests.push_back({{f.x(p.n), f.y(p.rate)}, dot_radius, e.width, e.height});
     }
     const Box area{f.plot.left + 2, f.plot.top, width - 2, f.plot.bottom - 2};
     const auto placed = place_labels(requests, area, f.lines);
-    std::vector<std::string> texts(order.size());
     f.labels.resize(order.size());
-    for (size_t k = 0; k < order.size(); ++k) {
-        f.labels[order[k]] = placed[k];
-        texts[order[k]] = f.label_texts[k];
-    }
-    f.label_texts = std::move(texts);
+    for (size_t k = 0; k < order.size(); ++k) f.labels[order[k]] = placed[k];
     return f;
 }
 
@@ -177,12 +176,10 @@ void draw_funnel_chart(Canvas& canvas, const FunnelChart& chart, double width, d
     draw_points(canvas, chart, f);
 
     for (const auto& entry : f.legend) {
-        canvas.set_colour(entry.colour);
         if (entry.dot) {
-            canvas.fill_circle(entry.x + 8, entry.y, dot_radius);
-            canvas.set_colour(background_colour);
-            canvas.fill_circle(entry.x + 8, entry.y, dot_radius - 1.2);
+            draw_dot(canvas, entry.x + 8, entry.y, true);
         } else {
+            canvas.set_colour(entry.colour);
             canvas.set_line(1.2, entry.dashes);
             canvas.move_to(entry.x, entry.y);
             canvas.line_to(entry.x + 16, entry.y);

@@ -61,7 +61,7 @@ void draw_axes(Canvas& canvas, const Plot& p, const TrendChart& chart) {
         canvas.line_to(p.right, p.y(t));
         canvas.stroke();
         const int decimals = chart.style == ValueStyle::euro && p.scale.decimals == 0 ? 0 : p.scale.decimals;
-        draw_text(canvas, format_value(t, chart.style, decimals), p.left - 4, p.y(t), Anchor::right, muted_colour);
+        draw_text(canvas, format_styled(t, chart.style, decimals), p.left - 4, p.y(t), Anchor::right, muted_colour);
     }
     std::vector<double> widths;
     for (const auto& c : chart.categories) widths.push_back(text_extent(canvas, c).width);
@@ -110,7 +110,7 @@ void draw_series(Canvas& canvas, const Plot& p, const TrendChart& chart, const C
     for (size_t i = 0; i < s.values.size() && i < p.categories; ++i) {
         if (!s.values[i]) continue;
         const std::string category = i < chart.categories.size() ? chart.categories[i] : "";
-        canvas.begin_item(s.label + ", " + category + ": " + format_value(*s.values[i], chart.style, chart.decimals));
+        canvas.begin_item(s.label + ", " + category + ": " + format_styled(*s.values[i], chart.style, chart.decimals));
         canvas.fill_circle(p.x(i), p.y(*s.values[i]), strong ? 2.4 : 1.8);
         canvas.end_item();
     }
@@ -120,7 +120,7 @@ constexpr double legend_row = 14;
 constexpr const char* band_label = "Gewone schommeling";
 
 std::string target_text(const TrendChart& chart) {
-    return chart.target_label + " " + format_value(*chart.target, chart.style, chart.decimals);
+    return chart.target_label + " " + format_styled(*chart.target, chart.style, chart.decimals);
 }
 
 /// The legend's items (each series, then the band and the target) in rows that wrap at `width`
@@ -180,7 +180,7 @@ void draw_legend(Canvas& canvas, const TrendChart& chart, double x0, double y, d
 /// The plot's left edge: room for the widest tick label.
 double plot_left(const TrendChart& chart, const AxisScale& scale) {
     double widest = 0;
-    for (double t : scale.ticks) widest = std::max(widest, measure_text(format_value(t, chart.style, scale.decimals)).width);
+    for (double t : scale.ticks) widest = std::max(widest, measure_text(format_styled(t, chart.style, scale.decimals)).width);
     return widest + 8;
 }
 
@@ -220,7 +220,7 @@ void draw_trend_chart(Canvas& canvas, const TrendChart& chart, double width, dou
     for (size_t i = chart.series.size(); i-- > 0;) draw_series(canvas, p, chart, chart.series[i], palette[i % 6], i == 0);
     if (!chart.series.empty() && !chart.series[0].values.empty() && chart.series[0].values.back()) {
         const double v = *chart.series[0].values.back();
-        draw_text(canvas, format_value(v, chart.style, chart.decimals), p.x(p.categories - 1), p.y(v) - 9,
+        draw_text(canvas, format_styled(v, chart.style, chart.decimals), p.x(p.categories - 1), p.y(v) - 9,
                   Anchor::centre, palette[0], true);
     }
     draw_legend(canvas, chart, p.left, p.bottom + 28, p.right - p.left);
