@@ -57,13 +57,16 @@ std::string hex_colour(const Rgb& c) {
 /// (chart_style_sheet), not an attribute repeated on every element.
 struct NamedColour {
     const char* name;
-    Rgb colour;
+    std::string hex; ///< as the canvas keeps its current colour: worked out once, not per element
 };
 const std::vector<NamedColour>& named_colours() {
     static const std::vector<NamedColour> named = [] {
-        std::vector<NamedColour> n{{"t", text_colour}, {"m", muted_colour}, {"g", grid_colour}, {"w", background_colour}};
+        std::vector<NamedColour> n{{"t", hex_colour(text_colour)},
+                                   {"m", hex_colour(muted_colour)},
+                                   {"g", hex_colour(grid_colour)},
+                                   {"w", hex_colour(background_colour)}};
         static const char* digits[] = {"0", "1", "2", "3", "4", "5", "6", "7"};
-        for (size_t i = 0; i < std::size(palette) && i < 8; ++i) n.push_back({digits[i], palette[i]});
+        for (size_t i = 0; i < std::size(palette) && i < 8; ++i) n.push_back({digits[i], hex_colour(palette[i])});
         return n;
     }();
     return named;
@@ -72,7 +75,7 @@ const std::vector<NamedColour>& named_colours() {
 /// "m" for the muted grey, "0" for the first palette colour; empty for another colour.
 std::string colour_name(const std::string& hex) {
     for (const auto& c : named_colours())
-        if (hex_colour(c.colour) == hex) return c.name;
+        if (c.hex == hex) return c.name;
     return "";
 }
 
@@ -98,8 +101,8 @@ std::string chart_style_sheet() {
     css += "px;fill:" + hex_colour(text_colour) + "}svg.chart path{fill:none}svg.chart .c{text-anchor:middle}"
            "svg.chart .e{text-anchor:end}svg.chart .b{font-weight:bold}";
     for (const auto& c : named_colours()) {
-        css += std::string("svg.chart .f") + c.name + "{fill:" + hex_colour(c.colour) + "}";
-        css += std::string("svg.chart .s") + c.name + "{stroke:" + hex_colour(c.colour) + "}";
+        css += std::string("svg.chart .f") + c.name + "{fill:" + c.hex + "}";
+        css += std::string("svg.chart .s") + c.name + "{stroke:" + c.hex + "}";
     }
     return css + "\n";
 }
@@ -218,7 +221,8 @@ void SvgCanvas::text(const std::string& text, double x, double y, Anchor anchor,
     append_attribute(out, "y", y - e.height / 2 + e.baseline);
     std::string classes = anchor == Anchor::centre ? "c" : anchor == Anchor::right ? "e" : "";
     if (bold) classes += classes.empty() ? "b" : " b";
-    if (colour_ != hex_colour(text_colour) || alpha_ < 1.0) append_paint(out, "fill", classes);
+    static const std::string text_hex = hex_colour(text_colour); // the chart's default fill
+    if (colour_ != text_hex || alpha_ < 1.0) append_paint(out, "fill", classes);
     else if (!classes.empty()) out += " class=\"" + classes + "\"";
     out += '>';
     append_escaped(out, text);
