@@ -34,7 +34,7 @@ Figure share(double numerator, double denominator) { return {numerator / denomin
 GiBenchmark benchmark() {
     GiBenchmark b;
     b.title = "GI-benchmark";
-    b.region = {"region", "JZ13", "Amsterdam-Amstelland", "JZ13", "Amsterdam-Amstelland"};
+    b.region = {ScopeType::region, "JZ13", "Amsterdam-Amstelland", "JZ13", "Amsterdam-Amstelland"};
     b.quarter = {2025, 4};
     b.labels = &labels;
     b.texts = &project_texts();

@@ -36,7 +36,7 @@ struct Fixture {
     CodeLabels labels;
     KpiTable table;
     ReportContext context;
-    Scope town{"municipality", "GM0001", "Aadorp", "R1", "Regio Een"};
+    Scope town{ScopeType::municipality, "GM0001", "Aadorp", "R1", "Regio Een"};
     std::vector<Note> notes = {
         agreement("A1", "2025-Q1", "2025-Q2", "open"),    // open and overdue in 2025-Q3
         agreement("A2", "2025-Q2", "2025-Q4", ""),        // open, not due yet

@@ -20,7 +20,7 @@ struct Fixture {
     CodeLabels labels = parse_code_labels("l.json", R"({"signal": {"stagnation": "Stagnatie"}})");
     KpiTable table;
     ReportContext context;
-    Scope town{"municipality", "GM0001", "Aadorp", "R1", "Regio Een"};
+    Scope town{ScopeType::municipality, "GM0001", "Aadorp", "R1", "Regio Een"};
 
     Fixture() {
         std::vector<KpiValue> values;

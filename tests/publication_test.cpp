@@ -170,10 +170,10 @@ TEST_CASE("publication: a municipality hidden beside its region's others is hidd
     // Middel goes with it (100 - 60 - 3 = 37); Middel's own page must not show 37 either.
     ReportDefinition definition = parse_report_definition("t.json", R"({"kind": "samen-sturen", "title": "S",
       "sections": [{"id": "a", "title": "A", "items": [{"kpi": "JB02", "headline": true, "chart": "none"}]}]})");
-    std::vector<Scope> scopes{{"region", "R", "Regio", "R", "Regio"},
-                              {"municipality", "GM1", "Groot", "R", "Regio"},
-                              {"municipality", "GM2", "Middel", "R", "Regio"},
-                              {"municipality", "GM3", "Klein", "R", "Regio"}};
+    std::vector<Scope> scopes{{ScopeType::region, "R", "Regio", "R", "Regio"},
+                              {ScopeType::municipality, "GM1", "Groot", "R", "Regio"},
+                              {ScopeType::municipality, "GM2", "Middel", "R", "Regio"},
+                              {ScopeType::municipality, "GM3", "Klein", "R", "Regio"}};
     KpiTable table;
     table.add({{"2025-Q3", "region", "R", "JB02", "", 100, {}, 100},
                {"2025-Q3", "municipality", "GM1", "JB02", "", 60, {}, 60},

@@ -27,8 +27,8 @@ struct Fixture {
     CodeLabels labels = parse_code_labels("l.json", R"({"kind": {"ots": "OTS", "uhp": "Uithuisplaatsing", "jr": "Jeugdreclassering"}})");
     KpiTable table;
     ReportContext context;
-    Scope town{"municipality", "GM0001", "Aadorp", "R1", "Regio Een"};
-    Scope region{"region", "R1", "Regio Een", "R1", "Regio Een"};
+    Scope town{ScopeType::municipality, "GM0001", "Aadorp", "R1", "Regio Een"};
+    Scope region{ScopeType::region, "R1", "Regio Een", "R1", "Regio Een"};
 
     Fixture() {
         std::vector<KpiValue> values;
@@ -141,7 +141,7 @@ TEST_CASE("report builder: a region's own report has no region beside it") {
 
 TEST_CASE("report builder: a scope without any values gets empty figures, not errors") {
     Fixture f;
-    const auto model = build_report(f.context, Scope{"municipality", "GM0009", "Leeg", "R1", "Regio Een"}, {}, {});
+    const auto model = build_report(f.context, Scope{ScopeType::municipality, "GM0009", "Leeg", "R1", "Regio Een"}, {}, {});
     const KpiBlock& b = model.sections[0].blocks[0];
     CHECK_FALSE(b.value.value.has_value());
     CHECK_FALSE(b.change.has_value());
@@ -202,8 +202,8 @@ TEST_CASE("report builder: the transparency table gathers TR01-TR04 per row, pro
 
 TEST_CASE("report builder: a region's report lists its municipalities high to low per headline") {
     Fixture f;
-    std::vector<Scope> scopes{f.town, Scope{"municipality", "GM0002", "Beedorp", "R1", "Regio Een"},
-                              Scope{"municipality", "GM0003", "Ceedorp", "R2", "Regio Twee"}, f.region};
+    std::vector<Scope> scopes{f.town, Scope{ScopeType::municipality, "GM0002", "Beedorp", "R1", "Regio Een"},
+                              Scope{ScopeType::municipality, "GM0003", "Ceedorp", "R2", "Regio Twee"}, f.region};
     f.table.add({value("2025-Q3", "municipality", "GM0002", "JH01", "", 120, 1000, 120)});
     f.context.scopes = &scopes;
     const auto model = build_report(f.context, f.region, {}, {});

@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "core/text_pattern.hpp"
 #include "report/texts.hpp"
+#include "run/report_registry.hpp"
 #include "test_support.hpp"
 
 using namespace ss;
@@ -26,6 +27,10 @@ TEST_CASE("texts: texts.json holds every text the code fills, and nothing else")
         const std::string code = read_file(e.path());
         for (std::sregex_iterator m(code.begin(), code.end(), call), end; m != end; ++m) used.insert((*m)[1]);
     }
+    // The link labels of the report kinds' files are named in the registry.
+    for (const auto& kind : report_registry())
+        for (const auto& output : kind.outputs)
+            if (!output.link_text.empty()) used.insert(output.link_text);
     for (const auto& id : used) CHECK_MESSAGE(ids.count(id) == 1, id);
     for (const auto& id : ids) CHECK_MESSAGE(used.count(id) == 1, (id + " is never used"));
     // texts.json has exactly these ids (and its comment).

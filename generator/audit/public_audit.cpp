@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/text_file.hpp"
+#include "schema/scope.hpp"
 #include "report/open_data.hpp"
 #include "report/publication.hpp"
 #include "report/report_builder.hpp"
@@ -127,7 +128,7 @@ void check_cells(const std::string& name, const std::vector<PublicCell>& cells, 
         const GroupKey g{c.quarter, c.scope_type, c.scope_code, c.kpi_id};
         if (c.breakdown.empty()) totals[g] = &c;
         else if (simple_key(c.breakdown)) parts[{g, c.breakdown.substr(0, c.breakdown.find('='))}].push_back(&c);
-        if (c.scope_type == "region") region_cells[{c.quarter, c.kpi_id, c.breakdown}] = &c;
+        if (c.scope_type == scope_type_name(ScopeType::region)) region_cells[{c.quarter, c.kpi_id, c.breakdown}] = &c;
         else municipality_cells[{c.quarter, c.kpi_id, c.breakdown}].push_back(&c);
     }
     for (const auto& [g, ps] : parts) {
@@ -138,7 +139,7 @@ void check_cells(const std::string& name, const std::vector<PublicCell>& cells, 
     // A region's municipalities side by side (only a region's own file has several).
     std::set<std::string> municipalities;
     for (const auto& c : cells)
-        if (c.scope_type == "municipality") municipalities.insert(c.scope_code);
+        if (c.scope_type == scope_type_name(ScopeType::municipality)) municipalities.insert(c.scope_code);
     if (municipalities.size() > 1)
         for (const auto& [k, ms] : municipality_cells) {
             const auto r = region_cells.find(k);

@@ -299,7 +299,11 @@ int run_run(const RunCommand& cmd, std::ostream& out, std::ostream& err) {
     if (cmd.jobs < 0) throw UsageError("--jobs: must be 1 or more (0: the number of cores)");
     options.jobs = workers_for(cmd.jobs);
     options.only = comma_list(cmd.only);
-    options.kinds = comma_list(cmd.kinds);
+    for (const auto& name : comma_list(cmd.kinds)) {
+        const auto kind = report_kind_named(name);
+        if (!kind) throw UsageError("--kinds: '" + name + "' is not a report kind (" + report_kind_list() + ")");
+        options.kinds.push_back(*kind);
+    }
     options.force = cmd.force;
     options.run_date = format_iso_date(cmd.today.empty() ? amsterdam_today() : date_option("--today", cmd.today));
     options.council_settings = cmd.council_settings;

@@ -1,49 +1,45 @@
 #include "distribute/distribution_plan.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <optional>
 
 #include "core/sha256.hpp"
+#include "run/report_registry.hpp"
 
 namespace ss {
 
 namespace {
 
-bool is_region_code(const Manifest& m, const std::string& scope) {
-    return std::any_of(m.files.begin(), m.files.end(),
-                       [&](const ManifestFile& f) { return f.scope == scope && (f.kind == "region" || f.kind == "gi-benchmark"); });
+/// The scope type of `scope` in the manifest: that of the kinds of its files (registry).
+std::optional<ScopeType> scope_type_in(const Manifest& m, const std::string& scope) {
+    for (const auto& f : m.files)
+        if (f.scope == scope)
+            if (const auto kind = report_kind_named(f.kind)) return report_kind_spec(*kind).scope_type;
+    return std::nullopt;
 }
 
-/// The manifest kinds a recipient's report kind stands for, given its scope.
-std::vector<std::string> manifest_kinds(const std::string& report, bool region) {
-    if (region) {
-        if (report == "samen-sturen" || report == "region") return {"region"};
-        if (report == "gi-benchmark") return {"gi-benchmark"};
-        return {};
-    }
-    if (report == "samen-sturen" || report == "council") return {report};
-    return {};
-}
-
-bool sendable(const std::string& path) {
-    for (const char* ext : {".pdf", ".xlsx", ".csv"}) {
-        const std::string e(ext);
-        if (path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0) return true;
-    }
-    return false; // HTML pages are on the site, not in the mail
+/// Whether the registry mails `f`: the reports go from internal/; of the public site only the
+/// council letter's PDF (its pages and open data are on the web).
+bool mailed(const ManifestFile& f, const std::string& quarter) {
+    const auto kind = report_kind_named(f.kind);
+    if (!kind) return false;
+    const OutputSpec* output = output_named(*kind, std::filesystem::path(f.path).filename().string(), f.scope, quarter);
+    return output && output->mailed;
 }
 
 std::vector<ManifestFile> files_for(const Recipient& r, const Manifest& m) {
-    const bool region = is_region_code(m, r.scope_code);
+    const auto type = scope_type_in(m, r.scope_code);
     std::vector<ManifestFile> files;
+    if (!type) return files;
     for (const auto& report : r.reports)
-        for (const auto& kind : manifest_kinds(report, region))
+        for (const ReportKindSpec* kind : report_kinds_for(*type)) {
+            if (std::find(kind->asked_as.begin(), kind->asked_as.end(), report) == kind->asked_as.end()) continue;
             for (const auto& f : m.files)
-                // The reports go from internal/; of the public site only the council letter is
-                // mailed (its pages and open data are on the web).
-                if (f.scope == r.scope_code && f.kind == kind && sendable(f.path) &&
-                    (f.audience != "public" || f.kind == "council") &&
+                if (f.scope == r.scope_code && f.kind == report_kind_name(kind->kind) && mailed(f, m.inputs.quarter) &&
                     std::none_of(files.begin(), files.end(), [&](const ManifestFile& g) { return g.path == f.path; }))
                     files.push_back(f);
+        }
     return files;
 }
 

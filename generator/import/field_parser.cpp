@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/text_split.hpp"
+#include "schema/report_kind.hpp"
 
 namespace ss {
 
@@ -104,13 +105,11 @@ FieldResult parse_report_list(std::string_view s) {
     std::string canonical;
     for (const std::string_view part : split(s, ';')) {
         const std::string_view item = trim(part);
-        const auto& kinds = report_kinds();
-        auto it = std::find_if(kinds.begin(), kinds.end(),
-                               [&](const std::string& k) { return iequals(k, item); });
-        if (it == kinds.end())
-            return fail("names an unknown report kind '" + std::string(item) +
-                        "' (expected `;`-separated: " + join(kinds, ", ") + ")");
-        canonical += (canonical.empty() ? "" : ";") + *it;
+        const auto kind = report_kind_named(item);
+        if (!kind)
+            return fail("names an unknown report kind '" + std::string(item) + "' (expected `;`-separated: " +
+                        report_kind_list() + ")");
+        canonical += (canonical.empty() ? "" : ";") + std::string(report_kind_name(*kind));
     }
     return {canonical, {}};
 }

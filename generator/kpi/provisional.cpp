@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
+#include "schema/scope.hpp"
 
 namespace ss {
 
@@ -42,8 +43,8 @@ void mark_provisional(std::vector<KpiValue>& values, const CompletenessRule& rul
     for (auto& v : values) {
         const auto cost = rule.cost_kpis.find(v.kpi_id);
         if (cost == rule.cost_kpis.end()) continue;
-        const bool gi = v.scope_type == "gi";
-        const std::string scope_type = gi ? "region" : v.scope_type;
+        const bool gi = v.scope_type == scope_type_name(ScopeType::gi);
+        const std::string scope_type = gi ? scope_type_name(ScopeType::region) : v.scope_type;
         const std::string scope_code = gi ? v.scope_code.substr(0, v.scope_code.find('/')) : v.scope_code;
         const auto found = incomplete.find({v.quarter, scope_type, scope_code, "subject_type=" + cost->second});
         v.provisional = found != incomplete.end() && found->second;

@@ -8,6 +8,7 @@
 
 #include "core/errors.hpp"
 #include "core/slug.hpp"
+#include "core/text_pattern.hpp"
 
 namespace ss {
 
@@ -55,13 +56,12 @@ void write_all(const std::string& file, std::string_view bytes, const std::files
 std::string publication_name(Publication where) { return where == Publication::public_site ? "public" : "internal"; }
 
 std::string scope_folder_name(const Scope& scope) {
-    if (scope.type == "region") return "regio-" + safe_code(scope.code) + "-" + short_slug(scope.name);
+    if (scope.type == ScopeType::region) return "regio-" + safe_code(scope.code) + "-" + short_slug(scope.name);
     return safe_code(scope.code) + "-" + short_slug(scope.name);
 }
 
-std::string report_file_stem(const std::string& kind, const Scope& scope, const Quarter& quarter) {
-    if (scope.type == "region") return kind + "-regio-" + quarter.code() + "-" + safe_code(scope.code);
-    return kind + "-" + quarter.code() + "-" + safe_code(scope.code);
+std::string scope_file_name(const std::string& pattern, const std::string& scope_code, const std::string& quarter_code) {
+    return fill_pattern(pattern, {{"quarter", quarter_code}, {"code", safe_code(scope_code)}});
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {

@@ -23,8 +23,10 @@ std::string publication_name(Publication where);
 /// the name and a code checked to be letters, digits and hyphens: a name never steers a path.
 std::string scope_folder_name(const Scope& scope);
 
-/// "samen-sturen-2025-Q3-GM0505" / "samen-sturen-regio-2025-Q3-<region code>" (without extension).
-std::string report_file_stem(const std::string& kind, const Scope& scope, const Quarter& quarter);
+/// A file name of the output layout from its pattern (run/report_registry.cpp):
+/// "samen-sturen-{quarter}-{code}.pdf" gives "samen-sturen-2025-Q3-GM0505.pdf". The code is checked
+/// to be letters, digits and hyphens, as in the folder names.
+std::string scope_file_name(const std::string& pattern, const std::string& scope_code, const std::string& quarter_code);
 
 /// Writes `bytes` to a temporary name beside `path` and renames it into place, so a reader (or
 /// a run killed half-way) never sees a partial file. Throws OutputError naming the file.

@@ -22,7 +22,7 @@ SeriesBuild series_of(const std::string& label, const std::vector<Figure>& figur
 }
 
 std::string own_label(const ReportModel& model, const KpiBlock& block) {
-    return block.item.region_level && model.scope.type == "municipality" ? model.scope.region_name : model.scope.name;
+    return block.item.region_level && model.scope.type == ScopeType::municipality ? model.scope.region_name : model.scope.name;
 }
 
 std::string note_for(bool suppressed, bool any_value) {

@@ -54,7 +54,7 @@ CouncilLetter council_letter_of(const ReportModel& model) {
     letter.table_header = {"Kerncijfer", short_quarter_label(model.quarter),
                            short_quarter_label(Quarter{model.quarter.year - 1, model.quarter.q}), "Richting",
                            "Regio"};
-    const std::string region = model.scope.type == "municipality" ? model.scope.region_name : "";
+    const std::string region = model.scope.type == ScopeType::municipality ? model.scope.region_name : "";
     std::vector<std::string> meanings;
     const auto blocks = headline_blocks(model);
     for (const KpiBlock* b : blocks) {

@@ -172,7 +172,7 @@ PdfDocument gi_benchmark_pdf_document(const GiBenchmark& b) {
 
 std::string render_gi_benchmark_pdf(const GiBenchmark& b) { return render_pdf(gi_benchmark_pdf_document(b)); }
 
-std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& templates) {
+std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& templates, const std::string& region_page) {
     // The page is internal (reports.md "Output layout": for contract managers, beside the PDF):
     // exact values, with the counts behind every share.
     mustache page{templates.gi_benchmark};
@@ -182,7 +182,7 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
     d.set("css", templates.css);
     d.set("heading", b.title);
     d.set("region_name", b.region.name);
-    d.set("region_page", report_file_stem("samen-sturen", b.region, b.quarter) + ".html");
+    d.set("region_page", region_page);
     d.set("quarter_name", format_quarter(b.quarter));
     d.set("lines", text_list({format_quarter(b.quarter), "Periode: " + format_quarter_period(b.quarter), cover_date(b)}));
     data overview = table_data(b.texts->fill("gi.overview_caption", {{"quarter", format_quarter(b.quarter)}}),

@@ -20,7 +20,9 @@ std::string position_text(FunnelPosition position);
 
 PdfDocument gi_benchmark_pdf_document(const GiBenchmark& benchmark);
 std::string render_gi_benchmark_pdf(const GiBenchmark& benchmark);
-std::string render_gi_benchmark_html(const GiBenchmark& benchmark, const HtmlTemplates& templates);
+/// `region_page`: the file name of the region's internal report page beside it, linked back to.
+std::string render_gi_benchmark_html(const GiBenchmark& benchmark, const HtmlTemplates& templates,
+                                     const std::string& region_page);
 void write_gi_benchmark_xlsx(const GiBenchmark& benchmark, const std::string& path);
 
 } // namespace ss

@@ -204,14 +204,14 @@ std::string render_quarter_index(const std::vector<Scope>& scopes, const std::ve
     if (!delivered_on.empty()) d.set("delivered_line", texts.fill("delivered_on", {{"date", format_long_date(delivered_on)}}));
     data regions{data::type::list};
     for (size_t i = 0; i < scopes.size(); ++i) {
-        if (scopes[i].type != "region") continue;
+        if (scopes[i].type != ScopeType::region) continue;
         data region;
         region.set("id", "r-" + folders[i]);
         region.set("name", scopes[i].name);
         region.set("href", folders[i] + "/index.html");
         data municipalities{data::type::list};
         for (size_t m = 0; m < scopes.size(); ++m) {
-            if (scopes[m].type != "municipality" || scopes[m].region_code != scopes[i].code) continue;
+            if (scopes[m].type != ScopeType::municipality || scopes[m].region_code != scopes[i].code) continue;
             data item;
             item.set("name", scopes[m].name);
             std::string search = scopes[m].name;

@@ -183,7 +183,7 @@ void add_comparisons(const ReportModel& model, std::vector<PdfBlock>& blocks) {
 }
 
 void add_transparency(const ReportModel& model, std::vector<PdfBlock>& blocks) {
-    if (model.scope.type != "region") return;
+    if (model.scope.type != ScopeType::region) return;
     // The PDF shows one line per provider; the rows per intensity, profile and cell are in the
     // workbook and on the transparency page.
     const Texts& t = *model.texts;
@@ -248,13 +248,13 @@ PdfDocument pdf_document_of(const ReportModel& model) {
                 add_block(model, block, doc.blocks);
             }
         }
-        if (section.signals && model.scope.type == "municipality") add_signals(model, doc.blocks);
+        if (section.signals && model.scope.type == ScopeType::municipality) add_signals(model, doc.blocks);
     }
     add_comparisons(model, doc.blocks);
     add_transparency(model, doc.blocks);
     add_account(model, doc.blocks);
     doc.annex_start = doc.blocks.size();
-    if (model.scope.type == "municipality") add_signal_annex(model, doc.blocks);
+    if (model.scope.type == ScopeType::municipality) add_signal_annex(model, doc.blocks);
     return doc;
 }
 

@@ -104,6 +104,7 @@ void add_chart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, co
                const BlockRows& rows, lxw_row_t at) {
     const KpiBlock& b = *rows.block;
     const bool stacked = b.item.chart == ChartKind::stacked_trend;
+    if (stacked && b.rows.empty()) return; // no breakdown this quarter: a chart without a series is invalid
     const uint8_t type = b.item.chart == ChartKind::trend ? LXW_CHART_LINE
                          : stacked                        ? LXW_CHART_COLUMN_STACKED
                          : b.item.chart == ChartKind::columns ? LXW_CHART_COLUMN
@@ -355,9 +356,9 @@ void write_report_xlsx(const ReportModel& model, const std::string& path) {
     int index = 0;
     for (const auto& section : model.sections) write_section(wb.get(), formats, model, section, ++index);
     if (!model.explanations.empty() || !model.agreements.empty()) write_agreements(wb.get(), model);
-    if (model.scope.type == "municipality") write_signals(wb.get(), formats, model);
+    if (model.scope.type == ScopeType::municipality) write_signals(wb.get(), formats, model);
     if (!model.comparisons.empty()) write_comparisons(wb.get(), formats, model);
-    if (model.scope.type == "region") write_transparency(wb.get(), formats, model);
+    if (model.scope.type == ScopeType::region) write_transparency(wb.get(), formats, model);
     write_kpi_sheet(wb.get(), model);
     write_definitions(wb.get(), model);
     close(std::move(wb), path);

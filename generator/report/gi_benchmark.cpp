@@ -15,7 +15,7 @@ namespace {
 constexpr size_t short_name_length = 14;
 
 /// The case mix of a scope: GI03's breakdown rows by kind, in the order of the labels.
-CaseMix case_mix_of(const ReportContext& c, const std::string& scope_type, const std::string& scope_code) {
+CaseMix case_mix_of(const ReportContext& c, ScopeType scope_type, const std::string& scope_code) {
     const std::string q = c.quarter.code();
     auto keys = c.values->breakdowns(q, scope_type, scope_code, "GI03", "kind");
     if (c.labels) std::stable_sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) {
@@ -55,15 +55,15 @@ GiBenchmark build_gi_benchmark(const ReportContext& c, const Scope& region, cons
     b.texts = c.texts;
     std::set<std::string> seen;
     for (const auto& v : region_rows) {
-        if (v.scope_type != "gi" || !seen.insert(v.scope_code).second) continue;
+        if (v.scope_type != scope_type_name(ScopeType::gi) || !seen.insert(v.scope_code).second) continue;
         const std::string id = v.scope_code.substr(v.scope_code.find('/') + 1);
         const auto name = c.provider_names.find(id);
         GiColumn gi{v.scope_code, id, name == c.provider_names.end() ? id : name->second, "", {}};
         gi.short_name = gi_short_name(c.labels, id, gi.name);
-        gi.case_mix = case_mix_of(c, "gi", v.scope_code);
+        gi.case_mix = case_mix_of(c, ScopeType::gi, v.scope_code);
         b.gis.push_back(std::move(gi));
     }
-    b.region_case_mix = case_mix_of(c, "region", region.code);
+    b.region_case_mix = case_mix_of(c, ScopeType::region, region.code);
     std::sort(b.gis.begin(), b.gis.end(), [](const GiColumn& x, const GiColumn& y) { return x.name < y.name; });
     const std::string q = c.quarter.code();
     for (const auto& section : c.definition->sections)
@@ -71,9 +71,9 @@ GiBenchmark build_gi_benchmark(const ReportContext& c, const Scope& region, cons
             const auto definition = c.kpis.find(item.kpi);
             if (definition == c.kpis.end())
                 throw InputError(c.definition->file + ": KPI " + item.kpi + " has no query file in queries/");
-            GiRow row{item, definition->second.kind, c.values->get(q, "region", region.code, item.kpi, item.select), {}};
+            GiRow row{item, definition->second.kind, c.values->get(q, ScopeType::region, region.code, item.kpi, item.select), {}};
             if (row.item.title.empty()) row.item.title = definition->second.name;
-            for (const auto& gi : b.gis) row.gis.push_back(c.values->get(q, "gi", gi.scope_code, item.kpi, item.select));
+            for (const auto& gi : b.gis) row.gis.push_back(c.values->get(q, ScopeType::gi, gi.scope_code, item.kpi, item.select));
             b.rows.push_back(std::move(row));
         }
     return b;

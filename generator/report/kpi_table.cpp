@@ -28,18 +28,18 @@ void KpiTable::add(const std::vector<KpiValue>& values) {
     }
 }
 
-Figure KpiTable::get(const std::string& quarter, const std::string& scope_type, const std::string& scope_code,
+Figure KpiTable::get(const std::string& quarter, ScopeType scope_type, const std::string& scope_code,
                      const std::string& kpi_id, const std::string& breakdown) const {
-    std::string key = scope_key(quarter, scope_type, scope_code, kpi_id);
+    std::string key = scope_key(quarter, scope_type_name(scope_type), scope_code, kpi_id);
     key.append(1, '|').append(breakdown);
     const auto found = figures_.find(key);
     return found == figures_.end() ? Figure{} : found->second;
 }
 
-std::vector<std::string> KpiTable::breakdowns(const std::string& quarter, const std::string& scope_type,
+std::vector<std::string> KpiTable::breakdowns(const std::string& quarter, ScopeType scope_type,
                                               const std::string& scope_code, const std::string& kpi_id,
                                               const std::string& dimension) const {
-    const auto found = breakdowns_.find(scope_key(quarter, scope_type, scope_code, kpi_id));
+    const auto found = breakdowns_.find(scope_key(quarter, scope_type_name(scope_type), scope_code, kpi_id));
     if (found == breakdowns_.end()) return {};
     std::vector<std::string> keys;
     const std::string prefix = dimension + "=";

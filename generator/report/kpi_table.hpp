@@ -17,12 +17,12 @@ public:
     void add(const std::vector<KpiValue>& values);
 
     /// The figure, or an empty one (no value) when the table has none.
-    Figure get(const std::string& quarter, const std::string& scope_type, const std::string& scope_code,
+    Figure get(const std::string& quarter, ScopeType scope_type, const std::string& scope_code,
                const std::string& kpi_id, const std::string& breakdown = "") const;
 
     /// Breakdown keys of the KPI for the scope and quarter whose dimension is `dimension`
     /// (`segment` gives `segment=1` … `segment=7`), in the order the queries returned them.
-    std::vector<std::string> breakdowns(const std::string& quarter, const std::string& scope_type,
+    std::vector<std::string> breakdowns(const std::string& quarter, ScopeType scope_type,
                                         const std::string& scope_code, const std::string& kpi_id,
                                         const std::string& dimension) const;
 

@@ -87,22 +87,22 @@ std::vector<PublicCell> public_cells(const ReportModel& m) {
     const Quarter& q = m.quarter;
     for (const auto& section : m.sections)
         for (const auto& b : section.blocks) {
-            const bool own_is_region = b.item.region_level && m.scope.type == "municipality";
-            const std::string type = own_is_region ? "region" : m.scope.type;
+            const bool own_is_region = b.item.region_level && m.scope.type == ScopeType::municipality;
+            const std::string type = own_is_region ? "region" : std::string(scope_type_name(m.scope.type));
             const std::string code = own_is_region ? m.scope.region_code : m.scope.code;
             const std::string& total_key = b.item.select;
             cells.add(q, type, code, b.item.kpi, total_key, b.value);
             cells.add(year_before(q), type, code, b.item.kpi, total_key, b.year_ago);
             for (size_t i = 0; i < b.trend.size() && i < m.quarters.size(); ++i)
                 cells.add(m.quarters[i], type, code, b.item.kpi, total_key, b.trend[i]);
-            if (m.scope.type == "municipality" && !own_is_region) {
+            if (m.scope.type == ScopeType::municipality && !own_is_region) {
                 cells.add(q, "region", m.scope.region_code, b.item.kpi, total_key, b.region);
                 for (size_t i = 0; i < b.region_trend.size() && i < m.quarters.size(); ++i)
                     cells.add(m.quarters[i], "region", m.scope.region_code, b.item.kpi, total_key, b.region_trend[i]);
             }
             for (const auto& r : b.rows) {
                 cells.add(q, type, code, b.item.kpi, r.breakdown, r.scope);
-                if (m.scope.type == "municipality") cells.add(q, "region", m.scope.region_code, b.item.kpi, r.breakdown, r.region);
+                if (m.scope.type == ScopeType::municipality) cells.add(q, "region", m.scope.region_code, b.item.kpi, r.breakdown, r.region);
                 for (size_t i = 0; i < r.trend.size() && i < m.quarters.size(); ++i)
                     cells.add(m.quarters[i], type, code, b.item.kpi, r.breakdown, r.trend[i]);
             }

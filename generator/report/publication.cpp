@@ -211,12 +211,12 @@ PublicationDecisions side_by_side_decisions(const ReportContext& c) {
     if (!c.scopes || !c.values || !c.definition) return decisions;
     const std::string q = c.quarter.code();
     for (const auto& region : *c.scopes) {
-        if (region.type != "region") continue;
+        if (region.type != ScopeType::region) continue;
         for (const auto& section : c.definition->sections)
             for (const auto& item : section.items) {
                 const auto kpi = c.kpis.find(item.kpi);
                 if (!item.headline || kpi == c.kpis.end()) continue;
-                Figure total = c.values->get(q, "region", region.code, item.kpi, item.select);
+                Figure total = c.values->get(q, ScopeType::region, region.code, item.kpi, item.select);
                 std::vector<ScopeFigure> cells = municipality_figures(c, region.code, item);
                 std::vector<Figure*> parts;
                 for (auto& m : cells) parts.push_back(&m.figure);

@@ -15,13 +15,13 @@ namespace ss {
 namespace {
 
 struct ScopeRef {
-    std::string type;
+    ScopeType type;
     std::string code;
 };
 
 /// Where an item's own figures come from: the scope, or its region for a region-level KPI.
 ScopeRef own_scope(const Scope& scope, const ReportItem& item) {
-    if (item.region_level && scope.type == "municipality") return {"region", scope.region_code};
+    if (item.region_level && scope.type == ScopeType::municipality) return {ScopeType::region, scope.region_code};
     return {scope.type, scope.code};
 }
 
@@ -49,7 +49,7 @@ std::vector<BreakdownRow> breakdown_rows(const ReportContext& c, const std::vect
         if (item.breakdown == "provider" && c.provider_names.count(code)) row.label = c.provider_names.at(code);
         if (item.breakdown == "municipality" && c.scopes)
             for (const auto& s : *c.scopes)
-                if (s.type == "municipality" && s.code == code) row.label = s.name;
+                if (s.type == ScopeType::municipality && s.code == code) row.label = s.name;
         row.scope = c.values->get(q, own.type, own.code, item.kpi, key);
         if (region) row.region = c.values->get(q, region->type, region->code, item.kpi, key);
         if (item.chart == ChartKind::stacked_trend) row.trend = trend_of(*c.values, quarters, own, item.kpi, key);
@@ -70,8 +70,8 @@ KpiBlock build_block(const ReportContext& c, const std::vector<Quarter>& quarter
     if (block.item.title.empty()) block.item.title = block.name;
 
     const ScopeRef own = own_scope(scope, item);
-    const bool with_region = scope.type == "municipality" && !item.region_level;
-    const ScopeRef region{"region", scope.region_code};
+    const bool with_region = scope.type == ScopeType::municipality && !item.region_level;
+    const ScopeRef region{ScopeType::region, scope.region_code};
     const std::string q = c.quarter.code();
     if (!item.breakdown.empty()) {
         block.rows = breakdown_rows(c, quarters, own, with_region ? &region : nullptr, item);
@@ -169,7 +169,7 @@ std::vector<ScopeFigure> municipality_figures(const ReportContext& c, const std:
     std::vector<ScopeFigure> figures;
     if (!c.scopes) return figures;
     for (const auto& s : *c.scopes)
-        if (s.type == "municipality" && s.region_code == region_code)
+        if (s.type == ScopeType::municipality && s.region_code == region_code)
             figures.push_back({s.code, s.name, c.values->get(c.quarter.code(), s.type, s.code, item.kpi, item.select)});
     return figures;
 }
@@ -184,7 +184,7 @@ std::vector<TransparencyRow> transparency_rows(const std::vector<KpiValue>& regi
                                                const std::map<std::string, std::string>& provider_names) {
     std::map<std::string, TransparencyRow> rows_by_key;
     for (const auto& v : region_rows) {
-        if (v.scope_type != "region" || !is_transparency_cell(v)) continue;
+        if (v.scope_type != scope_type_name(ScopeType::region) || !is_transparency_cell(v)) continue;
         std::string key, own;
         split_transparency_key(v.breakdown, key, own);
         auto found = rows_by_key.find(key);
@@ -266,15 +266,15 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
     model.quarters = trend_quarters(c.quarter);
     model.labels = c.labels;
     model.texts = c.texts;
-    model.author = scope.type == "region" ? scope.name : scope.region_name;
+    model.author = scope.type == ScopeType::region ? scope.name : scope.region_name;
     for (const auto& def : c.definition->sections) {
         Section section{def.id, def.title, def.intro, {}, def.signals};
         for (const auto& item : def.items)
-            if (!item.region_report_only || scope.type == "region")
+            if (!item.region_report_only || scope.type == ScopeType::region)
                 section.blocks.push_back(build_block(c, model.quarters, scope, item));
         if (!section.blocks.empty()) model.sections.push_back(std::move(section));
     }
-    if (scope.type == "region") {
+    if (scope.type == ScopeType::region) {
         model.comparisons = comparisons_of(c, model);
         model.transparency = transparency_rows(long_form, c.provider_names);
     }

@@ -181,7 +181,7 @@ std::vector<const KpiBlock*> headline_blocks(const ReportModel& model);
 std::vector<const KpiBlock*> first_block_per_kpi(const ReportModel& model);
 
 /// The region is shown beside the scope only when the scope is not the region itself.
-inline bool compares_with_region(const ReportModel& model) { return model.scope.type == "municipality"; }
+inline bool compares_with_region(const ReportModel& model) { return model.scope.type == ScopeType::municipality; }
 
 /// "K3 2025": the short quarter label of chart axes and table headers.
 std::string short_quarter_label(const Quarter& q);

@@ -17,14 +17,14 @@ std::string label(const ReportModel& model, const std::string& dimension, const 
 }
 
 std::string own_name(const ReportModel& model, const KpiBlock& block) {
-    return block.item.region_level && model.scope.type == "municipality" ? model.scope.region_name : model.scope.name;
+    return block.item.region_level && model.scope.type == ScopeType::municipality ? model.scope.region_name : model.scope.name;
 }
 
 } // namespace
 
 std::string scope_title(const Scope& scope) {
-    if (scope.type == "region") return "Regio " + scope.name;
-    if (scope.type == "gi") return scope.name;
+    if (scope.type == ScopeType::region) return "Regio " + scope.name;
+    if (scope.type == ScopeType::gi) return scope.name;
     return "Gemeente " + scope.name;
 }
 
@@ -97,7 +97,7 @@ std::vector<std::string> cover_lines(const ReportModel& model) {
     std::vector<std::string> lines{format_quarter(model.quarter),
                                    "Periode: " + format_quarter_period(model.quarter)};
     if (!model.delivered_on.empty()) lines.push_back(delivered_text(model));
-    if (model.scope.type == "municipality") lines.push_back("Regio " + model.scope.region_name);
+    if (model.scope.type == ScopeType::municipality) lines.push_back("Regio " + model.scope.region_name);
     return lines;
 }
 

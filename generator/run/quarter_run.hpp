@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/dates.hpp"
+#include "schema/report_kind.hpp"
 #include "run/stage_timings.hpp"
 
 namespace ss {
@@ -20,7 +21,7 @@ struct RunOptions {
     std::filesystem::path templates; ///< templates/
     int jobs = 1;
     std::vector<std::string> only;   ///< scope codes to render; empty: all
-    std::vector<std::string> kinds;  ///< report kinds to render; empty: all (report_kinds() of the import specs)
+    std::vector<ReportKind> kinds;   ///< report kinds to render; empty: all
     bool force = false;              ///< render even when the inputs are unchanged
     int shard = 1, shards = 1;       ///< --shard K/N: this run renders every Nth scope, starting at the Kth
     bool progress_bar = false;       ///< a progress line rewritten in place (a terminal)

@@ -39,12 +39,12 @@ std::vector<Scope> read_scopes(SQLite::Database& db) {
     SQLite::Statement municipalities(db, "SELECT m.municipality_code, m.name, r.region_code, r.name FROM municipalities m "
                                          "JOIN regions r USING (region_code) ORDER BY m.municipality_code");
     while (municipalities.executeStep())
-        scopes.push_back({"municipality", municipalities.getColumn(0).getString(), municipalities.getColumn(1).getString(),
+        scopes.push_back({ScopeType::municipality, municipalities.getColumn(0).getString(), municipalities.getColumn(1).getString(),
                           municipalities.getColumn(2).getString(), municipalities.getColumn(3).getString()});
     SQLite::Statement regions(db, "SELECT region_code, name FROM regions ORDER BY region_code");
     while (regions.executeStep()) {
         const std::string code = regions.getColumn(0).getString(), name = regions.getColumn(1).getString();
-        scopes.push_back({"region", code, name, code, name});
+        scopes.push_back({ScopeType::region, code, name, code, name});
     }
     return scopes;
 }
@@ -173,19 +173,19 @@ RunData read_run_data(ReadSnapshot& snapshot, const std::vector<KpiDefinition>& 
 
 std::vector<KpiValue> folder_rows(const std::vector<KpiValue>& values, const Scope& scope) {
     std::vector<KpiValue> rows;
-    append_scope_rows(values, scope.type, scope.code, rows);
-    if (scope.type == "municipality") {
+    append_scope_rows(values, scope_type_name(scope.type), scope.code, rows);
+    if (scope.type == ScopeType::municipality) {
         // The region's figures, without its transparency rows: those belong in the region's folder.
         std::vector<KpiValue> region;
-        append_scope_rows(values, "region", scope.region_code, region);
+        append_scope_rows(values, scope_type_name(ScopeType::region), scope.region_code, region);
         for (auto& v : region)
             if (!is_transparency_cell(v)) rows.push_back(std::move(v));
         return rows;
     }
     // A region's folder also holds its GIs (scope code `<region>/<institution>`).
     const std::string prefix = scope.code + "/";
-    auto it = std::lower_bound(values.begin(), values.end(), std::pair{std::string("gi"), prefix}, scope_less);
-    for (; it != values.end() && it->scope_type == "gi" && it->scope_code.rfind(prefix, 0) == 0; ++it) rows.push_back(*it);
+    auto it = std::lower_bound(values.begin(), values.end(), std::pair{std::string(scope_type_name(ScopeType::gi)), prefix}, scope_less);
+    for (; it != values.end() && it->scope_type == scope_type_name(ScopeType::gi) && it->scope_code.rfind(prefix, 0) == 0; ++it) rows.push_back(*it);
     return rows;
 }
 

@@ -184,10 +184,4 @@ std::vector<std::string> column_codes(std::string_view table, std::string_view c
     return column_codes(spec.columns.at(spec.column_index(column)));
 }
 
-const std::vector<std::string>& report_kinds() {
-    static const std::vector<std::string> kinds = {"samen-sturen", "council", "gi-benchmark",
-                                                   "region"};
-    return kinds;
-}
-
 } // namespace ss

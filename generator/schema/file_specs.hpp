@@ -75,7 +75,5 @@ std::vector<std::string> column_codes(const ColumnSpec& column);
 /// The codes of `column` of `table` (both known to the specs).
 std::vector<std::string> column_codes(std::string_view table, std::string_view column);
 
-/// Report kinds a recipient can ask for (reports.md).
-const std::vector<std::string>& report_kinds();
 
 } // namespace ss
