@@ -12,6 +12,7 @@
 
 #include "distribute/distribution_plan.hpp"
 #include "distribute/mail_message.hpp"
+#include "distribute/mail_transport.hpp"
 #include "test_support.hpp"
 
 using namespace ss;
@@ -141,6 +142,37 @@ TEST_CASE("distribution plan: a recipient gets its own scope's files of its kind
     const auto none = recipients_without_files(recipients, sample_manifest());
     REQUIRE(none.size() == 1);
     CHECK(none[0].email == "gb@x.nl");
+}
+
+namespace {
+/// Refuses the first `refusals` messages, then takes every one.
+class FlakyTransport : public MailTransport {
+public:
+    explicit FlakyTransport(int refusals) : refusals_(refusals) {}
+    void send(const std::string&, const std::string&, const std::string&, const std::string&) override {
+        ++offered;
+        if (offered <= refusals_) throw TransportError("421 try again later (" + std::to_string(offered) + ")");
+    }
+    std::string describe() const override { return "flaky"; }
+    int offered = 0;
+
+private:
+    int refusals_;
+};
+} // namespace
+
+TEST_CASE("retries: a message is offered until the transport takes it or the tries are spent") {
+    FlakyTransport twice(2);
+    const SendOutcome sent = send_with_retries(twice, "f@x.nl", "t@x.nl", "m", "n", {3, 0});
+    CHECK(sent.error.empty());
+    CHECK(sent.tries == 3);
+    CHECK(twice.offered == 3);
+    FlakyTransport always(100);
+    const SendOutcome failed = send_with_retries(always, "f@x.nl", "t@x.nl", "m", "n", {2, 0});
+    CHECK(failed.tries == 2);
+    CHECK(failed.error == "421 try again later (2)"); // the last try's reason
+    FlakyTransport never(0);
+    CHECK(send_with_retries(never, "f@x.nl", "t@x.nl", "m", "n", {0, 0}).tries == 1); // at least one try
 }
 
 TEST_CASE("mail message: MIME with base64 parts in lines of 76, UTF-8 headers as encoded words") {

@@ -1,24 +1,20 @@
 #include "distribute/distributor.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include <SQLiteCpp/Statement.h>
 #include <kainjow/mustache.hpp>
-#include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
-#include "core/local_time.hpp"
 #include "core/sha256.hpp"
 #include "core/slug.hpp"
 #include "core/text_file.hpp"
 #include "db/database.hpp"
+#include "distribute/distribution_log.hpp"
 #include "distribute/distribution_plan.hpp"
 #include "distribute/mail_message.hpp"
 #include "format/dutch.hpp"
@@ -122,22 +118,9 @@ MailMessage message_for(const PlannedDelivery& d, const DistributeOptions& o, Ma
     return m;
 }
 
-std::string files_json(const PlannedDelivery& d) {
-    nlohmann::json files = nlohmann::json::array();
-    for (const auto& f : d.files)
-        files.push_back({{"path", f.file.path}, {"sha256", f.file.sha256}, {"bytes", f.file.bytes}, {"attached", f.attached}});
-    return files.dump();
-}
-
-std::string reports_text(const Recipient& r) {
-    std::string out;
-    for (const auto& k : r.reports) out += (out.empty() ? "" : ";") + k;
-    return out;
-}
-
-} // namespace
-
-DistributeSummary distribute(const DistributeOptions& o, MailTransport& transport, std::ostream& log) {
+/// The quarter's manifest, checked: of this quarter, and without provisional figures unless the
+/// analyst allows them (kpis.md "Data completeness"; the mails then name them).
+Manifest checked_manifest(const DistributeOptions& o) {
     const std::filesystem::path folder = o.out / o.quarter.code();
     const auto manifest = read_manifest(folder / "manifest.json");
     if (!manifest)
@@ -145,8 +128,6 @@ DistributeSummary distribute(const DistributeOptions& o, MailTransport& transpor
                          "Run 'samen-sturen run --quarter " + o.quarter.code() + "' first");
     if (manifest->inputs.quarter != o.quarter.code())
         throw InputError((folder / "manifest.json").string() + ": is of " + manifest->inputs.quarter + ", not " + o.quarter.code());
-    // kpis.md "Data completeness": a quarter with provisional figures goes out only when the
-    // analyst says so, and then every mail names them.
     if (!manifest->provisional.empty() && !o.allow_provisional) {
         std::set<std::string> kpis;
         for (const auto& [scope, list] : manifest->provisional)
@@ -157,78 +138,57 @@ DistributeSummary distribute(const DistributeOptions& o, MailTransport& transpor
                          " scopes have provisional figures (" + names + "): not all invoices are in. Send when they are, "
                          "or send now with --allow-provisional; the mails then say which figures are provisional");
     }
+    return *manifest;
+}
+
+/// The scope's page on the site, relative to public/ ("GM0505-dordrecht/index.html"), or "".
+std::string public_page_of(const Manifest& manifest, const std::string& scope) {
+    for (const auto& f : manifest.files)
+        if (f.scope == scope && f.audience == "public" && f.path.size() > 11 &&
+            f.path.compare(f.path.size() - 11, 11, "/index.html") == 0)
+            return f.path.substr(std::string("public/").size());
+    return "";
+}
+
+} // namespace
+
+DistributeSummary distribute(const DistributeOptions& o, MailTransport& transport, std::ostream& log) {
+    const std::filesystem::path folder = o.out / o.quarter.code();
+    const Manifest manifest = checked_manifest(o);
     MailTemplates templates = load_mail_templates(o.templates);
     auto db = open_database(o.db, OpenMode::create_or_update); // migrates an older schema: the log is new in version 2
     const auto recipients = read_recipients(*db);
     const auto titles = scope_titles(*db);
     DistributeSummary summary;
-    for (const auto& r : recipients_without_files(recipients, *manifest))
+    for (const auto& r : recipients_without_files(recipients, manifest))
         summary.without_files.push_back(r.email + " (" + r.scope_code + ")");
 
-    for (const auto& d : plan_distribution(recipients, *manifest, o.max_attachment_bytes)) {
+    for (const auto& d : plan_distribution(recipients, manifest, o.max_attachment_bytes)) {
         const Recipient& r = d.recipient;
-        SQLite::Statement previous(*db, "SELECT status, attempts FROM distributions WHERE quarter = ? AND scope_code = ? "
-                                        "AND email = ? AND content_sha256 = ?");
-        previous.bind(1, o.quarter.code());
-        previous.bind(2, r.scope_code);
-        previous.bind(3, r.email);
-        previous.bind(4, d.content_sha256);
-        int attempts_before = 0;
-        if (previous.executeStep()) {
-            if (previous.getColumn(0).getString() == "sent") {
-                ++summary.already_sent;
-                continue;
-            }
-            attempts_before = previous.getColumn(1).getInt();
+        const auto logged = logged_delivery(*db, o.quarter.code(), d);
+        if (logged && logged->sent) {
+            ++summary.already_sent;
+            continue;
         }
         const auto title = titles.find(r.scope_code);
-        const auto provisional = manifest->provisional.find(r.scope_code);
-        std::string public_page; // the scope's page under public/, relative to that folder
-        for (const auto& f : manifest->files)
-            if (f.scope == r.scope_code && f.audience == "public" && f.path.size() > 11 &&
-                f.path.compare(f.path.size() - 11, 11, "/index.html") == 0)
-                public_page = f.path.substr(std::string("public/").size());
+        const auto provisional = manifest.provisional.find(r.scope_code);
         const MailMessage message = message_for(d, o, templates, title == titles.end() ? r.scope_code : title->second, folder,
-                                                manifest->delivered_on,
-                                                provisional == manifest->provisional.end() ? std::vector<std::string>{}
-                                                                                           : provisional->second,
-                                                public_page);
-        const std::string mime = render_mime(message);
+                                                manifest.delivered_on,
+                                                provisional == manifest.provisional.end() ? std::vector<std::string>{}
+                                                                                          : provisional->second,
+                                                public_page_of(manifest, r.scope_code));
         const std::string name = o.quarter.code() + "-" + slugify(r.scope_code) + "-" + slugify(r.email) + "-" +
                                  d.content_sha256.substr(0, 8);
-        std::string error;
-        int tried = 0;
-        for (; tried < std::max(1, o.attempts); ++tried) {
-            if (tried > 0) std::this_thread::sleep_for(std::chrono::milliseconds(o.backoff_ms << (tried - 1)));
-            try {
-                transport.send(o.from, r.email, mime, name);
-                error.clear();
-                ++tried;
-                break;
-            } catch (const TransportError& e) {
-                error = e.what();
-            }
-        }
-        SQLite::Statement record(*db, "INSERT OR REPLACE INTO distributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        record.bind(1, o.quarter.code());
-        record.bind(2, r.scope_code);
-        record.bind(3, r.email);
-        record.bind(4, d.content_sha256);
-        record.bind(5, reports_text(r));
-        record.bind(6, files_json(d));
-        record.bind(7, error.empty() ? "sent" : "failed");
-        record.bind(8, attempts_before + tried);
-        if (error.empty()) record.bind(9);
-        else record.bind(9, error);
-        record.bind(10, transport.describe());
-        record.bind(11, local_timestamp());
-        record.exec();
-        if (error.empty()) {
+        const SendOutcome outcome =
+            send_with_retries(transport, o.from, r.email, render_mime(message), name, {o.attempts, o.backoff_ms});
+        log_delivery(*db, o.quarter.code(), d, outcome.error, (logged ? logged->attempts : 0) + outcome.tries, transport.describe());
+        if (outcome.error.empty()) {
             ++summary.sent;
             log << "distribute: sent " << r.email << " (" << r.scope_code << ", " << d.files.size() << " files)\n";
         } else {
-            summary.failed.push_back(r.email + " (" + r.scope_code + "): " + error);
-            log << "distribute: failed " << r.email << " (" << r.scope_code << ") after " << tried << " tries: " << error << "\n";
+            summary.failed.push_back(r.email + " (" + r.scope_code + "): " + outcome.error);
+            log << "distribute: failed " << r.email << " (" << r.scope_code << ") after " << outcome.tries
+                << " tries: " << outcome.error << "\n";
         }
     }
     return summary;

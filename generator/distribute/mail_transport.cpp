@@ -4,6 +4,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 #include <curl/curl.h>
 
@@ -11,6 +12,23 @@
 #include "output/output_files.hpp"
 
 namespace ss {
+
+SendOutcome send_with_retries(MailTransport& transport, const std::string& from, const std::string& to,
+                              const std::string& message, const std::string& name_hint, const RetryPolicy& policy) {
+    SendOutcome outcome;
+    for (; outcome.tries < std::max(1, policy.attempts);) {
+        if (outcome.tries > 0) std::this_thread::sleep_for(std::chrono::milliseconds(policy.backoff_ms << (outcome.tries - 1)));
+        ++outcome.tries;
+        try {
+            transport.send(from, to, message, name_hint);
+            outcome.error.clear();
+            break;
+        } catch (const TransportError& e) {
+            outcome.error = e.what();
+        }
+    }
+    return outcome;
+}
 
 OutboxTransport::OutboxTransport(std::filesystem::path folder) : folder_(std::move(folder)) {
     std::error_code ec;

@@ -33,6 +33,22 @@ private:
     std::filesystem::path folder_;
 };
 
+/// How often and how patiently a message is offered.
+struct RetryPolicy {
+    int attempts = 3;      ///< tries in this run (at least one)
+    int backoff_ms = 1000; ///< wait before the second try; doubled each time
+};
+
+/// The outcome of send_with_retries: `error` empty when the message went.
+struct SendOutcome {
+    std::string error; ///< the last try's TransportError, "" when sent
+    int tries = 0;
+};
+
+/// Offers `message` to `transport` until it takes it or the policy's tries are spent.
+SendOutcome send_with_retries(MailTransport& transport, const std::string& from, const std::string& to,
+                              const std::string& message, const std::string& name_hint, const RetryPolicy& policy);
+
 struct SmtpSettings {
     std::string url;       ///< smtp://host:port (STARTTLS) or smtps://host:port
     std::string user;      ///< from the environment or a credentials file, never the command line
