@@ -105,22 +105,21 @@ ImportResult import_delivery(SQLite::Database& db, const Delivery& delivery,
                              std::vector<Issue> issues, const std::string& source,
                              const ImportOptions& options) {
     ImportResult result;
-    auto stage_start = std::chrono::steady_clock::now();
+    StepClock steps(result.stage_seconds);
     const KeyOrders orders = key_orders(delivery);
     check_unique_keys(delivery, orders, issues);
     check_references(delivery, read_known_keys(db), issues);
     check_kpi_rows(delivery, options.kpis, issues);
     check_declaration(options.declaration, delivery, issues);
     if (has_errors(issues)) throw DeliveryRejected(std::move(issues));
-    result.stage_seconds.emplace_back("check", seconds_since(stage_start));
+    steps.lap("check");
 
     // The plan is made and written in one transaction: no other writer can change what it found.
     // A dry run only reads; leaving the transaction unfinished rolls it back.
-    stage_start = std::chrono::steady_clock::now();
     SQLite::Transaction tx(db, options.dry_run ? SQLite::TransactionBehavior::DEFERRED : SQLite::TransactionBehavior::IMMEDIATE);
     result.plan = plan_delivery(db, delivery, orders, options.declaration, issues);
     if (has_errors(issues)) throw DeliveryRejected(std::move(issues));
-    result.stage_seconds.emplace_back("plan", seconds_since(stage_start));
+    steps.lap("plan");
     result.rows_read = delivery.total_rows();
     result.warnings = std::move(issues);
     result.declaration = options.declaration;
@@ -138,17 +137,17 @@ ImportResult import_delivery(SQLite::Database& db, const Delivery& delivery,
     record.removed = result.plan.removed();
     record.files = delivered_files(result.plan, delivery.file_sha256);
     if (!options.backup_folder.empty() && options.keep_backups > 0) {
-        stage_start = std::chrono::steady_clock::now();
+        steps.restart();
         record.backup_file = backup_file_name(options.imported_at, "delivery-" + std::to_string(record.id));
         copy_database_to_file(db.getFilename(), options.backup_folder / record.backup_file);
-        result.stage_seconds.emplace_back("backup", seconds_since(stage_start));
+        steps.lap("backup");
     }
-    stage_start = std::chrono::steady_clock::now();
+    steps.restart();
     load_delivery(db, delivery, orders, result.plan);
     record_delivery(db, record);
     pause_point("load");
     tx.commit();
-    result.stage_seconds.emplace_back("load", seconds_since(stage_start));
+    steps.lap("load");
     if (!options.backup_folder.empty()) prune_backups(options.backup_folder, options.keep_backups);
     result.recorded = std::move(record);
     return result;

@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "core/dates.hpp"
+#include "core/elapsed.hpp"
 #include "core/errors.hpp"
 #include "import/delivery.hpp"
 #include "import/delivery_declaration.hpp"
@@ -47,7 +48,7 @@ struct ImportOptions {
 struct ImportResult {
     size_t rows_read = 0;
     /// Wall seconds per stage ("read", "check", "load"), for --timings and benchmarks.
-    std::vector<std::pair<std::string, double>> stage_seconds;
+    StepSeconds stage_seconds;
     std::vector<Issue> warnings;
     DeliveryDeclaration declaration;        ///< what the import went by (command line or delivery.toml)
     DeliveryPlan plan;                      ///< what the delivery does (dry run: would do) to the database

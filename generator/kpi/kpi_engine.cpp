@@ -252,14 +252,9 @@ void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, Kp
 
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
                                    const Quarter& quarter, KpiDetail detail, QueryTimings* timings) {
-    using Clock = std::chrono::steady_clock;
-    auto step_start = Clock::now();
-    auto record = [&](const std::string& step) {
-        if (!timings) return;
-        const auto now = Clock::now();
-        timings->emplace_back(step, std::chrono::duration<double>(now - step_start).count());
-        step_start = now;
-    };
+    QueryTimings unused;
+    StepClock steps(timings ? *timings : unused);
+    auto record = [&](const std::string& step) { steps.lap(step); };
     prepare_scopes(db, quarter, detail);
     record("scopes");
     std::vector<KpiValue> values;

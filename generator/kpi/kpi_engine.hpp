@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "core/elapsed.hpp"
 #include "core/dates.hpp"
 #include "kpi/kpi_definition.hpp"
 
@@ -48,7 +49,7 @@ void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, Kp
 
 /// Seconds each step of compute_kpis took: `scopes` (the scope tables) and one entry per KPI id,
 /// in the order they ran; for profiling (`samen-sturen kpis --timings`, `make bench`).
-using QueryTimings = std::vector<std::pair<std::string, double>>;
+using QueryTimings = StepSeconds;
 
 /// Every KPI of `definitions` for every scope of `quarter`, ordered by scope, KPI and breakdown.
 /// Throws DatabaseError naming the query file when a query fails.

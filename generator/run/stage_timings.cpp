@@ -6,6 +6,8 @@
 #include <string>
 #include <sys/resource.h>
 
+#include "core/elapsed.hpp"
+
 namespace ss {
 
 double thread_cpu_seconds() {
@@ -62,7 +64,7 @@ StageTimings::Measure::Measure(StageTimings& timings, std::string stage, double*
 
 StageTimings::Measure::~Measure() {
     const double cpu = thread_cpu_seconds() - cpu_start_;
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start_).count();
+    const double wall = seconds_since(wall_start_);
     if (cpu_total_) *cpu_total_ += cpu;
     timings_.add(stage_, {wall, cpu});
 }
