@@ -18,6 +18,8 @@ namespace ss {
 
 namespace {
 
+const std::string region_type = scope_type_name(ScopeType::region);
+
 const char* const header = "quarter,scope_type,scope_code,kpi_id,breakdown,value,numerator,denominator,shown,provisional";
 
 using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;
@@ -88,7 +90,7 @@ std::vector<PublicCell> public_cells(const ReportModel& m) {
     for (const auto& section : m.sections)
         for (const auto& b : section.blocks) {
             const bool own_is_region = b.item.region_level && m.scope.type == ScopeType::municipality;
-            const std::string type = own_is_region ? "region" : std::string(scope_type_name(m.scope.type));
+            const std::string type = own_is_region ? region_type : std::string(scope_type_name(m.scope.type));
             const std::string code = own_is_region ? m.scope.region_code : m.scope.code;
             const std::string& total_key = b.item.select;
             cells.add(q, type, code, b.item.kpi, total_key, b.value);
@@ -96,26 +98,26 @@ std::vector<PublicCell> public_cells(const ReportModel& m) {
             for (size_t i = 0; i < b.trend.size() && i < m.quarters.size(); ++i)
                 cells.add(m.quarters[i], type, code, b.item.kpi, total_key, b.trend[i]);
             if (m.scope.type == ScopeType::municipality && !own_is_region) {
-                cells.add(q, "region", m.scope.region_code, b.item.kpi, total_key, b.region);
+                cells.add(q, region_type, m.scope.region_code, b.item.kpi, total_key, b.region);
                 for (size_t i = 0; i < b.region_trend.size() && i < m.quarters.size(); ++i)
-                    cells.add(m.quarters[i], "region", m.scope.region_code, b.item.kpi, total_key, b.region_trend[i]);
+                    cells.add(m.quarters[i], region_type, m.scope.region_code, b.item.kpi, total_key, b.region_trend[i]);
             }
             for (const auto& r : b.rows) {
                 cells.add(q, type, code, b.item.kpi, r.breakdown, r.scope);
-                if (m.scope.type == ScopeType::municipality) cells.add(q, "region", m.scope.region_code, b.item.kpi, r.breakdown, r.region);
+                if (m.scope.type == ScopeType::municipality) cells.add(q, region_type, m.scope.region_code, b.item.kpi, r.breakdown, r.region);
                 for (size_t i = 0; i < r.trend.size() && i < m.quarters.size(); ++i)
                     cells.add(m.quarters[i], type, code, b.item.kpi, r.breakdown, r.trend[i]);
             }
         }
     for (const auto& cmp : m.comparisons)
-        for (const auto& mf : cmp.municipalities) cells.add(q, "municipality", mf.code, cmp.item.kpi, cmp.item.select, mf.figure);
+        for (const auto& mf : cmp.municipalities) cells.add(q, scope_type_name(ScopeType::municipality), mf.code, cmp.item.kpi, cmp.item.select, mf.figure);
     for (const auto& r : m.transparency) {
-        cells.add(q, "region", m.scope.code, "TR02", transparency_key(r, ""), r.dropout);
-        cells.add(q, "region", m.scope.code, "TR01", transparency_key(r, "respondent=youth"), r.youth);
-        cells.add(q, "region", m.scope.code, "TR01", transparency_key(r, "respondent=parent"), r.parent);
+        cells.add(q, region_type, m.scope.code, "TR02", transparency_key(r, ""), r.dropout);
+        cells.add(q, region_type, m.scope.code, "TR01", transparency_key(r, "respondent=youth"), r.youth);
+        cells.add(q, region_type, m.scope.code, "TR01", transparency_key(r, "respondent=parent"), r.parent);
         for (size_t g = 0; g < r.goals.size() && g < goal_keys().size(); ++g)
-            cells.add(q, "region", m.scope.code, "TR03", transparency_key(r, goal_keys()[g]), r.goals[g]);
-        cells.add(q, "region", m.scope.code, "TR04", transparency_key(r, ""), r.cost);
+            cells.add(q, region_type, m.scope.code, "TR03", transparency_key(r, goal_keys()[g]), r.goals[g]);
+        cells.add(q, region_type, m.scope.code, "TR04", transparency_key(r, ""), r.cost);
     }
     return cells.take();
 }
@@ -212,7 +214,7 @@ std::string open_data_package(const std::string& quarter, const std::vector<std:
     using nlohmann::ordered_json;
     const ordered_json fields = ordered_json::array({
         {{"name", "quarter"}, {"type", "string"}, {"description", "Kwartaal, bijvoorbeeld 2025-Q4"}},
-        {{"name", "scope_type"}, {"type", "string"}, {"constraints", {{"enum", {"municipality", "region"}}}}},
+        {{"name", "scope_type"}, {"type", "string"}, {"constraints", {{"enum", {scope_type_name(ScopeType::municipality), scope_type_name(ScopeType::region)}}}}},
         {{"name", "scope_code"}, {"type", "string"}, {"description", "CBS-gemeentecode (GM0505) of jeugdregiocode"}},
         {{"name", "kpi_id"}, {"type", "string"}, {"description", "Indicator uit de KPI-catalogus (docs/kpis.md)"}},
         {{"name", "breakdown"}, {"type", "string"}, {"description", "Uitsplitsing, zoals segment=4; leeg voor het totaal"}},
