@@ -113,3 +113,14 @@ TEST_CASE("html: names are escaped, never markup") {
     CHECK(pdf_text(internal / "samen-sturen-2025-Q3-GM0610.pdf").find("<script>alert(1)</script> & \"Zoë\"") != std::string::npos);
     CHECK(read_file(internal / "samen-sturen-2025-Q3-GM0610.html").find("<script>alert") == std::string::npos);
 }
+
+TEST_CASE("html: the transparency page folds, sorts and filters with its script, and reads in full without") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    const fs::path page = run.public_folder() / "regio-JZ31-zuid-holland-zuid" / "transparantie.html";
+    const int status = std::system(("node " + checks + "/transparency-check.js '" + page.string() + "' >" +
+                                    (dir / "check.log").string() + " 2>&1").c_str());
+    const std::string log = read_file(dir / "check.log");
+    CHECK_MESSAGE(status == 0, log);
+    CHECK(log.find("transparency: ok") != std::string::npos);
+}

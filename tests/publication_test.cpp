@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "render/html_report.hpp"
+#include "render/transparency_page.hpp"
 #include "report/publication.hpp"
 
 using namespace ss;

@@ -56,6 +56,10 @@ TEST_CASE("run: each scope's internal folder holds its PDF, Excel, HTML and kpis
     CHECK(fs::exists(region / "gi-benchmark-2025-Q3-JZ31.pdf"));
     CHECK(fs::exists(run.public_folder() / "regio-JZ31-zuid-holland-zuid" / "index.html"));
     CHECK(fs::exists(run.public_folder() / "regio-JZ31-zuid-holland-zuid" / "transparantie.html"));
+    // The national overview, linked from the index, links each region's page.
+    CHECK(read_file(run.public_folder() / "index.html").find("<a href=\"overzicht.html\">") != std::string::npos);
+    CHECK(read_file(run.public_folder() / "overzicht.html").find("<a href=\"regio-JZ31-zuid-holland-zuid/index.html\">") !=
+          std::string::npos);
     // Nothing of the old layout beside public/ and internal/.
     for (const auto& entry : fs::directory_iterator(run.quarter_folder))
         CHECK_MESSAGE((entry.path().filename() == "public" || entry.path().filename() == "internal" ||

@@ -42,4 +42,11 @@ std::string slugify(std::string_view name) {
     return slug.empty() ? "x" : slug;
 }
 
+std::string lower_ascii(std::string_view name) {
+    std::string lower(name);
+    for (auto& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return lower;
+}
+
 } // namespace ss

@@ -10,4 +10,8 @@ namespace ss {
 /// dropped. Never empty ("x" for a name without any letter), never contains '/' or "..".
 std::string slugify(std::string_view name);
 
+/// The name with its ASCII letters in lower case, for the pages' search boxes (which lower-case
+/// what is typed the same way).
+std::string lower_ascii(std::string_view name);
+
 } // namespace ss

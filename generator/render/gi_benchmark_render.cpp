@@ -18,7 +18,8 @@ namespace {
 using kainjow::mustache::mustache;
 using namespace html;
 
-constexpr double chart_width = 520, chart_height = 280;
+constexpr double chart_height = 280; // the PDF's funnel plots
+constexpr double web_funnel_height = 220;
 
 // The GI benchmark is internal (reports.md "Output layout"): exact values, with their counts.
 std::string cell(const GiRow& row, const Figure& f) {
@@ -203,8 +204,8 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
         f.set("explanation", row.item.explanation);
         const FunnelChart chart = funnel_chart_of(b, row);
         f.set("alt", funnel_alt_text(chart, row));
-        f.set("svg", html::chart_svg([&](Canvas& canvas) { draw_funnel_chart(canvas, chart, chart_width, chart_height); },
-                                     chart_width, chart_height, anchor));
+        f.set("svg", html::chart_svg([&](Canvas& canvas) { draw_funnel_chart(canvas, chart, web_chart_width, web_funnel_height); },
+                                     web_chart_width, web_funnel_height, anchor));
         data table = table_data(b.texts->fill("chart_table_caption", {{"title", row.item.title}}), funnel_header(),
                                 funnel_rows(b, row));
         table.set("table_class", std::string("gi gi-funnel"));

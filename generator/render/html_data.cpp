@@ -66,4 +66,8 @@ kainjow::mustache::partial table_partial(const HtmlTemplates& templates) {
     return kainjow::mustache::partial{[t = templates.table]() { return t; }};
 }
 
+kainjow::mustache::partial table_script_partial(const HtmlTemplates& templates) {
+    return kainjow::mustache::partial{[t = templates.table_script]() { return t; }};
+}
+
 } // namespace ss::html

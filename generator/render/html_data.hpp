@@ -34,7 +34,16 @@ data downloads_data(const std::vector<HtmlLink>& links);
 /// The drawing as inline SVG with aria-hidden, ids prefixed with `anchor`.
 std::string chart_svg(const ChartDrawing& draw, double width, double height, const std::string& anchor);
 
+/// The width the pages' charts are laid out at, in the units of their 8-unit text: on a 400 px
+/// phone the chart is 368 px wide, so its text stays at 12 px (style.css keeps it at most 28rem
+/// wide on a desktop, text about 15 px).
+constexpr double web_chart_width = 240;
+
 /// The table partial, for `{{> table}}`.
 kainjow::mustache::partial table_partial(const HtmlTemplates& templates);
+
+/// The script partial, for `{{> table_script}}`: sorts, filters and folds the page's
+/// `table[data-sortable]` (templates/html/table-script.mustache).
+kainjow::mustache::partial table_script_partial(const HtmlTemplates& templates);
 
 } // namespace ss::html

@@ -9,6 +9,7 @@
 #include "chart/svg_canvas.hpp"
 #include "render/html_data.hpp"
 #include "core/errors.hpp"
+#include "core/slug.hpp"
 #include "core/text_file.hpp"
 #include "format/dutch.hpp"
 #include "render/block_charts.hpp"
@@ -27,7 +28,7 @@ using namespace html;
 // A public page (the site) follows kpis.md's small-number rules in every figure; the internal page
 // beside the PDF shows exact values. Only render_report_html takes an audience: the transparency
 // page is public.
-constexpr double chart_width = 520;
+constexpr double chart_width = web_chart_width;
 
 /// The chart as inline SVG, hidden from assistive technology: its wrapper carries the text alternative.
 std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
@@ -75,7 +76,8 @@ std::vector<std::string> account(const ReportModel& model, Audience audience) {
 HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
     const auto read = [&](const char* name) { return read_text_file(folder / name, "HTML template"); };
     return {read("report.mustache"), read("table.mustache"), read("style.css") + chart_style_sheet(), read("index.mustache"),
-            read("council.mustache"), read("transparency.mustache"), read("gi-benchmark.mustache")};
+            read("council.mustache"), read("transparency.mustache"), read("gi-benchmark.mustache"),
+            read("overview.mustache"), read("table-script.mustache")};
 }
 
 std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links,
@@ -168,31 +170,9 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     return with_content_security_policy(html);
 }
 
-std::string render_transparency_html(const ReportModel& model, const HtmlTemplates& templates) {
-    require_published(model, "transparency page");
-    mustache page{templates.transparency};
-    if (!page.is_valid()) throw InputError("templates/html/transparency.mustache: " + page.error_message());
-    data d;
-    const Texts& t = *model.texts;
-    d.set("title", t.fill("report.transparency_page_title", {{"region", model.scope.name}, {"quarter", format_quarter(model.quarter)}}));
-    d.set("css", templates.css);
-    d.set("quarter_name", format_quarter(model.quarter));
-    d.set("region_name", model.scope.name);
-    d.set("lines", text_list(cover_lines(model)));
-    d.set("intro", text_list({t.fill("report.transparency_intro", {{"quarter", format_quarter(model.quarter)}}) + " " +
-                                  t.fill("report.transparency_page_rows"),
-                              t.fill("report.transparency_legend")}));
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& r : model.transparency) rows.push_back(transparency_cells(r));
-    d.set("data_table", table_data("Transparantietabel, " + std::to_string(rows.size()) + " rijen",
-                                   transparency_header(model), rows));
-    d.set("table", table_partial(templates));
-    return with_content_security_policy(page.render(d));
-}
-
 std::string render_quarter_index(const std::vector<Scope>& scopes, const std::vector<std::string>& folders,
                                  const Quarter& quarter, const std::string& delivered_on, const HtmlTemplates& templates,
-                                 const Texts& texts) {
+                                 const Texts& texts, bool with_overview) {
     mustache page{templates.index};
     if (!page.is_valid()) throw InputError("templates/html/index.mustache: " + page.error_message());
     data d;
@@ -202,6 +182,7 @@ std::string render_quarter_index(const std::vector<Scope>& scopes, const std::ve
     d.set("quarter_name", format_quarter(quarter));
     d.set("period", format_quarter_period(quarter));
     if (!delivered_on.empty()) d.set("delivered_line", texts.fill("delivered_on", {{"date", format_long_date(delivered_on)}}));
+    if (with_overview) d.set("overview_link", texts.fill("link.overview"));
     data regions{data::type::list};
     for (size_t i = 0; i < scopes.size(); ++i) {
         if (scopes[i].type != ScopeType::region) continue;
@@ -214,9 +195,7 @@ std::string render_quarter_index(const std::vector<Scope>& scopes, const std::ve
             if (scopes[m].type != ScopeType::municipality || scopes[m].region_code != scopes[i].code) continue;
             data item;
             item.set("name", scopes[m].name);
-            std::string search = scopes[m].name;
-            for (auto& c : search) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            item.set("search", search);
+            item.set("search", lower_ascii(scopes[m].name));
             item.set("href", folders[m] + "/index.html");
             municipalities.push_back(item);
         }

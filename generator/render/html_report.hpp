@@ -22,6 +22,8 @@ struct HtmlTemplates {
     std::string council; ///< council.mustache, the council letter
     std::string transparency; ///< transparency.mustache, a region's provider transparency table
     std::string gi_benchmark; ///< gi-benchmark.mustache
+    std::string overview;     ///< overview.mustache, every region's headline figures side by side
+    std::string table_script; ///< table-script.mustache, the partial that sorts, filters and folds a table
 };
 
 HtmlTemplates load_html_templates(const std::filesystem::path& folder);
@@ -45,13 +47,11 @@ struct HtmlLinks {
 std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links,
                                Audience audience = Audience::published);
 
-/// A region's provider transparency table (UI01-UI03 per provider x profile x intensity), public.
-std::string render_transparency_html(const ReportModel& model, const HtmlTemplates& templates);
 
 /// The quarter's index page: every region with its municipalities, searchable on the page.
 /// `folders` gives each scope's folder name, in the order of `scopes`.
 std::string render_quarter_index(const std::vector<Scope>& scopes, const std::vector<std::string>& folders,
                                  const Quarter& quarter, const std::string& delivered_on, const HtmlTemplates& templates,
-                                 const Texts& texts);
+                                 const Texts& texts, bool with_overview = false);
 
 } // namespace ss

@@ -227,24 +227,35 @@ std::vector<std::vector<std::string>> comparison_rows(const ReportModel& model, 
     return rows;
 }
 
-std::vector<std::string> transparency_header(const ReportModel& model) {
-    std::vector<std::string> h{"Aanbieder", "Profiel", "Intensiteit", "n", "Uitval", "Jongere", "Ouder"};
+std::vector<std::string> transparency_value_header(const ReportModel& model) {
+    std::vector<std::string> h{"n", "Uitval", "Jongere", "Ouder"};
     for (const auto& g : goal_keys()) h.push_back(label(model, "goal_short", g.substr(g.find('=') + 1)));
     h.push_back("Kosten per traject");
     return h;
+}
+
+std::vector<std::string> transparency_header(const ReportModel& model) {
+    std::vector<std::string> h{"Aanbieder", "Profiel", "Intensiteit"};
+    for (auto& v : transparency_value_header(model)) h.push_back(std::move(v));
+    return h;
+}
+
+std::vector<std::string> transparency_values(const TransparencyRow& row) {
+    std::vector<std::string> cells{show_figure(row.ended, ValueStyle::number, 0).text,
+                                   show_figure(row.dropout, ValueStyle::percent, 0).text,
+                                   show_figure(row.youth, ValueStyle::number, 1).text,
+                                   show_figure(row.parent, ValueStyle::number, 1).text};
+    for (const auto& g : row.goals) cells.push_back(show_figure(g, ValueStyle::percent, 0).text);
+    cells.push_back(show_figure(row.cost, ValueStyle::euro, 0).text);
+    return cells;
 }
 
 std::vector<std::string> transparency_cells(const TransparencyRow& row) {
     // "profiel 3", not "3": a code, never to be read as a count; "alle" where the row spans them.
     const std::string profile = !row.has_profile ? "alle" : row.profile.empty() ? "geen profiel" : "profiel " + row.profile;
     std::vector<std::string> cells{row.provider_id.empty() ? "Alle aanbieders" : row.provider_name, profile,
-                                   row.intensity.empty() ? "alle" : row.intensity,
-                                   show_figure(row.ended, ValueStyle::number, 0).text,
-                                   show_figure(row.dropout, ValueStyle::percent, 0).text,
-                                   show_figure(row.youth, ValueStyle::number, 1).text,
-                                   show_figure(row.parent, ValueStyle::number, 1).text};
-    for (const auto& g : row.goals) cells.push_back(show_figure(g, ValueStyle::percent, 0).text);
-    cells.push_back(show_figure(row.cost, ValueStyle::euro, 0).text);
+                                   row.intensity.empty() ? "alle" : row.intensity};
+    for (auto& v : transparency_values(row)) cells.push_back(std::move(v));
     return cells;
 }
 

@@ -62,6 +62,10 @@ std::vector<std::vector<std::string>> comparison_rows(const ReportModel& model, 
 /// the table is meant for publication).
 std::vector<std::string> transparency_header(const ReportModel& model);
 std::vector<std::string> transparency_cells(const TransparencyRow& row);
+/// The figures alone (n, drop-out, youth, parent, the four goals, cost), for tables whose rows say
+/// by their label which provider, profile and intensity they are about.
+std::vector<std::string> transparency_value_header(const ReportModel& model);
+std::vector<std::string> transparency_values(const TransparencyRow& row);
 /// Whether a cell rests on enough ended trajectories for its shares and means to be shown.
 bool transparency_publishable(const TransparencyRow& row);
 /// "Maatregel", "Soort", "Begonnen", "Signaal" rows of the signals (internal only).

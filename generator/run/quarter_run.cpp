@@ -24,8 +24,11 @@
 #include "output/output_files.hpp"
 #include "output/output_sink.hpp"
 #include "render/html_report.hpp"
+#include "render/overview_page.hpp"
 #include "render/pdf_document.hpp"
 #include "report/council_settings.hpp"
+#include "report/national_overview.hpp"
+#include "report/report_builder.hpp"
 #include "report/open_data.hpp"
 #include "report/publication.hpp"
 #include "run/manifest.hpp"
@@ -285,8 +288,23 @@ void write_site_files(const RunOptions& options, const ScopeRenderShared& shared
         folders.push_back(scope_folder_name(*s));
     }
     auto add = [&](const StoredFile& f) { manifest.files.push_back({f.path, "site", "", f.bytes, f.sha256, "public"}); };
+    const ReportContext& report_context = shared.context(report_kind_spec(ReportKind::samen_sturen).definition);
+    const bool with_overview = shared.wants(ReportKind::region);
     add(sink.write("public/index.html", render_quarter_index(listed, folders, options.quarter, data.delivered_on, *shared.html,
-                                                             *shared.context(report_kind_spec(ReportKind::samen_sturen).definition).texts)));
+                                                             *report_context.texts, with_overview)));
+    if (with_overview) {
+        // The regions' published models again, headlines only needed: cheap beside their pages.
+        std::vector<ReportModel> regions;
+        std::vector<std::string> hrefs;
+        for (const Scope* s : all) {
+            if (s->type != ScopeType::region) continue;
+            regions.push_back(publish(build_report(shared.context(report_kind_spec(ReportKind::region).definition), *s, {}, {}),
+                                      shared.decisions));
+            hrefs.push_back(scope_folder_name(*s) + "/index.html");
+        }
+        add(sink.write("public/overzicht.html",
+                       render_overview_html(national_overview(regions, hrefs), *shared.html, *report_context.texts)));
+    }
     bool open_data = false;
     std::vector<std::string> paths;
     for (const auto& kind : report_registry()) {

@@ -7,6 +7,7 @@
 #include "render/council_letter.hpp"
 #include "render/gi_benchmark_render.hpp"
 #include "render/pdf_report.hpp"
+#include "render/transparency_page.hpp"
 #include "render/xlsx_report.hpp"
 
 namespace ss {
