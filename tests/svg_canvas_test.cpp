@@ -61,7 +61,7 @@ TEST_CASE("svg canvas: paths, rectangles, dashes and transparency; a colour outs
     CHECK(other.finish().find("fill=\"#1a334d\"") != std::string::npos);
 }
 
-TEST_CASE("svg canvas: grid lines of one style become one path, their labels after it") {
+TEST_CASE("svg canvas: grid lines of one style become one path, their labels after it in one styled group") {
     SvgCanvas canvas(100, 100, "c");
     for (int i = 0; i < 3; ++i) {
         canvas.set_colour(grid_colour, 1.0);
@@ -76,9 +76,22 @@ TEST_CASE("svg canvas: grid lines of one style become one path, their labels aft
     canvas.fill_rectangle(5, 5, 10, 10);
     const std::string svg = canvas.finish();
     CHECK(svg.find("<path d=\"M0 0L100 0M0 10L100 10M0 20L100 20\" class=\"sg\" stroke-width=\"0.5\"/>"
-                   "<text") != std::string::npos);
+                   "<g class=\"e fm\"><text x=\"0\"") != std::string::npos); // the labels' style once
     CHECK(svg.find("<path", svg.find("<path") + 1) == std::string::npos); // one path
-    CHECK(svg.find(">20</text><rect") != std::string::npos);           // labels, then the bar over them
+    CHECK(svg.find(">20</text></g><rect") != std::string::npos);      // labels, then the bar over them
+    CHECK(svg.find("<text x=\"0\" y=\"") != std::string::npos);
+}
+
+TEST_CASE("svg canvas: a label of its own style keeps it; a change of style starts a new group") {
+    SvgCanvas canvas(100, 100, "c");
+    canvas.set_colour(text_colour, 1.0);
+    canvas.text("a", 10, 10, Anchor::centre, false);
+    canvas.text("b", 20, 10, Anchor::centre, true);
+    canvas.text("c", 30, 10, Anchor::centre, true);
+    const std::string svg = canvas.finish();
+    CHECK(svg.find("class=\"c\">a</text>") != std::string::npos);
+    CHECK(svg.find("<g class=\"c b\"><text x=\"20\"") != std::string::npos);
+    CHECK(svg.find(">c</text></g></svg>") != std::string::npos);
 }
 
 TEST_CASE("svg canvas: clips get the chart's prefix, items a tooltip, and every group is closed") {

@@ -183,7 +183,19 @@ void SvgCanvas::stroke() {
     path_.clear();
 }
 
+void SvgCanvas::close_text_run() {
+    if (!run_out_) return;
+    if (run_count_ == 1) *run_out_ += run_single_;
+    else *run_out_ += "<g" + run_style_ + ">" + run_items_ + "</g>";
+    run_out_ = nullptr;
+    run_style_.clear();
+    run_items_.clear();
+    run_single_.clear();
+    run_count_ = 0;
+}
+
 void SvgCanvas::flush_path() {
+    close_text_run();
     if (pending_d_.empty()) return;
     svg_ += "<path d=\"" + pending_d_ + "\"" + pending_style_ + "/>";
     svg_ += deferred_text_;
@@ -215,18 +227,27 @@ void SvgCanvas::text(const std::string& text, double x, double y, Anchor anchor,
     path_.clear();
     const Extent e = measure(text, bold);
     // While strokes may still join the path before it, text waits behind that path.
-    std::string& out = pending_d_.empty() ? svg_ : deferred_text_;
-    out += "<text";
-    append_attribute(out, "x", x);
-    append_attribute(out, "y", y - e.height / 2 + e.baseline);
+    std::string* out = pending_d_.empty() ? &svg_ : &deferred_text_;
+    std::string style;
     std::string classes = anchor == Anchor::centre ? "c" : anchor == Anchor::right ? "e" : "";
     if (bold) classes += classes.empty() ? "b" : " b";
     static const std::string text_hex = hex_colour(text_colour); // the chart's default fill
-    if (colour_ != text_hex || alpha_ < 1.0) append_paint(out, "fill", classes);
-    else if (!classes.empty()) out += " class=\"" + classes + "\"";
-    out += '>';
-    append_escaped(out, text);
-    out += "</text>";
+    if (colour_ != text_hex || alpha_ < 1.0) append_paint(style, "fill", classes);
+    else if (!classes.empty()) style += " class=\"" + classes + "\"";
+    if (run_out_ && (run_out_ != out || run_style_ != style)) close_text_run();
+    std::string item = "<text";
+    append_attribute(item, "x", x);
+    append_attribute(item, "y", y - e.height / 2 + e.baseline);
+    std::string body = ">";
+    append_escaped(body, text);
+    body += "</text>";
+    if (!run_out_) {
+        run_out_ = out;
+        run_style_ = style;
+        run_single_ = item + style + body;
+    }
+    run_items_ += item + body;
+    ++run_count_;
 }
 
 void SvgCanvas::push_clip(double x, double y, double width, double height) {

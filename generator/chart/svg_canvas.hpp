@@ -38,12 +38,20 @@ public:
 private:
     void append_paint(std::string& out, const char* attribute, const std::string& more_classes = "") const;
     void flush_path();
+    void close_text_run();
 
     std::string svg_;
     std::string path_;          ///< the path being made with move_to/line_to
     std::string pending_d_;     ///< stroked paths of one style not yet written
     std::string pending_style_; ///< their style attributes
     std::string deferred_text_; ///< text drawn while paths were pending: written after them
+    // Labels in a row with the same style (an axis's ticks) share one <g> with that style: the
+    // style is written once, not on every label. The run goes where its first label went.
+    std::string* run_out_ = nullptr; ///< svg_ or deferred_text_; null when no run is open
+    std::string run_style_;          ///< the run's class and paint attributes
+    std::string run_items_;          ///< its `<text x y>…</text>` elements
+    std::string run_single_;         ///< the first one with its style, for a run of one
+    int run_count_ = 0;
     std::string id_prefix_;
     std::string colour_ = "#000000";
     double alpha_ = 1.0;

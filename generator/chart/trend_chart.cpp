@@ -107,6 +107,10 @@ void draw_series(Canvas& canvas, const Plot& p, const TrendChart& chart, const C
         pen_down = true;
     }
     canvas.stroke();
+    // A dashed series is the comparison (the region): its line alone, so the scope's own points
+    // stand out, and its values are in the table under the chart (a page carries no tooltips it
+    // does not need: issue #14 keeps a municipality's page under 150 KB).
+    if (s.dashed) return;
     for (size_t i = 0; i < s.values.size() && i < p.categories; ++i) {
         if (!s.values[i]) continue;
         const std::string category = i < chart.categories.size() ? chart.categories[i] : "";

@@ -122,7 +122,12 @@ std::string chart_alt_text(const ReportModel& model, const KpiBlock& block) {
         return text + ". De cijfers staan in de tabel bij de grafiek.";
     }
     text += block.item.chart == ChartKind::stacked_trend ? "Gestapelde kolommen per kwartaal, per " : "Staafdiagram per ";
-    text += block.rows.empty() ? std::string("categorie") : block.rows.front().breakdown.substr(0, block.rows.front().breakdown.find('='));
+    // The dimension in Dutch ("reden van einde"), never its code ("end_reason").
+    const std::string dimension =
+        block.rows.empty() ? "" : block.rows.front().breakdown.substr(0, block.rows.front().breakdown.find('='));
+    text += dimension.empty() ? std::string("categorie")
+            : model.labels    ? code_label(*model.labels, "dimension", dimension)
+                              : dimension;
     text += ". ";
     for (size_t i = 0; i < block.rows.size(); ++i)
         text += (i ? "; " : "") + block.rows[i].label + ": " + shown(block.rows[i].scope);
