@@ -73,6 +73,27 @@ TEST_CASE("run: each scope's internal folder holds its PDF, Excel, HTML and kpis
         CHECK_MESSAGE(entry.path().extension() != ".partial", entry.path());
 }
 
+TEST_CASE("run: a municipality's page, public or internal, is at most 150 KB; the pages of the quarter together stay small") {
+    // Issue #14: the pages once carried their chart text as glyph outlines (1.27 MB a page).
+    const auto& run = small_demo_run();
+    constexpr std::uintmax_t most = 150'000;
+    for (const char* town : towns) {
+        const std::string code = std::string(town).substr(0, 6);
+        for (const fs::path page : {run.public_folder() / town / "index.html",
+                                    run.internal_folder() / town / ("samen-sturen-2025-Q3-" + code + ".html")}) {
+            CAPTURE(page);
+            CHECK(fs::file_size(page) <= most);
+            CHECK(fs::file_size(page) > 50'000); // the whole report, not an empty page
+        }
+    }
+    // The region's report page has a chart more (its municipalities side by side).
+    CHECK(fs::file_size(run.public_folder() / "regio-JZ31-zuid-holland-zuid" / "index.html") <= most);
+    std::uintmax_t html = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(run.quarter_folder))
+        if (entry.path().extension() == ".html") html += entry.file_size();
+    CHECK(html <= 1'600'000); // 15 pages: 7 reports of about 145 KB, a transparency table of 225 KB, small ones
+}
+
 TEST_CASE("run: kpis.csv of a folder holds its own and its region's rows, the same numbers as `kpis`") {
     const auto& run = small_demo_run();
     TempDir dir;

@@ -12,11 +12,18 @@ using namespace chart_text;
 
 namespace {
 
+/// A bar's tooltip: "Crisis: 1,3"; with several series their label too ("Crisis, Dordrecht: 1,3").
+std::string bar_title(const BarChart& chart, size_t category, size_t series, double value) {
+    std::string title = chart.categories[category];
+    if (chart.series.size() > 1) title += ", " + chart.series[series].label;
+    return title + ": " + format_styled(value, chart.style, chart.decimals);
+}
+
 constexpr double bar_thickness = 8;
 constexpr double row_gap = 6;
 constexpr double legend_row = 14;
 constexpr double label_line = 10; // a wrapped row label's line height in the chart font
-constexpr int most_label_lines = 3;
+constexpr int most_label_lines = 4; // a provider with a long region name ("… Midden-Brabant (Hart van Brabant)") needs four
 
 /// The label column of horizontal bars: as wide as the widest label, up to 38% of the chart; in a
 /// narrow chart (a PDF column) a longer label wraps at its spaces onto more lines, never cut.
@@ -184,8 +191,7 @@ void draw_horizontal(Canvas& canvas, const BarChart& chart, double width, double
             const auto& v = c < chart.series[s].values.size() ? chart.series[s].values[c] : std::nullopt;
             if (!v) continue;
             const double y = row_top + static_cast<double>(s) * bar_thickness;
-            canvas.begin_item(chart.categories[c] + ", " + chart.series[s].label + ": " +
-                              format_styled(*v, chart.style, chart.decimals));
+            canvas.begin_item(bar_title(chart, c, s, *v));
             canvas.set_colour(palette[s % 6]);
             canvas.fill_rectangle(std::min(x(0), x(*v)), y + 1, std::abs(x(*v) - x(0)), bar_thickness - 2);
             canvas.end_item();
@@ -241,8 +247,7 @@ void draw_vertical(Canvas& canvas, const BarChart& chart, double width, double h
             if (!v) continue;
             const double x = stacked ? slot_left : slot_left + column * static_cast<double>(s);
             const double from = stacked ? base : 0, to = stacked ? base + std::max(0.0, *v) : *v;
-            canvas.begin_item(chart.categories[c] + ", " + chart.series[s].label + ": " +
-                              format_styled(*v, chart.style, chart.decimals));
+            canvas.begin_item(bar_title(chart, c, s, *v));
             canvas.set_colour(palette[s % 6]);
             canvas.fill_rectangle(x + 0.5, y(std::max(from, to)), column - 1, std::abs(y(from) - y(to)));
             canvas.end_item();

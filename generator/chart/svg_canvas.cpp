@@ -19,8 +19,10 @@ void append_number(std::string& out, double v, int decimals = 1) {
     char buffer[32];
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, decimals);
     (void)ec;
-    while (end > buffer && end[-1] == '0') --end;
-    if (end > buffer && end[-1] == '.') --end;
+    if (decimals > 0) {
+        while (end > buffer && end[-1] == '0') --end;
+        if (end > buffer && end[-1] == '.') --end;
+    }
     out.append(buffer, end);
 }
 
@@ -79,6 +81,19 @@ std::string colour_name(const std::string& hex) {
     return "";
 }
 
+/// The line widths and dash patterns the charts draw with, by name: a class of the page's style
+/// sheet (`lh`: a hairline grid) instead of an attribute on every line. Others stay attributes.
+struct NamedLine {
+    const char* name;
+    double width;
+};
+constexpr NamedLine named_widths[] = {{"lh", 0.5}, {"lm", 1.4}, {"lk", 2.0}};
+struct NamedDashes {
+    const char* name;
+    const char* pattern; ///< as the canvas writes it (append_number)
+};
+constexpr NamedDashes named_dashes[] = {{"dd", "4 2.5"}, {"dt", "1 2"}, {"dm", "3 2"}};
+
 void append_escaped(std::string& out, const std::string& text) {
     for (char c : text) {
         switch (c) {
@@ -104,12 +119,20 @@ std::string chart_style_sheet() {
         css += std::string("svg.chart .f") + c.name + "{fill:" + c.hex + "}";
         css += std::string("svg.chart .s") + c.name + "{stroke:" + c.hex + "}";
     }
+    for (const auto& w : named_widths) {
+        css += std::string("svg.chart .") + w.name + "{stroke-width:";
+        append_number(css, w.width);
+        css += "}";
+    }
+    for (const auto& d : named_dashes) css += std::string("svg.chart .") + d.name + "{stroke-dasharray:" + d.pattern + "}";
     return css + "\n";
 }
 
 SvgCanvas::SvgCanvas(double width, double height, std::string id_prefix) : id_prefix_(std::move(id_prefix)) {
     // The font, the default paint and the named colours come from the page (chart_style_sheet).
-    svg_ = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"100%\" viewBox=\"0 0 ";
+    // No xmlns: the chart lives inside an HTML page, whose parser puts it in the SVG namespace.
+    // No width: the page's style sheet sizes every chart (report.css), the viewBox keeps its shape.
+    svg_ = "<svg class=\"chart\" viewBox=\"0 0 ";
     append_number(svg_, width);
     svg_ += ' ';
     append_number(svg_, height);
@@ -129,17 +152,23 @@ void SvgCanvas::set_line(double width, const std::vector<double>& dashes) {
 }
 
 void SvgCanvas::move_to(double x, double y) {
-    path_ += 'M';
-    append_number(path_, x);
-    path_ += ' ';
-    append_number(path_, y);
+    path_x_.clear();
+    path_y_.clear();
+    append_number(path_x_, x);
+    append_number(path_y_, y);
+    path_ += 'M' + path_x_ + ' ' + path_y_;
 }
 
 void SvgCanvas::line_to(double x, double y) {
-    path_ += 'L';
-    append_number(path_, x);
-    path_ += ' ';
-    append_number(path_, y);
+    std::string to_x, to_y;
+    append_number(to_x, x);
+    append_number(to_y, y);
+    // Grid lines and axes are level or upright: H and V say so in half the characters.
+    if (to_y == path_y_) path_ += 'H' + to_x;
+    else if (to_x == path_x_) path_ += 'V' + to_y;
+    else path_ += 'L' + to_x + ' ' + to_y;
+    path_x_ = std::move(to_x);
+    path_y_ = std::move(to_y);
 }
 
 void SvgCanvas::append_paint(std::string& out, const char* attribute, const std::string& more_classes) const {
@@ -164,16 +193,30 @@ void SvgCanvas::append_paint(std::string& out, const char* attribute, const std:
 
 void SvgCanvas::stroke() {
     if (path_.empty()) return;
-    std::string style;
-    append_paint(style, "stroke");
-    if (line_width_ != 1.0) append_attribute(style, "stroke-width", line_width_);
+    std::string classes;
+    std::string attributes;
+    for (const auto& w : named_widths)
+        if (line_width_ == w.width) classes = w.name;
+    if (classes.empty() && line_width_ != 1.0) append_attribute(attributes, "stroke-width", line_width_);
     if (!dashes_.empty()) {
-        style += " stroke-dasharray=\"";
+        std::string pattern;
         for (size_t i = 0; i < dashes_.size(); ++i) {
-            if (i) style += ' ';
-            append_number(style, dashes_[i]);
+            if (i) pattern += ' ';
+            append_number(pattern, dashes_[i]);
         }
-        style += '"';
+        const NamedDashes* named = nullptr;
+        for (const auto& d : named_dashes)
+            if (pattern == d.pattern) named = &d;
+        if (named) classes += (classes.empty() ? "" : " ") + std::string(named->name);
+        else attributes += " stroke-dasharray=\"" + pattern + "\"";
+    }
+    std::string style;
+    append_paint(style, "stroke", classes);
+    style += attributes;
+    if (in_item_) {
+        item_elements_.push_back({"<path d=\"" + path_ + "\"", style, "/>", "path"});
+        path_.clear();
+        return;
     }
     // Strokes of one style in a row (the grid lines of an axis, with their tick labels between
     // them) become one path; the labels follow it, above the lines as they were drawn.
@@ -183,7 +226,7 @@ void SvgCanvas::stroke() {
     path_.clear();
 }
 
-void SvgCanvas::close_text_run() {
+void SvgCanvas::close_run() {
     if (!run_out_) return;
     if (run_count_ == 1) *run_out_ += run_single_;
     else *run_out_ += "<g" + run_style_ + ">" + run_items_ + "</g>";
@@ -194,8 +237,25 @@ void SvgCanvas::close_text_run() {
     run_count_ = 0;
 }
 
+void SvgCanvas::emit(std::string* out, const std::string& opening, const std::string& style, const std::string& rest) {
+    if (run_out_ && (run_out_ != out || run_style_ != style)) close_run();
+    if (!run_out_) {
+        run_out_ = out;
+        run_style_ = style;
+        run_single_ = opening + style + rest;
+    }
+    run_items_ += opening + rest;
+    ++run_count_;
+}
+
+void SvgCanvas::emit_element(std::string* out, const std::string& opening, const std::string& style,
+                             const std::string& rest, const char* tag) {
+    if (in_item_) item_elements_.push_back({opening, style, rest, tag});
+    else emit(out, opening, style, rest);
+}
+
 void SvgCanvas::flush_path() {
-    close_text_run();
+    close_run();
     if (pending_d_.empty()) return;
     svg_ += "<path d=\"" + pending_d_ + "\"" + pending_style_ + "/>";
     svg_ += deferred_text_;
@@ -206,21 +266,24 @@ void SvgCanvas::flush_path() {
 
 void SvgCanvas::fill_rectangle(double x, double y, double width, double height) {
     path_.clear();
-    flush_path();
-    open_rect(svg_, x, y, width, height);
-    append_paint(svg_, "fill");
-    svg_ += "/>";
+    if (!pending_d_.empty()) flush_path();
+    std::string opening;
+    open_rect(opening, x, y, width, height);
+    std::string style;
+    append_paint(style, "fill");
+    emit_element(&svg_, opening, style, "/>", "rect");
 }
 
 void SvgCanvas::fill_circle(double cx, double cy, double radius) {
     path_.clear();
-    flush_path();
-    svg_ += "<circle";
-    append_attribute(svg_, "cx", cx);
-    append_attribute(svg_, "cy", cy);
-    append_attribute(svg_, "r", radius);
-    append_paint(svg_, "fill");
-    svg_ += "/>";
+    if (!pending_d_.empty()) flush_path();
+    std::string opening = "<circle";
+    append_attribute(opening, "cx", cx);
+    append_attribute(opening, "cy", cy);
+    append_attribute(opening, "r", radius);
+    std::string style;
+    append_paint(style, "fill");
+    emit_element(&svg_, opening, style, "/>", "circle");
 }
 
 void SvgCanvas::text(const std::string& text, double x, double y, Anchor anchor, bool bold) {
@@ -234,20 +297,16 @@ void SvgCanvas::text(const std::string& text, double x, double y, Anchor anchor,
     static const std::string text_hex = hex_colour(text_colour); // the chart's default fill
     if (colour_ != text_hex || alpha_ < 1.0) append_paint(style, "fill", classes);
     else if (!classes.empty()) style += " class=\"" + classes + "\"";
-    if (run_out_ && (run_out_ != out || run_style_ != style)) close_text_run();
-    std::string item = "<text";
-    append_attribute(item, "x", x);
-    append_attribute(item, "y", y - e.height / 2 + e.baseline);
+    // Text sits on whole units: half a unit is under a pixel at the widest a page shows a chart.
+    std::string opening = "<text x=\"";
+    append_number(opening, x, 0);
+    opening += "\" y=\"";
+    append_number(opening, y - e.height / 2 + e.baseline, 0);
+    opening += '"';
     std::string body = ">";
     append_escaped(body, text);
     body += "</text>";
-    if (!run_out_) {
-        run_out_ = out;
-        run_style_ = style;
-        run_single_ = item + style + body;
-    }
-    run_items_ += item + body;
-    ++run_count_;
+    emit_element(out, opening, style, body, "text");
 }
 
 void SvgCanvas::push_clip(double x, double y, double width, double height) {
@@ -267,16 +326,35 @@ void SvgCanvas::pop_clip() {
 }
 
 void SvgCanvas::begin_item(const std::string& title) {
-    flush_path();
-    svg_ += "<g><title>";
-    append_escaped(svg_, title);
-    svg_ += "</title>";
-    ++open_groups_;
+    if (in_item_) end_item();
+    if (!pending_d_.empty()) flush_path(); // an open run of points stays open
+    in_item_ = true;
+    item_title_ = "<title>";
+    append_escaped(item_title_, title);
+    item_title_ += "</title>";
+    item_elements_.clear();
 }
 
-void SvgCanvas::end_item() { pop_clip(); }
+void SvgCanvas::end_item() {
+    if (!in_item_) return;
+    in_item_ = false;
+    // One element carries its tooltip as its own child, so that a row of points or bars of one
+    // colour still shares one styled group; several (a hollow dot) share a <g> with it.
+    if (item_elements_.size() == 1) {
+        const ItemElement& e = item_elements_.front();
+        const std::string rest = e.rest == "/>" ? ">" + item_title_ + "</" + e.tag + ">" : ">" + item_title_ + e.rest.substr(1);
+        emit(&svg_, e.opening, e.style, rest);
+    } else if (!item_elements_.empty()) {
+        close_run();
+        svg_ += "<g>" + item_title_;
+        for (const auto& e : item_elements_) svg_ += e.opening + e.style + e.rest;
+        svg_ += "</g>";
+    }
+    item_elements_.clear();
+}
 
 std::string SvgCanvas::finish() {
+    end_item();
     flush_path();
     while (open_groups_ > 0) pop_clip();
     return svg_ + "</svg>";

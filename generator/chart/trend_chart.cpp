@@ -111,10 +111,13 @@ void draw_series(Canvas& canvas, const Plot& p, const TrendChart& chart, const C
     // stand out, and its values are in the table under the chart (a page carries no tooltips it
     // does not need: issue #14 keeps a municipality's page under 150 KB).
     if (s.dashed) return;
+    // Only when more than one line has points does a point's tooltip say whose it is.
+    const auto with_points = std::count_if(chart.series.begin(), chart.series.end(), [](const ChartSeries& c) { return !c.dashed; });
+    const std::string whose = with_points > 1 ? s.label + ", " : "";
     for (size_t i = 0; i < s.values.size() && i < p.categories; ++i) {
         if (!s.values[i]) continue;
         const std::string category = i < chart.categories.size() ? chart.categories[i] : "";
-        canvas.begin_item(s.label + ", " + category + ": " + format_styled(*s.values[i], chart.style, chart.decimals));
+        canvas.begin_item(whose + category + ": " + format_styled(*s.values[i], chart.style, chart.decimals));
         canvas.fill_circle(p.x(i), p.y(*s.values[i]), strong ? 2.4 : 1.8);
         canvas.end_item();
     }

@@ -109,7 +109,36 @@ void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& 
     else if (block.item.chart != ChartKind::none) draw_bar_chart(canvas, bar_chart_of(model, block), width, height);
 }
 
-std::string chart_alt_text(const ReportModel& model, const KpiBlock& block) {
+namespace {
+
+/// "Hoogste: Specialistisch ambulant (40,2); laagste: Crisis (1,3)" of the bars with a shown
+/// value, or every bar ("Crisis: 1,3; ...") when the reader has no table beside the chart.
+struct Bar {
+    std::string label;
+    ShownFigure shown;
+};
+std::string bars_sentence(const std::vector<Bar>& bars, AltValues values) {
+    std::string text;
+    if (values == AltValues::every_value) {
+        for (size_t i = 0; i < bars.size(); ++i) text += (i ? "; " : "") + bars[i].label + ": " + bars[i].shown.text;
+        return text + ".";
+    }
+    const Bar* highest = nullptr;
+    const Bar* lowest = nullptr;
+    for (const auto& bar : bars) {
+        if (!bar.shown.value) continue;
+        if (!highest || *bar.shown.value > *highest->shown.value) highest = &bar;
+        if (!lowest || *bar.shown.value < *lowest->shown.value) lowest = &bar;
+    }
+    if (!highest) return "Geen van de waarden kan worden getoond.";
+    if (highest == lowest) return highest->label + ": " + highest->shown.text + ".";
+    return "Hoogste: " + highest->label + " (" + highest->shown.text + "); laagste: " + lowest->label + " (" +
+           lowest->shown.text + ").";
+}
+
+} // namespace
+
+std::string chart_alt_text(const ReportModel& model, const KpiBlock& block, AltValues values) {
     const auto shown = [&](const Figure& f) {
         return show_figure(f, block.item.style, block.item.decimals).text;
     };
@@ -119,7 +148,7 @@ std::string chart_alt_text(const ReportModel& model, const KpiBlock& block) {
                 short_quarter_label(model.quarters.back()) + ". " + own_label(model, block) + ": " + shown(block.value);
         if (!block.region_trend.empty() && draws_region(block)) text += "; " + model.scope.region_name + ": " + shown(block.region);
         if (block.target) text += "; doel: " + format_styled(block.target->value, block.item.style, block.item.decimals);
-        return text + ". De cijfers staan in de tabel bij de grafiek.";
+        return text + ".";
     }
     text += block.item.chart == ChartKind::stacked_trend ? "Gestapelde kolommen per kwartaal, per " : "Staafdiagram per ";
     // The dimension in Dutch ("reden van einde"), never its code ("end_reason").
@@ -129,9 +158,9 @@ std::string chart_alt_text(const ReportModel& model, const KpiBlock& block) {
             : model.labels    ? code_label(*model.labels, "dimension", dimension)
                               : dimension;
     text += ". ";
-    for (size_t i = 0; i < block.rows.size(); ++i)
-        text += (i ? "; " : "") + block.rows[i].label + ": " + shown(block.rows[i].scope);
-    return text + ". De cijfers staan in de tabel bij de grafiek.";
+    std::vector<Bar> bars;
+    for (const auto& row : block.rows) bars.push_back({row.label, show_figure(row.scope, block.item.style, block.item.decimals)});
+    return text + bars_sentence(bars, values);
 }
 
 BarChart comparison_chart(const ReportModel& model, const Comparison& cmp) {
@@ -158,12 +187,12 @@ BarChart comparison_chart(const ReportModel& model, const Comparison& cmp) {
     return chart;
 }
 
-std::string comparison_alt_text(const ReportModel& model, const Comparison& cmp) {
+std::string comparison_alt_text(const ReportModel& model, const Comparison& cmp, AltValues values) {
     std::string text = cmp.item.title + " per gemeente, " + format_quarter(model.quarter) + ", van hoog naar laag. ";
-    for (size_t i = 0; i < cmp.municipalities.size(); ++i)
-        text += (i ? "; " : "") + cmp.municipalities[i].name + ": " +
-                show_figure(cmp.municipalities[i].figure, cmp.item.style, cmp.item.decimals).text;
-    return text + ". Regio: " + show_figure(cmp.region, cmp.item.style, cmp.item.decimals).text + ".";
+    std::vector<Bar> bars;
+    for (const auto& m : cmp.municipalities) bars.push_back({m.name, show_figure(m.figure, cmp.item.style, cmp.item.decimals)});
+    return text + bars_sentence(bars, values) + " Regio: " + show_figure(cmp.region, cmp.item.style, cmp.item.decimals).text +
+           ".";
 }
 
 } // namespace ss

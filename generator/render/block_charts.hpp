@@ -21,11 +21,17 @@ double chart_height(const ReportModel& model, const KpiBlock& block, double widt
 void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block,
                       double width, double height);
 
+/// What a chart's text alternative says of its bars. A page shows the chart's table right under
+/// it (its caption, "Cijfers bij de grafiek: …", is read next), so its alternative names the
+/// highest and the lowest bar; the PDF has no table beside its charts, so there the alternative
+/// reads every bar.
+enum class AltValues { highest_and_lowest, every_value };
+
 /// The municipalities of a region side by side, sorted, with the region's value marked.
 BarChart comparison_chart(const ReportModel& model, const Comparison& comparison);
-std::string comparison_alt_text(const ReportModel& model, const Comparison& comparison);
+std::string comparison_alt_text(const ReportModel& model, const Comparison& comparison, AltValues values);
 
 /// A text alternative for the chart: what it shows and its latest values, in one or two sentences.
-std::string chart_alt_text(const ReportModel& model, const KpiBlock& block);
+std::string chart_alt_text(const ReportModel& model, const KpiBlock& block, AltValues values);
 
 } // namespace ss

@@ -115,7 +115,7 @@ std::string render_council_html(const ReportModel& model, const HtmlTemplates& t
     if (!page.is_valid()) throw InputError("templates/html/council.mustache: " + page.error_message());
     data d;
     d.set("title", letter.title + ", " + format_quarter(model.quarter));
-    d.set("css", templates.css);
+    d.set("css", templates.letter_css);
     d.set("heading", letter.title);
     data fields{data::type::list};
     for (const auto& [name, value] : letter.fields) {

@@ -180,7 +180,7 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
     if (!page.is_valid()) throw InputError("templates/html/gi-benchmark.mustache: " + page.error_message());
     data d;
     d.set("title", b.title + " " + format_quarter(b.quarter) + " – regio " + b.region.name);
-    d.set("css", templates.css);
+    d.set("css", templates.report_css);
     d.set("heading", b.title);
     d.set("region_name", b.region.name);
     d.set("region_page", region_page);

@@ -14,6 +14,8 @@ data table_data(const std::string& caption, const std::vector<std::string>& head
                 const std::vector<std::vector<std::string>>& rows, const CellClasses* classes) {
     data t;
     t.set("caption", caption);
+    // Set, so that a table without an id never finds its section's id in the enclosing context.
+    t.set("id", false);
     t.set("header", text_list(header));
     data list{data::type::list};
     bool suppressed = false;
@@ -58,7 +60,7 @@ data downloads_data(const std::vector<HtmlLink>& links) {
 std::string chart_svg(const ChartDrawing& draw, double width, double height, const std::string& anchor) {
     std::string svg = draw_svg(draw, width, height, anchor);
     const size_t tag = svg.find("<svg");
-    if (tag != std::string::npos) svg.insert(tag + 4, " aria-hidden=\"true\" focusable=\"false\"");
+    if (tag != std::string::npos) svg.insert(tag + 4, " aria-hidden=\"true\"");
     return svg;
 }
 

@@ -24,7 +24,8 @@ using CellClasses = std::vector<std::map<size_t, std::string>>;
 
 /// A table for templates/html/table.mustache: the first cell of each row is its row header; a
 /// note explains `<5` and `*` when a cell holds one. With `classes` (the summary table) each cell
-/// gets its class from there.
+/// gets its class from there. Its scroll box is named by the caption: by `aria-labelledby` when the
+/// caller sets the table's `id` (unique on the page), else by repeating it in `aria-label`.
 data table_data(const std::string& caption, const std::vector<std::string>& header,
                 const std::vector<std::vector<std::string>>& rows, const CellClasses* classes = nullptr);
 
@@ -35,7 +36,7 @@ data downloads_data(const std::vector<HtmlLink>& links);
 std::string chart_svg(const ChartDrawing& draw, double width, double height, const std::string& anchor);
 
 /// The width the pages' charts are laid out at, in the units of their 8-unit text: on a 400 px
-/// phone the chart is 368 px wide, so its text stays at 12 px (style.css keeps it at most 28rem
+/// phone the chart is 368 px wide, so its text stays at 12 px (report.css keeps it at most 28rem
 /// wide on a desktop, text about 15 px).
 constexpr double web_chart_width = 240;
 

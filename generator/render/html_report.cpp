@@ -7,6 +7,7 @@
 
 #include "chart/chart_output.hpp"
 #include "chart/svg_canvas.hpp"
+#include "render/compact_css.hpp"
 #include "render/html_data.hpp"
 #include "core/errors.hpp"
 #include "core/slug.hpp"
@@ -54,13 +55,14 @@ data block_data(const ReportModel& model, const KpiBlock& block, const std::stri
     }
     // The chart draws its note itself; the text alternative carries it for screen readers.
     const std::string note = chart_note(model, block);
-    b.set("alt", chart_alt_text(model, block) + (note.empty() ? "" : " " + note));
+    b.set("alt", chart_alt_text(model, block, AltValues::highest_and_lowest) + (note.empty() ? "" : " " + note));
     b.set("svg", chart_svg(model, block, anchor));
     const std::string caption = model.texts->fill("chart_table_caption", {{"title", block.item.title}});
-    if (block.item.breakdown.empty())
-        b.set("data_table", table_data(caption, trend_header(model), trend_rows(model, block)));
-    else
-        b.set("data_table", table_data(caption, breakdown_header(model, block), breakdown_rows(model, block)));
+    data table = block.item.breakdown.empty()
+                     ? table_data(caption, trend_header(model), trend_rows(model, block))
+                     : table_data(caption, breakdown_header(model, block), breakdown_rows(model, block));
+    table.set("id", anchor + "-cijfers");
+    b.set("data_table", table);
     return b;
 }
 
@@ -75,9 +77,14 @@ std::vector<std::string> account(const ReportModel& model, Audience audience) {
 
 HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
     const auto read = [&](const char* name) { return read_text_file(folder / name, "HTML template"); };
-    return {read("report.mustache"), read("table.mustache"), read("style.css") + chart_style_sheet(), read("index.mustache"),
-            read("council.mustache"), read("transparency.mustache"), read("gi-benchmark.mustache"),
-            read("overview.mustache"), read("table-script.mustache")};
+    const std::string base = read("style.css");
+    HtmlTemplates t{read("report.mustache"), read("table.mustache"), read("index.mustache"), read("council.mustache"),
+                    read("transparency.mustache"), read("gi-benchmark.mustache"), read("overview.mustache"),
+                    read("table-script.mustache")};
+    t.report_css = compact_css(base + read("report.css") + chart_style_sheet());
+    t.tables_css = compact_css(base + read("tables.css"));
+    t.letter_css = compact_css(base + read("letter.css"));
+    return t;
 }
 
 std::string render_report_html(const ReportModel& model, const HtmlTemplates& templates, const HtmlLinks& links,
@@ -87,7 +94,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     if (!page.is_valid()) throw InputError("templates/html/report.mustache: " + page.error_message());
     data d;
     d.set("title", document_title(model));
-    d.set("css", templates.css);
+    d.set("css", templates.report_css);
     d.set("report_title", model.title);
     d.set("subtitle", model.subtitle);
     d.set("scope_title", scope_title(model.scope));
@@ -112,8 +119,10 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         if (b->judgement == Judgement::better) judged.back()[summary_judgement_column] = "better";
         if (b->judgement == Judgement::worse) judged.back()[summary_judgement_column] = "worse";
     }
-    d.set("summary", table_data("Kerncijfers " + format_quarter(model.quarter), summary_header(model),
-                                summary_rows(model), &judged));
+    data summary = table_data("Kerncijfers " + format_quarter(model.quarter), summary_header(model), summary_rows(model),
+                              &judged);
+    summary.set("id", std::string("kerncijfers"));
+    d.set("summary", summary);
     data attention{data::type::list};
     for (const auto& p : attention_points(model)) {
         data point;
@@ -150,13 +159,15 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         data c;
         c.set("anchor", anchor);
         c.set("title", cmp.item.title);
-        c.set("alt", comparison_alt_text(model, cmp));
+        c.set("alt", comparison_alt_text(model, cmp, AltValues::highest_and_lowest));
         const BarChart chart = comparison_chart(model, cmp);
         const double height = bar_chart_height(chart, chart_width);
         c.set("svg", html::chart_svg([&](Canvas& canvas) { draw_bar_chart(canvas, chart, chart_width, height); }, chart_width,
                                      height, anchor));
-        c.set("data_table", table_data(model.texts->fill("chart_table_caption", {{"title", cmp.item.title}}), {"Gemeente", short_quarter_label(model.quarter)},
-                                       comparison_rows(model, cmp)));
+        data table = table_data(model.texts->fill("chart_table_caption", {{"title", cmp.item.title}}),
+                                {"Gemeente", short_quarter_label(model.quarter)}, comparison_rows(model, cmp));
+        table.set("id", anchor + "-cijfers");
+        c.set("data_table", table);
         comparisons.push_back(c);
     }
     d.set("has_comparisons", !model.comparisons.empty());
@@ -178,7 +189,7 @@ std::string render_quarter_index(const std::vector<Scope>& scopes, const std::ve
     data d;
     d.set("title", texts.fill("index.title", {{"quarter", format_quarter(quarter)}}));
     d.set("report_title", "Samen Sturen");
-    d.set("css", templates.css);
+    d.set("css", templates.tables_css);
     d.set("quarter_name", format_quarter(quarter));
     d.set("period", format_quarter_period(quarter));
     if (!delivered_on.empty()) d.set("delivered_line", texts.fill("delivered_on", {{"date", format_long_date(delivered_on)}}));

@@ -17,13 +17,17 @@ namespace ss {
 struct HtmlTemplates {
     std::string report; ///< report.mustache
     std::string table;  ///< table.mustache, the partial of every table
-    std::string css;    ///< style.css, inlined: the pages make no external requests
     std::string index;  ///< index.mustache, the quarter's site index
     std::string council; ///< council.mustache, the council letter
     std::string transparency; ///< transparency.mustache, a region's provider transparency table
     std::string gi_benchmark; ///< gi-benchmark.mustache
     std::string overview;     ///< overview.mustache, every region's headline figures side by side
     std::string table_script; ///< table-script.mustache, the partial that sorts, filters and folds a table
+    // Each page inlines its style sheet (it makes no external requests): style.css, for every
+    // page, and the sheet of its kind, compacted (compact_css).
+    std::string report_css; ///< + report.css and the charts' rules: the report and GI benchmark pages
+    std::string tables_css; ///< + tables.css: the index, the overview and the transparency page
+    std::string letter_css; ///< + letter.css: the council letter
 };
 
 HtmlTemplates load_html_templates(const std::filesystem::path& folder);

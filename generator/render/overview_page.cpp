@@ -20,7 +20,7 @@ std::string render_overview_html(const NationalOverview& overview, const HtmlTem
     data d;
     d.set("title", texts.fill("overview.title", {{"quarter", quarter}}));
     d.set("heading", texts.fill("overview.heading"));
-    d.set("css", templates.css);
+    d.set("css", templates.tables_css);
     d.set("quarter_name", quarter);
     d.set("period", format_quarter_period(overview.quarter));
     d.set("intro", html::text_list({texts.fill("overview.intro", {{"quarter", quarter}})}));

@@ -113,7 +113,7 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
             blocks.push_back(paragraph(fill_pattern(block.item.pdf_top_note, {{"shown", std::to_string(shown->rows.size())},
                                                                               {"all", std::to_string(block.rows.size())}})));
         PdfBlock chart = chart_block(block.item.title, 0);
-        chart.alt = chart_alt_text(model, *shown);
+        chart.alt = chart_alt_text(model, *shown, AltValues::every_value);
         chart.height = chart_height(model, *shown, width);
         chart.draw = [&model, shown, width, h = chart.height](Canvas& canvas) {
             draw_block_chart(canvas, model, *shown, width, h);
@@ -172,7 +172,7 @@ void add_comparisons(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     for (const auto& cmp : model.comparisons) {
         blocks.push_back(subheading(cmp.item.title));
         PdfBlock chart = chart_block(cmp.item.title, 0);
-        chart.alt = comparison_alt_text(model, cmp);
+        chart.alt = comparison_alt_text(model, cmp, AltValues::every_value);
         const double width = pdf_text_width();
         chart.height = bar_chart_height(comparison_chart(model, cmp), width);
         chart.draw = [&model, &cmp, width, h = chart.height](Canvas& canvas) {

@@ -73,7 +73,7 @@ std::string render_transparency_html(const ReportModel& model, const HtmlTemplat
     const TransparencyTable table = transparency_table(model.transparency);
     data d;
     d.set("title", t.fill("report.transparency_page_title", {{"region", model.scope.name}, {"quarter", format_quarter(model.quarter)}}));
-    d.set("css", templates.css);
+    d.set("css", templates.tables_css);
     d.set("quarter_name", format_quarter(model.quarter));
     d.set("region_name", model.scope.name);
     d.set("lines", text_list(cover_lines(model)));
