@@ -142,26 +142,38 @@ TEST_CASE("audit finds rule 3: one suppressed row of a provider in the transpare
 }
 
 TEST_CASE("open data: cells round-trip through JSON; a damaged file names its cell") {
-    PublicCell a{"2025-Q3", "municipality", "GM0001", "JB02", "kind=ots", {16.0, 16.0, std::nullopt, true}};
+    PublicCell a{"2025-Q3", "municipality", "GM0001", "JB02", "kind=ots", {16.5, 16.0, std::nullopt, true}};
     PublicCell b{"2025-Q3", "municipality", "GM0001", "JB02", "kind=jr", {}};
     b.figure.suppression = Suppression::small_count;
     const std::string json = public_cells_json({a, b});
-    CHECK(json.find(R"("value":16.0,"numerator":16.0,"denominator":null,"shown":"","provisional":"ja")") != std::string::npos);
+    // The numbers as cijfers.csv writes them (16, not 16.0).
+    CHECK(json.find(R"("value":16.5,"numerator":16,"denominator":null,"shown":"","provisional":"ja")") != std::string::npos);
     const auto back = parse_public_cells_json(json, "cijfers.json");
     REQUIRE(back.size() == 2);
     CHECK(back[0].breakdown == "kind=ots");
-    CHECK(back[0].figure.value == 16.0);
+    CHECK(back[0].figure.value == 16.5);
     CHECK_FALSE(back[0].figure.denominator.has_value());
     CHECK(back[0].figure.provisional);
     CHECK(back[1].figure.suppression == Suppression::small_count);
     CHECK_FALSE(back[1].figure.value.has_value());
     CHECK_THROWS_WITH_AS(parse_public_cells_json(R"([{"quarter": "2025-Q3"}])", "cijfers.json"),
                          "cijfers.json: cell 1: 'scope_type' must be a text", InputError);
-    CHECK_THROWS_WITH_AS(parse_public_cells_json(json.substr(0, json.find("16.0")) + "\"veel\"" + json.substr(json.find("16.0") + 4),
+    CHECK_THROWS_WITH_AS(parse_public_cells_json(json.substr(0, json.find("16.5")) + "\"veel\"" + json.substr(json.find("16.5") + 4),
                                                  "cijfers.json"),
                          "cijfers.json: cell 1: 'value' must be a number or null", InputError);
     CHECK_THROWS_WITH_AS(parse_public_cells_json("{}", "cijfers.json"), "cijfers.json: must be an array of cells", InputError);
     CHECK_THROWS_AS(parse_public_cells_json("[", "cijfers.json"), InputError);
+}
+
+TEST_CASE("open data: a breakdown with quotes, a backslash or a control character is valid JSON and reads back the same") {
+    const std::string odd = "provider=De \"Wilg\" \\ Noord\t\x01, één";
+    PublicCell a{"2025-Q3", "region", "JZ31", "TR02", odd, {25.0, 10.0, 40.0, false}};
+    const std::string json = public_cells_json({a});
+    CHECK(json.find(R"("breakdown":"provider=De \"Wilg\" \\ Noord\u0009\u0001, één")") != std::string::npos);
+    const auto back = parse_public_cells_json(json, "cijfers.json");
+    REQUIRE(back.size() == 1);
+    CHECK(back[0].breakdown == odd);
+    CHECK(public_cells_json({}) == "[\n]\n");
 }
 
 TEST_CASE("open data: cells round-trip through CSV; a damaged file names its line and column") {
