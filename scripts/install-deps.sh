@@ -12,8 +12,9 @@ packages=(
   libcurl4-openssl-dev libtomlplusplus-dev libqpdf-dev
   poppler-utils qpdf unzip
   # The output checks of the tests: Chromium for axe-core, Java for the Nu Html Checker,
-  # LibreOffice to open every workbook.
-  chromium default-jre-headless libreoffice-calc-nogui
+  # LibreOffice to open every workbook, with Carlito (Calibri's metrics, the workbooks' font) so
+  # that it measures columns as Excel does.
+  chromium default-jre-headless libreoffice-calc-nogui fonts-crosextra-carlito
   # An SMTP server on loopback for the distribution tests.
   python3-aiosmtpd
 )

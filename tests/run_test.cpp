@@ -79,7 +79,7 @@ TEST_CASE("run: a municipality's page, public or internal, is at most 150 KB; th
     constexpr std::uintmax_t most = 150'000;
     for (const char* town : towns) {
         const std::string code = std::string(town).substr(0, 6);
-        for (const fs::path page : {run.public_folder() / town / "index.html",
+        for (const fs::path& page : {run.public_folder() / town / "index.html",
                                     run.internal_folder() / town / ("samen-sturen-2025-Q3-" + code + ".html")}) {
             CAPTURE(page);
             CHECK(fs::file_size(page) <= most);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "csv/csv_reader.hpp"
+#include "render/xlsx_support.hpp"
 #include "test_support.hpp"
 
 using namespace ss;
@@ -157,15 +158,74 @@ TEST_CASE("xlsx: every sheet prints landscape on A4, one page wide, its header r
     const std::string sheets = run_cli_text("unzip -l '" + xlsx.string() + "' | grep -c 'xl/worksheets/sheet'");
     const int count = std::stoi(sheets);
     REQUIRE(count >= 8);
+    int with_charts = 0;
     for (int i = 1; i <= count; ++i) {
         const std::string sheet = run_cli_text("unzip -p '" + xlsx.string() + "' xl/worksheets/sheet" + std::to_string(i) + ".xml");
         CAPTURE(i);
-        CHECK(sheet.find("<pageSetUpPr fitToPage=\"1\"/>") != std::string::npos);
+        CHECK(sheet.find("paperSize=\"9\"") != std::string::npos);
         CHECK(sheet.find("orientation=\"landscape\"") != std::string::npos);
-        CHECK(sheet.find("fitToHeight=\"0\"") != std::string::npos);
+        if (sheet.find("<drawing ") == std::string::npos) {
+            CHECK(sheet.find("<pageSetUpPr fitToPage=\"1\"/>") != std::string::npos);
+            CHECK(sheet.find("fitToHeight=\"0\"") != std::string::npos);
+            continue;
+        }
+        // A sheet with charts: its own scale (Excel ignores page breaks under "fit to"), the
+        // charts' column on pages of its own, a break before each chart that would not fit.
+        ++with_charts;
+        CHECK(sheet.find("fitToPage") == std::string::npos);
+        CHECK(sheet.find(" scale=\"") != std::string::npos);
+        CHECK(sheet.find("<colBreaks count=\"1\" manualBreakCount=\"1\"><brk id=\"11\"") != std::string::npos);
     }
+    CHECK(with_charts >= 6);
     // Print titles: the header row repeats (one defined name per sheet).
     size_t titles = 0;
     for (size_t at = 0; (at = workbook.find("_xlnm.Print_Titles", at)) != std::string::npos; ++at) ++titles;
     CHECK(titles == static_cast<size_t>(count));
+}
+
+TEST_CASE("xlsx: a chart of shares has a percent axis, of amounts a euro axis, as their cells (shares are fractions)") {
+    const auto& run = small_demo_run();
+    const fs::path xlsx = run.internal_folder() / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.xlsx";
+    const std::string charts = run_cli_text("unzip -p '" + xlsx.string() + "' 'xl/charts/chart*.xml'");
+    // Each chart file has one title; the value axis's format follows it.
+    const auto axis_format_of = [&](const std::string& title) {
+        const size_t at = charts.find("<a:t>" + title + "</a:t>");
+        REQUIRE_MESSAGE(at != std::string::npos, title);
+        const size_t end = charts.find("</c:chartSpace>", at);
+        const std::string chart = charts.substr(at, end - at);
+        const size_t code = chart.find("<c:valAx>");
+        REQUIRE(code != std::string::npos);
+        const size_t format = chart.find("formatCode=\"", code);
+        return chart.substr(format + 12, chart.find('"', format + 12) - format - 12);
+    };
+    CHECK(axis_format_of("Herinstroom in de jeugdhulp") == "0.0%");
+    CHECK(axis_format_of("Kosten jeugdhulp per jongere") == "&quot;€&quot; #,##0");
+    CHECK(axis_format_of("Nieuwe trajecten") == "General"); // a count: the spreadsheet's own axis
+}
+
+TEST_CASE("xlsx: a text column is as wide as its longest text, counted in characters, within its bounds") {
+    CHECK(ss::xlsx::fitting_width({"Crisis"}, 26, 50) == 26);
+    CHECK(ss::xlsx::fitting_width({"Kinderen met een beschermingsmaatregel per 1.000 jongeren"}, 44, 70) ==
+          doctest::Approx(57 * 1.1 + 2));
+    CHECK(ss::xlsx::fitting_width({"één"}, 0, 50) == doctest::Approx(3 * 1.1 + 2)); // characters, not bytes
+    CHECK(ss::xlsx::fitting_width({std::string(200, 'x')}, 26, 50) == 50);
+    CHECK(ss::xlsx::fitting_width({}, 26, 50) == 26);
+}
+
+TEST_CASE("xlsx: a sheet's charts print whole, as many to a page as its scale allows, the table one page wide") {
+    // Looked at in LibreOffice (with Carlito): Dordrecht's section sheets print their table on one
+    // page wide and their charts whole, three to a page.
+    // Section sheet: a table of 1,341 px (Excel's pixels) beside charts of 528 px.
+    const std::vector<double> widths{47.1, 6, 38.3, 12, 12, 12, 12, 12, 12, 12, 12};
+    const ss::xlsx::ChartPrintLayout six = ss::xlsx::chart_print_layout(widths, 528, 6);
+    CHECK(six.scale == 65); // 90% of 988 px over the table's 1,366 px
+    CHECK(six.chart_column == 11);
+    // 650 px of page at 65% is 49 rows of 20 px, less the header row: three charts of 16 rows.
+    CHECK(six.breaks == std::vector<lxw_row_t>{49});
+    CHECK(ss::xlsx::chart_print_layout(widths, 528, 3).breaks.empty());
+    CHECK(ss::xlsx::chart_print_layout(widths, 528, 7).breaks == std::vector<lxw_row_t>{49, 97});
+    // A narrow table: the scale stays at most 100%, where a page holds one chart (31 rows).
+    const ss::xlsx::ChartPrintLayout narrow = ss::xlsx::chart_print_layout({10, 10}, 480, 3);
+    CHECK(narrow.scale == 100);
+    CHECK(narrow.breaks == std::vector<lxw_row_t>{17, 33});
 }

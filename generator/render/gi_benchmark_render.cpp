@@ -257,10 +257,12 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
     add_table(ws, 0, r, {"Indicator", "KPI", "Uitsplitsing", "GI", "Naam", "Teller", "Noemer", "Waarde", "Regio", "Ligging"},
               "GIbenchmark");
     worksheet_freeze_panes(ws, 1, 0);
-    worksheet_set_column(ws, 0, 0, 44, nullptr);
-    worksheet_set_column(ws, 1, 3, 12, nullptr);
-    worksheet_set_column(ws, 4, 4, 30, nullptr);
-    worksheet_set_column(ws, 5, 9, 13, nullptr);
+    std::vector<std::string> titles, names;
+    for (const auto& row : b.rows) titles.push_back(row.item.title);
+    for (const auto& gi : b.gis) names.push_back(gi.name);
+    const std::vector<double> widths{fitting_width(titles, 44, 70), 12, 12, 12, fitting_width(names, 30, 60), 13, 13, 13, 13,
+                                     16, default_column_width};
+    for (lxw_col_t c = 0; c < 10; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
     // A native scatter chart per share: each GI's value against its denominator.
     lxw_row_t at = 1;
     for (const auto& span : spans) {
@@ -270,11 +272,14 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
         add_series(chart, sheet, span.first, span.last, 6, 7, "GI's");
         add_series(chart, sheet, span.first, span.last, 6, 8, "Regio " + b.region.name);
         chart_axis_set_name(chart->x_axis, "Noemer");
-        chart_axis_set_name(chart->y_axis, "%");
+        chart_axis_set_name(chart->y_axis, "Aandeel");
+        // As the cells: a share is a fraction under a percent format.
+        chart_axis_set_num_format(chart->y_axis, value_format_code(span.row->item.style, 0).c_str());
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
         worksheet_insert_chart(ws, at, 11, chart);
         at += chart_rows;
     }
+    keep_charts_whole_in_print(ws, widths, default_chart_width, (at - 1) / chart_rows);
     close(std::move(wb), path);
 }
 

@@ -80,7 +80,7 @@ HtmlTemplates load_html_templates(const std::filesystem::path& folder) {
     const std::string base = read("style.css");
     HtmlTemplates t{read("report.mustache"), read("table.mustache"), read("index.mustache"), read("council.mustache"),
                     read("transparency.mustache"), read("gi-benchmark.mustache"), read("overview.mustache"),
-                    read("table-script.mustache")};
+                    read("table-script.mustache"), {}, {}, {}};
     t.report_css = compact_css(base + read("report.css") + chart_style_sheet());
     t.tables_css = compact_css(base + read("tables.css"));
     t.letter_css = compact_css(base + read("letter.css"));

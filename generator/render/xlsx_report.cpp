@@ -59,7 +59,9 @@ void write_summary(lxw_workbook* wb, Formats& f, const ReportModel& model) {
     }
     add_table(ws, header, r, headers, "Kerncijfers");
     worksheet_freeze_panes(ws, header + 1, 1);
-    worksheet_set_column(ws, 0, 0, 44, nullptr);
+    std::vector<std::string> titles;
+    for (const KpiBlock* b : blocks) titles.push_back(b->item.title);
+    worksheet_set_column(ws, 0, 0, fitting_width(titles, 44, 70), nullptr);
     worksheet_set_column(ws, 1, static_cast<lxw_col_t>(headers.size()), 13, nullptr);
 }
 
@@ -100,6 +102,18 @@ lxw_row_t write_block_rows(lxw_worksheet* ws, Formats& f, const ReportModel& mod
     return r;
 }
 
+/// The section sheets' charts, a little wider than libxlsxwriter's 480 px for their eight quarters.
+constexpr double chart_width_scaled = 528;
+
+/// A share's value axis reads as its cells (8,0%, not 0,08: shares are stored as fractions), an
+/// amount's in whole euros; a count keeps the spreadsheet's own axis (0 5 10, not 0,0 5,0 10,0).
+/// In a bar chart (bars lying down) libxlsxwriter's x axis is the value axis.
+void set_value_axis_format(lxw_chart* chart, uint8_t type, ValueStyle style, int decimals) {
+    if (style == ValueStyle::number) return;
+    lxw_chart_axis* axis = type == LXW_CHART_BAR || type == LXW_CHART_BAR_STACKED ? chart->x_axis : chart->y_axis;
+    chart_axis_set_num_format(axis, value_format_code(style, style == ValueStyle::euro ? 0 : decimals).c_str());
+}
+
 void add_chart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, const ReportModel& model,
                const BlockRows& rows, lxw_row_t at) {
     const KpiBlock& b = *rows.block;
@@ -123,9 +137,10 @@ void add_chart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, co
         if (compares_with_region(model) && !b.item.region_level)
             add_series(chart, sheet, rows.first, rows.last, category_column, 8, model.scope.region_name);
     }
+    set_value_axis_format(chart, type, b.item.style, b.item.decimals);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options options{};
-    options.x_scale = 1.1;
+    options.x_scale = chart_width_scaled / default_chart_width;
     options.y_scale = 1.0;
     worksheet_insert_chart_opt(ws, at, 11, chart, &options);
 }
@@ -145,17 +160,27 @@ void write_section(lxw_workbook* wb, Formats& f, const ReportModel& model, const
     }
     add_table(ws, 0, r - 1, headers, "Sectie" + std::to_string(index));
     worksheet_freeze_panes(ws, 1, 0);
-    worksheet_set_column(ws, 0, 0, 40, nullptr);
-    worksheet_set_column(ws, 1, 1, 6, nullptr);
-    worksheet_set_column(ws, 2, 2, 26, nullptr);
-    worksheet_set_column(ws, 3, 9, 12, nullptr);
+    std::vector<std::string> titles, labels;
+    for (const auto& b : section.blocks) {
+        titles.push_back(b.item.title);
+        for (const auto& row : b.rows) labels.push_back(row.label);
+    }
+    // Indicator, KPI, breakdown, quarter .. target (3-9), remark (10, the default width).
+    std::vector<double> widths{fitting_width(titles, 40, 70), 6, fitting_width(labels, 26, 50)};
+    widths.resize(10, 12);
+    // The remark, wide enough that neither its header nor a remark runs on into the charts' page.
+    widths.push_back(fitting_width({"Opmerking", provisional_remark(model)}, 12, 50));
+    for (lxw_col_t c = 0; c < 11; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
     // Charts beside the table, one under the other.
     lxw_row_t at = 1;
+    size_t charts = 0;
     for (const auto& rows : blocks) {
         if (rows.block->item.chart == ChartKind::none) continue;
         add_chart(wb, ws, name, model, rows, at);
         at += chart_rows;
+        ++charts;
     }
+    keep_charts_whole_in_print(ws, widths, chart_width_scaled, charts);
 }
 
 void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
@@ -260,16 +285,16 @@ void write_comparisons(lxw_workbook* wb, Formats& f, const ReportModel& model) {
         chart_title_set_name(chart, cmp.item.title.c_str());
         add_series(chart, sheet, first, r, 3, 4, "Gemeenten");
         add_series(chart, sheet, first, r, 3, 7, "Regio " + model.scope.name);
+        set_value_axis_format(chart, LXW_CHART_BAR, cmp.item.style, cmp.item.decimals);
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
         worksheet_insert_chart(ws, chart_at, 9, chart);
         chart_at += chart_rows;
     }
     add_table(ws, 0, r, {"Indicator", "KPI", "Code", "Gemeente", "Waarde", "Teller", "Noemer", "Regio"}, "Gemeenten");
     worksheet_freeze_panes(ws, 1, 0);
-    worksheet_set_column(ws, 0, 0, 40, nullptr);
-    worksheet_set_column(ws, 1, 2, 8, nullptr);
-    worksheet_set_column(ws, 3, 3, 24, nullptr);
-    worksheet_set_column(ws, 4, 7, 12, nullptr);
+    const std::vector<double> widths{40, 8, 8, 24, 12, 12, 12, 12, default_column_width};
+    for (lxw_col_t c = 0; c < 8; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
+    keep_charts_whole_in_print(ws, widths, default_chart_width, model.comparisons.size());
 }
 
 /// The transparency table is meant for publication: a cell over fewer than ten ended

@@ -24,15 +24,31 @@ Formats::Formats(lxw_workbook* w) : wb(w) {
     format_set_text_wrap(wrap);
 }
 
+double fitting_width(const std::vector<std::string>& texts, double least, double most) {
+    size_t longest = 0;
+    for (const auto& t : texts) {
+        // Characters, not bytes: "één" is three wide.
+        const size_t characters = static_cast<size_t>(
+            std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        longest = std::max(longest, characters);
+    }
+    // A little more than a character each: Excel's unit is a digit of the default font, and text
+    // with capitals and wide letters runs longer.
+    return std::clamp(static_cast<double>(longest) * 1.1 + 2, least, most);
+}
+
+std::string value_format_code(ValueStyle style, int decimals) {
+    const std::string fraction = decimals > 0 ? "." + std::string(static_cast<size_t>(decimals), '0') : "";
+    if (style == ValueStyle::percent) return "0" + fraction + "%";
+    if (style == ValueStyle::euro) return "\"€\" #,##0" + fraction;
+    return "#,##0" + fraction;
+}
+
 lxw_format* Formats::value(ValueStyle style, int decimals) {
     auto& f = values[{style, decimals}];
     if (f) return f;
-    std::string code = "#,##0";
-    if (decimals > 0) code += "." + std::string(static_cast<size_t>(decimals), '0');
-    if (style == ValueStyle::percent) code = decimals > 0 ? "0." + std::string(static_cast<size_t>(decimals), '0') + "%" : "0%";
-    if (style == ValueStyle::euro) code = "\"€\" " + code;
     f = workbook_add_format(wb);
-    format_set_num_format(f, code.c_str());
+    format_set_num_format(f, value_format_code(style, decimals).c_str());
     return f;
 }
 
@@ -100,6 +116,36 @@ void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::ve
     worksheet_add_table(ws, first, 0, std::max(last, first + 1), static_cast<lxw_col_t>(headers.size() - 1), &options);
     // Each sheet holds one such table: it prints with the table's header row on every page.
     set_print_layout(ws, first);
+}
+
+ChartPrintLayout chart_print_layout(const std::vector<double>& column_widths, double chart_width, size_t charts) {
+    // Excel's pixels at 96 per inch: a column of w characters (Calibri 11) is 7w + 5 wide, a row
+    // 20 high. Landscape A4 less libxlsxwriter's default margins (0.7" left and right, 0.75" top
+    // and bottom) leaves 10.29" x 6.77".
+    constexpr double page_width = 10.29 * 96, page_height = 6.77 * 96, row_height = 20;
+    double table_width = 0;
+    for (double w : column_widths) table_width += std::floor(w * 7 + 5);
+    const double widest = std::max(table_width, chart_width + 10);
+    // 10% to spare: LibreOffice (with Carlito) sets a column a few percent wider than Excel.
+    const int scale = std::clamp(static_cast<int>(std::floor(90.0 * page_width / widest)), 10, 100);
+    const auto rows_per_page = static_cast<lxw_row_t>(page_height / (scale / 100.0) / row_height) - 1; // less the header row
+    const lxw_row_t per_page = std::max<lxw_row_t>(1, rows_per_page / chart_rows);
+    ChartPrintLayout layout{scale, static_cast<lxw_col_t>(column_widths.size()), {}};
+    for (size_t chart = per_page; chart < charts; chart += per_page)
+        layout.breaks.push_back(1 + static_cast<lxw_row_t>(chart) * chart_rows);
+    return layout;
+}
+
+void keep_charts_whole_in_print(lxw_worksheet* ws, const std::vector<double>& column_widths, double chart_width,
+                                size_t charts) {
+    if (charts == 0) return; // the table's own layout: one page wide
+    ChartPrintLayout layout = chart_print_layout(column_widths, chart_width, charts);
+    worksheet_set_print_scale(ws, static_cast<uint16_t>(layout.scale)); // the last call wins over fit_to_pages
+    lxw_col_t column_break[] = {layout.chart_column, 0}; // libxlsxwriter's lists end with 0
+    worksheet_set_v_pagebreaks(ws, column_break);
+    if (layout.breaks.empty()) return;
+    layout.breaks.push_back(0);
+    worksheet_set_h_pagebreaks(ws, layout.breaks.data());
 }
 
 void set_properties(lxw_workbook* wb, const DocumentProperties& d) {

@@ -30,9 +30,17 @@ struct Formats {
     lxw_workbook* wb;
 
     explicit Formats(lxw_workbook* w);
-    /// `#,##0.0`, `"€" #,##0`, or `0.0"%"` for values that are percentages already (0-100).
+    /// The cell format of value_format_code.
     lxw_format* value(ValueStyle style, int decimals);
 };
+
+/// A column width (in Excel's characters) that shows the longest of `texts` whole, between
+/// `least` and `most` (a longer text is cut at the next cell, as any spreadsheet does).
+double fitting_width(const std::vector<std::string>& texts, double least, double most);
+
+/// The number format of a value: `#,##0.0`, `"€" #,##0`, or `0.0%` for a share stored as a
+/// fraction. Cells and the charts' value axes use the same.
+std::string value_format_code(ValueStyle style, int decimals);
 
 struct DocumentProperties {
     std::string title, subject, author, keywords, comments;
@@ -61,8 +69,29 @@ void set_properties(lxw_workbook* wb, const DocumentProperties& properties);
 /// A chart series over rows [first, last] of `sheet`: categories from one column, values from another.
 void add_series(lxw_chart* chart, const std::string& sheet, lxw_row_t first, lxw_row_t last, lxw_col_t categories,
                 lxw_col_t values, const std::string& name);
+/// Excel's width of a column that was not set (characters), and libxlsxwriter's chart width (px).
+constexpr double default_column_width = 8.43;
+constexpr double default_chart_width = 480;
+
 /// Rows a chart takes on a sheet (288 px at the default row height), plus one between charts.
 constexpr lxw_row_t chart_rows = 16;
+
+/// How a sheet with `charts` charts beside its table, one under the other from row 1, prints
+/// whole. Excel ignores manual page breaks under "fit to one page wide", and a table and its
+/// charts side by side on one A4 would print at half size; so the charts' column starts a page of
+/// its own, the sheet gets the scale that makes the table (`column_widths` in Excel characters, up
+/// to the charts' column) one landscape A4 page wide, and a page break comes before each chart
+/// that would not fit on its page.
+struct ChartPrintLayout {
+    int scale;                     ///< percent, 10-100
+    lxw_col_t chart_column;        ///< starts a page
+    std::vector<lxw_row_t> breaks; ///< rows that start a page
+};
+ChartPrintLayout chart_print_layout(const std::vector<double>& column_widths, double chart_width, size_t charts);
+
+/// Applies it (after add_table, whose "fit to one page wide" it replaces).
+void keep_charts_whole_in_print(lxw_worksheet* ws, const std::vector<double>& column_widths, double chart_width,
+                                size_t charts);
 /// Closes (writes) the workbook. Throws OutputError naming `path` when it cannot be written.
 void close(Workbook workbook, const std::string& path);
 
