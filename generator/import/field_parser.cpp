@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/text_split.hpp"
+#include "core/utf8_length.hpp"
 #include "schema/report_kind.hpp"
 
 namespace ss {
@@ -75,11 +76,6 @@ FieldResult parse_email(std::string_view s) {
                     s.find_first_of(" ,;<>\"") == s.npos;
     if (!ok) return fail("is not an e-mail address (name@domain)");
     return {std::string(s), {}};
-}
-
-/// Counts code points, not bytes: "ë" is one character of a note's 1,000.
-size_t utf8_length(std::string_view s) {
-    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 FieldResult parse_text(const ColumnSpec& c, std::string_view s) {

@@ -262,7 +262,7 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
     for (const auto& gi : b.gis) names.push_back(gi.name);
     const std::vector<double> widths{fitting_width(titles, 44, 70), 12, 12, 12, fitting_width(names, 30, 60), 13, 13, 13, 13,
                                      16, default_column_width};
-    for (lxw_col_t c = 0; c < 10; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
+    set_column_widths(ws, widths);
     // A native scatter chart per share: each GI's value against its denominator.
     lxw_row_t at = 1;
     for (const auto& span : spans) {

@@ -165,12 +165,12 @@ void write_section(lxw_workbook* wb, Formats& f, const ReportModel& model, const
         titles.push_back(b.item.title);
         for (const auto& row : b.rows) labels.push_back(row.label);
     }
-    // Indicator, KPI, breakdown, quarter .. target (3-9), remark (10, the default width).
+    // Indicator, KPI, breakdown, quarter .. target (3-9), then the remark (10).
     std::vector<double> widths{fitting_width(titles, 40, 70), 6, fitting_width(labels, 26, 50)};
     widths.resize(10, 12);
     // The remark, wide enough that neither its header nor a remark runs on into the charts' page.
     widths.push_back(fitting_width({"Opmerking", provisional_remark(model)}, 12, 50));
-    for (lxw_col_t c = 0; c < 11; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
+    set_column_widths(ws, widths);
     // Charts beside the table, one under the other.
     lxw_row_t at = 1;
     size_t charts = 0;
@@ -293,7 +293,7 @@ void write_comparisons(lxw_workbook* wb, Formats& f, const ReportModel& model) {
     add_table(ws, 0, r, {"Indicator", "KPI", "Code", "Gemeente", "Waarde", "Teller", "Noemer", "Regio"}, "Gemeenten");
     worksheet_freeze_panes(ws, 1, 0);
     const std::vector<double> widths{40, 8, 8, 24, 12, 12, 12, 12, default_column_width};
-    for (lxw_col_t c = 0; c < 8; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
+    set_column_widths(ws, widths);
     keep_charts_whole_in_print(ws, widths, default_chart_width, model.comparisons.size());
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/errors.hpp"
+#include "core/utf8_length.hpp"
 
 namespace ss::xlsx {
 
@@ -26,12 +27,7 @@ Formats::Formats(lxw_workbook* w) : wb(w) {
 
 double fitting_width(const std::vector<std::string>& texts, double least, double most) {
     size_t longest = 0;
-    for (const auto& t : texts) {
-        // Characters, not bytes: "één" is three wide.
-        const size_t characters = static_cast<size_t>(
-            std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-        longest = std::max(longest, characters);
-    }
+    for (const auto& t : texts) longest = std::max(longest, utf8_length(t)); // "één" is three wide
     // A little more than a character each: Excel's unit is a digit of the default font, and text
     // with capitals and wide letters runs longer.
     return std::clamp(static_cast<double>(longest) * 1.1 + 2, least, most);
@@ -134,6 +130,11 @@ ChartPrintLayout chart_print_layout(const std::vector<double>& column_widths, do
     for (size_t chart = per_page; chart < charts; chart += per_page)
         layout.breaks.push_back(1 + static_cast<lxw_row_t>(chart) * chart_rows);
     return layout;
+}
+
+void set_column_widths(lxw_worksheet* ws, const std::vector<double>& widths) {
+    for (size_t c = 0; c < widths.size(); ++c)
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
 }
 
 void keep_charts_whole_in_print(lxw_worksheet* ws, const std::vector<double>& column_widths, double chart_width,

@@ -89,6 +89,9 @@ struct ChartPrintLayout {
 };
 ChartPrintLayout chart_print_layout(const std::vector<double>& column_widths, double chart_width, size_t charts);
 
+/// Sets columns 0, 1, … to `widths` (Excel characters): the same list the print layout reads.
+void set_column_widths(lxw_worksheet* ws, const std::vector<double>& widths);
+
 /// Applies it (after add_table, whose "fit to one page wide" it replaces).
 void keep_charts_whole_in_print(lxw_worksheet* ws, const std::vector<double>& column_widths, double chart_width,
                                 size_t charts);
