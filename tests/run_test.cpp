@@ -141,6 +141,24 @@ TEST_CASE("run: the PDF and the HTML page show the figures of kpis.csv") {
     CHECK(deliveries_text({1, 2, 5}) == "leveringen 1, 2 en 5");
 }
 
+TEST_CASE("run: a block without a chart shows its table on the page, not an empty figure") {
+    const auto& run = small_demo_run();
+    for (const fs::path& page : {run.public_folder() / "GM0505-dordrecht" / "index.html",
+                                 run.internal_folder() / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.html"}) {
+        const std::string html = read_file(page);
+        CAPTURE(page);
+        // Data completeness is a table (templates/samen-sturen.json: "chart": "none").
+        const size_t title = html.find(">Kostenregels jeugdhulp met werkelijk bedrag</h3>");
+        REQUIRE(title != std::string::npos);
+        const std::string article = html.substr(title, html.find("</article>", title) - title);
+        CHECK(article.find("<figure") == std::string::npos);
+        CHECK(article.find("role=\"img\"") == std::string::npos);
+        CHECK(article.find("Cijfers: Kostenregels jeugdhulp met werkelijk bedrag</caption>") != std::string::npos);
+        CHECK(html.find("viewBox=\"0 0 240 0\"") == std::string::npos); // no chart of no height anywhere
+        CHECK(html.find("Cijfers bij de grafiek: Nieuwe trajecten") != std::string::npos);
+    }
+}
+
 TEST_CASE("run: PDFs are valid A4 with every font embedded") {
     const auto& run = small_demo_run();
     for (const fs::path& pdf : {run.internal_folder() / "GM0610-sliedrecht" / "samen-sturen-2025-Q3-GM0610.pdf",

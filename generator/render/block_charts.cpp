@@ -97,16 +97,28 @@ BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block) {
     return chart;
 }
 
-double chart_height(const ReportModel& model, const KpiBlock& block, double width) {
-    if (block.item.chart == ChartKind::none) return 0;
-    if (block.item.chart == ChartKind::trend) return trend_chart_height(trend_chart_of(model, block), width);
-    return bar_chart_height(bar_chart_of(model, block), width);
+BlockChart block_chart_of(const ReportModel& model, const KpiBlock& block) {
+    if (block.item.chart == ChartKind::none) return {};
+    if (block.item.chart == ChartKind::trend) return {trend_chart_of(model, block)};
+    return {bar_chart_of(model, block)};
 }
 
-void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block,
-                      double width, double height) {
-    if (block.item.chart == ChartKind::trend) draw_trend_chart(canvas, trend_chart_of(model, block), width, height);
-    else if (block.item.chart != ChartKind::none) draw_bar_chart(canvas, bar_chart_of(model, block), width, height);
+double BlockChart::height(double width) const {
+    if (const auto* trend = std::get_if<TrendChart>(&chart)) return trend_chart_height(*trend, width);
+    if (const auto* bars = std::get_if<BarChart>(&chart)) return bar_chart_height(*bars, width);
+    return 0;
+}
+
+const std::string& BlockChart::note() const {
+    static const std::string none;
+    if (const auto* trend = std::get_if<TrendChart>(&chart)) return trend->note;
+    if (const auto* bars = std::get_if<BarChart>(&chart)) return bars->note;
+    return none;
+}
+
+void BlockChart::draw(Canvas& canvas, double width, double height) const {
+    if (const auto* trend = std::get_if<TrendChart>(&chart)) draw_trend_chart(canvas, *trend, width, height);
+    else if (const auto* bars = std::get_if<BarChart>(&chart)) draw_bar_chart(canvas, *bars, width, height);
 }
 
 namespace {

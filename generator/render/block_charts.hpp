@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <variant>
 
 #include "chart/bar_chart.hpp"
 #include "chart/trend_chart.hpp"
@@ -14,12 +15,18 @@ namespace ss {
 TrendChart trend_chart_of(const ReportModel& model, const KpiBlock& block);
 BarChart bar_chart_of(const ReportModel& model, const KpiBlock& block);
 
-/// The chart's height in points at `width` (the page's, a PDF column's or the HTML's).
-double chart_height(const ReportModel& model, const KpiBlock& block, double width);
-
-/// Draws the block's chart (trend or bars) into (0, 0, width, height).
-void draw_block_chart(Canvas& canvas, const ReportModel& model, const KpiBlock& block,
-                      double width, double height);
+/// A block's chart built once from the model (its figures shown by the publication rules): its
+/// height, its note and its drawing all read this one build.
+struct BlockChart {
+    std::variant<std::monostate, TrendChart, BarChart> chart; ///< none, a trend, or bars
+    /// The height in points at `width` (the page's, a PDF column's or the HTML's); 0 without a chart.
+    double height(double width) const;
+    /// Why values are missing ("Kleine aantallen zijn niet getoond."), or empty.
+    const std::string& note() const;
+    /// Draws the chart into (0, 0, width, height).
+    void draw(Canvas& canvas, double width, double height) const;
+};
+BlockChart block_chart_of(const ReportModel& model, const KpiBlock& block);
 
 /// What a chart's text alternative says of its bars. A page shows the chart's table right under
 /// it (its caption, "Cijfers bij de grafiek: …", is read next), so its alternative names the

@@ -113,6 +113,7 @@ std::string render_council_html(const ReportModel& model, const HtmlTemplates& t
     const CouncilLetter letter = council_letter_of(model);
     mustache page{templates.council};
     if (!page.is_valid()) throw InputError("templates/html/council.mustache: " + page.error_message());
+    TableHtml tables(templates);
     data d;
     d.set("title", letter.title + ", " + format_quarter(model.quarter));
     d.set("css", templates.letter_css);
@@ -133,12 +134,11 @@ std::string render_council_html(const ReportModel& model, const HtmlTemplates& t
         p.set("paragraphs", text_list(part.paragraphs));
         p.set("bullets", text_list(part.bullets));
         p.set("has_bullets", !part.bullets.empty());
-        if (part.figures) p.set("figures", table_data("Zes kerncijfers", letter.table_header, letter.table_rows));
+        if (part.figures) p.set("figures", tables(table_data("Zes kerncijfers", letter.table_header, letter.table_rows)));
         parts.push_back(p);
     }
     d.set("parts", parts);
     d.set("closing", text_list(letter.closing));
-    d.set("table", table_partial(templates));
     d.set("quarter_name", format_quarter(model.quarter));
     d.set("downloads", downloads_data(links.downloads));
     return with_content_security_policy(page.render(d));

@@ -178,6 +178,7 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
     // exact values, with the counts behind every share.
     mustache page{templates.gi_benchmark};
     if (!page.is_valid()) throw InputError("templates/html/gi-benchmark.mustache: " + page.error_message());
+    TableHtml tables(templates);
     data d;
     d.set("title", b.title + " " + format_quarter(b.quarter) + " – regio " + b.region.name);
     d.set("css", templates.report_css);
@@ -189,7 +190,7 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
     data overview = table_data(b.texts->fill("gi.overview_caption", {{"quarter", format_quarter(b.quarter)}}),
                                overview_header(b), overview_rows(b));
     overview.set("table_class", std::string("gi"));
-    d.set("overview", overview);
+    d.set("overview", tables(overview));
     d.set("overview_heading", b.texts->fill("gi.overview_heading"));
     d.set("funnels_heading", b.texts->fill("gi.funnels_heading"));
     d.set("funnel_intro", b.texts->fill("gi.funnels_intro"));
@@ -204,16 +205,15 @@ std::string render_gi_benchmark_html(const GiBenchmark& b, const HtmlTemplates& 
         f.set("explanation", row.item.explanation);
         const FunnelChart chart = funnel_chart_of(b, row);
         f.set("alt", funnel_alt_text(chart, row));
-        f.set("svg", html::chart_svg([&](Canvas& canvas) { draw_funnel_chart(canvas, chart, web_chart_width, web_funnel_height); },
-                                     web_chart_width, web_funnel_height, anchor));
+        move_into(f, "svg", data{html::chart_svg([&](Canvas& canvas) { draw_funnel_chart(canvas, chart, web_chart_width, web_funnel_height); },
+                                                 web_chart_width, web_funnel_height, anchor)});
         data table = table_data(b.texts->fill("chart_table_caption", {{"title", row.item.title}}), funnel_header(),
                                 funnel_rows(b, row));
         table.set("table_class", std::string("gi gi-funnel"));
-        f.set("data_table", table);
-        funnels.push_back(f);
+        f.set("data_table", tables(table));
+        move_back(funnels, std::move(f));
     }
-    d.set("funnels", funnels);
-    d.set("table", table_partial(templates));
+    move_into(d, "funnels", std::move(funnels));
     return with_content_security_policy(page.render(d));
 }
 

@@ -16,6 +16,13 @@ namespace ss::html {
 
 using kainjow::mustache::data;
 
+/// Puts `value` into the object `parent` under `name`, or at the end of `list`, without copying
+/// it. kainjow's own `set` and `push_back` copy their argument whole, so a page's sections, with
+/// their tables and charts' SVG, were copied again at every level they were put into (a fifth of
+/// a page's time). Throws std::logic_error (a bug: exit code 1) when `parent` is no object or `list` no list.
+void move_into(data& parent, const std::string& name, data&& value);
+void move_back(data& list, data&& value);
+
 data text_list(const std::vector<std::string>& items);
 
 /// The colour class of cells, by row and by column index of the row (`better`, `worse`): a
@@ -40,8 +47,18 @@ std::string chart_svg(const ChartDrawing& draw, double width, double height, con
 /// wide on a desktop, text about 15 px).
 constexpr double web_chart_width = 240;
 
-/// The table partial, for `{{> table}}`.
-kainjow::mustache::partial table_partial(const HtmlTemplates& templates);
+/// Writes tables with templates/html/table.mustache, parsed once for a page: as a partial it was
+/// parsed again at every table (about 50 a page, a sixth of a page's time). A page template puts
+/// the result in with `{{{name}}}`. One writer per page: kainjow's render is not thread-safe.
+class TableHtml {
+public:
+    explicit TableHtml(const HtmlTemplates& templates);
+    /// The table's HTML, from table_data.
+    std::string operator()(const data& table);
+
+private:
+    kainjow::mustache::mustache template_;
+};
 
 /// The script partial, for `{{> table_script}}`: sorts, filters and folds the page's
 /// `table[data-sortable]` (templates/html/table-script.mustache).

@@ -32,37 +32,38 @@ using namespace html;
 constexpr double chart_width = web_chart_width;
 
 /// The chart as inline SVG, hidden from assistive technology: its wrapper carries the text alternative.
-std::string chart_svg(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
-    const double height = chart_height(model, block, chart_width);
-    return html::chart_svg([&](Canvas& canvas) { draw_block_chart(canvas, model, block, chart_width, height); },
-                           chart_width, height, anchor);
+std::string chart_svg(const BlockChart& chart, const std::string& anchor) {
+    const double height = chart.height(chart_width);
+    return html::chart_svg([&](Canvas& canvas) { chart.draw(canvas, chart_width, height); }, chart_width, height, anchor);
 }
 
-std::string chart_note(const ReportModel& model, const KpiBlock& block) {
-    if (block.item.chart == ChartKind::trend) return trend_chart_of(model, block).note;
-    return bar_chart_of(model, block).note;
-}
-
-data block_data(const ReportModel& model, const KpiBlock& block, const std::string& anchor) {
+data block_data(const ReportModel& model, const KpiBlock& block, const std::string& anchor, TableHtml& tables) {
     data b;
     b.set("anchor", anchor);
     b.set("title", block.item.title);
     b.set("explanation", block.item.explanation);
-    b.set("notes", text_list(block_explanations(model, block)));
+    move_into(b, "notes", text_list(block_explanations(model, block)));
     if (block.item.breakdown.empty()) {
         b.set("headline_value", figure_text(block, block.value));
         b.set("unit", block.item.unit);
     }
     // The chart draws its note itself; the text alternative carries it for screen readers.
-    const std::string note = chart_note(model, block);
-    b.set("alt", chart_alt_text(model, block, AltValues::highest_and_lowest) + (note.empty() ? "" : " " + note));
-    b.set("svg", chart_svg(model, block, anchor));
-    const std::string caption = model.texts->fill("chart_table_caption", {{"title", block.item.title}});
+    // A block without a chart (data completeness) shows its table only, not an empty figure.
+    const BlockChart chart = block_chart_of(model, block);
+    const bool has_chart = !std::holds_alternative<std::monostate>(chart.chart);
+    b.set("has_chart", has_chart);
+    if (has_chart) {
+        const std::string& note = chart.note();
+        b.set("alt", chart_alt_text(model, block, AltValues::highest_and_lowest) + (note.empty() ? "" : " " + note));
+        move_into(b, "svg", data{chart_svg(chart, anchor)});
+    }
+    const std::string caption = has_chart ? model.texts->fill("chart_table_caption", {{"title", block.item.title}})
+                                          : model.texts->fill("table_caption", {{"title", block.item.title}});
     data table = block.item.breakdown.empty()
                      ? table_data(caption, trend_header(model), trend_rows(model, block))
                      : table_data(caption, breakdown_header(model, block), breakdown_rows(model, block));
     table.set("id", anchor + "-cijfers");
-    b.set("data_table", table);
+    b.set("data_table", tables(table));
     return b;
 }
 
@@ -92,6 +93,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     if (audience == Audience::published) require_published(model, "public page");
     mustache page{templates.report};
     if (!page.is_valid()) throw InputError("templates/html/report.mustache: " + page.error_message());
+    TableHtml tables(templates);
     data d;
     d.set("title", document_title(model));
     d.set("css", templates.report_css);
@@ -100,9 +102,9 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     d.set("scope_title", scope_title(model.scope));
     d.set("quarter_name", format_quarter(model.quarter));
     d.set("period", format_quarter_period(model.quarter));
-    d.set("cover_lines", text_list(cover_lines(model)));
+    move_into(d, "cover_lines", text_list(cover_lines(model)));
     d.set("delivered_line", delivered_text(model));
-    d.set("downloads", downloads_data(links.downloads));
+    move_into(d, "downloads", downloads_data(links.downloads));
     d.set("has_downloads", !links.downloads.empty());
     d.set("internal", audience == Audience::internal);
     if (links.region) {
@@ -122,13 +124,13 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     data summary = table_data("Kerncijfers " + format_quarter(model.quarter), summary_header(model), summary_rows(model),
                               &judged);
     summary.set("id", std::string("kerncijfers"));
-    d.set("summary", summary);
+    d.set("summary", tables(summary));
     data attention{data::type::list};
     for (const auto& p : attention_points(model)) {
         data point;
         point.set("text", p.text);
         point.set("section", p.section);
-        attention.push_back(point);
+        move_back(attention, std::move(point));
     }
     d.set("has_attention", !attention.is_empty_list());
     // The development table's memory: internal pages only (a published model has no notes).
@@ -136,10 +138,10 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
     d.set("has_agreements", !model.agreements.empty() || !report_notes.empty());
     const std::string agreements_title = model.texts->fill("report.agreements_heading");
     d.set("agreements_title", agreements_title);
-    d.set("report_notes", text_list(report_notes));
+    move_into(d, "report_notes", text_list(report_notes));
     if (!model.agreements.empty())
-        d.set("agreements", table_data(agreements_title, agreements_header(), agreement_rows(model)));
-    d.set("attention", attention);
+        d.set("agreements", tables(table_data(agreements_title, agreements_header(), agreement_rows(model))));
+    move_into(d, "attention", std::move(attention));
     data sections{data::type::list};
     int counter = 0;
     for (const auto& s : model.sections) {
@@ -148,11 +150,11 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         section.set("title", s.title);
         section.set("intro", s.intro);
         data blocks{data::type::list};
-        for (const auto& b : s.blocks) blocks.push_back(block_data(model, b, "k" + std::to_string(++counter)));
-        section.set("blocks", blocks);
-        sections.push_back(section);
+        for (const auto& b : s.blocks) move_back(blocks, block_data(model, b, "k" + std::to_string(++counter), tables));
+        move_into(section, "blocks", std::move(blocks));
+        move_back(sections, std::move(section));
     }
-    d.set("sections", sections);
+    move_into(d, "sections", std::move(sections));
     data comparisons{data::type::list};
     for (const auto& cmp : model.comparisons) {
         const std::string anchor = "g" + std::to_string(++counter);
@@ -162,20 +164,19 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         c.set("alt", comparison_alt_text(model, cmp, AltValues::highest_and_lowest));
         const BarChart chart = comparison_chart(model, cmp);
         const double height = bar_chart_height(chart, chart_width);
-        c.set("svg", html::chart_svg([&](Canvas& canvas) { draw_bar_chart(canvas, chart, chart_width, height); }, chart_width,
-                                     height, anchor));
+        move_into(c, "svg", data{html::chart_svg([&](Canvas& canvas) { draw_bar_chart(canvas, chart, chart_width, height); },
+                                                 chart_width, height, anchor)});
         data table = table_data(model.texts->fill("chart_table_caption", {{"title", cmp.item.title}}),
                                 {"Gemeente", short_quarter_label(model.quarter)}, comparison_rows(model, cmp));
         table.set("id", anchor + "-cijfers");
-        c.set("data_table", table);
-        comparisons.push_back(c);
+        c.set("data_table", tables(table));
+        move_back(comparisons, std::move(c));
     }
     d.set("has_comparisons", !model.comparisons.empty());
-    d.set("comparisons", comparisons);
+    move_into(d, "comparisons", std::move(comparisons));
     if (!links.transparency.empty()) d.set("transparency_link", links.transparency);
     if (!links.gi_benchmark.empty()) d.set("gi_benchmark_link", links.gi_benchmark);
-    d.set("account", text_list(account(model, audience)));
-    d.set("table", table_partial(templates));
+    move_into(d, "account", text_list(account(model, audience)));
     std::string html = page.render(d);
     if (!page.is_valid()) throw InputError("templates/html: " + page.error_message());
     return with_content_security_policy(html);
@@ -208,12 +209,12 @@ std::string render_quarter_index(const std::vector<Scope>& scopes, const std::ve
             item.set("name", scopes[m].name);
             item.set("search", lower_ascii(scopes[m].name));
             item.set("href", folders[m] + "/index.html");
-            municipalities.push_back(item);
+            move_back(municipalities, std::move(item));
         }
-        region.set("municipalities", municipalities);
-        regions.push_back(region);
+        move_into(region, "municipalities", std::move(municipalities));
+        move_back(regions, std::move(region));
     }
-    d.set("regions", regions);
+    move_into(d, "regions", std::move(regions));
     return with_content_security_policy(page.render(d));
 }
 

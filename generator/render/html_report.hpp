@@ -16,7 +16,7 @@ namespace ss {
 /// The template texts, read once per run (templates are data; a page is rendered from them).
 struct HtmlTemplates {
     std::string report; ///< report.mustache
-    std::string table;  ///< table.mustache, the partial of every table
+    std::string table;  ///< table.mustache, every table of a page (html::TableHtml)
     std::string index;  ///< index.mustache, the quarter's site index
     std::string council; ///< council.mustache, the council letter
     std::string transparency; ///< transparency.mustache, a region's provider transparency table

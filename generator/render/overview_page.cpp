@@ -33,11 +33,11 @@ std::string render_overview_html(const NationalOverview& overview, const HtmlTem
         region.set("name", r.name);
         region.set("search", lower_ascii(r.name));
         region.set("href", r.href);
-        region.set("cells", html::text_list(r.cells));
+        html::move_into(region, "cells", html::text_list(r.cells));
         for (const auto& c : r.cells) marked = marked || c == "*" || c == "<5";
-        regions.push_back(region);
+        html::move_back(regions, std::move(region));
     }
-    d.set("regions", regions);
+    html::move_into(d, "regions", std::move(regions));
     if (marked) d.set("suppression_note", std::string(suppression_note()));
     d.set("table_script", html::table_script_partial(templates));
     return with_content_security_policy(page.render(d));

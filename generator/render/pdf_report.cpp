@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "core/text_pattern.hpp"
 #include "format/dutch.hpp"
@@ -62,14 +63,14 @@ bool without_data(const KpiBlock& block) {
 /// Charts that read well half the page wide: a trend line, or a breakdown as horizontal bars (their
 /// labels wrap). Two neighbours of the same sort stand side by side: with every chart full width a
 /// municipality's report ran to 20-29 pages (reports.md: 8-16).
-bool fits_a_column(const ReportModel& model, const KpiBlock& block) {
+bool fits_a_column(const KpiBlock& block) {
     if (without_data(block)) return false;
     if (block.item.chart == ChartKind::trend) return true;
-    return block.item.chart == ChartKind::bars && bar_chart_of(model, block).layout == BarLayout::horizontal;
+    return block.item.chart == ChartKind::bars; // drawn as horizontal bars (bar_chart_of)
 }
 
-bool side_by_side(const ReportModel& model, const KpiBlock& left, const KpiBlock& right) {
-    return left.item.chart == right.item.chart && fits_a_column(model, left) && fits_a_column(model, right);
+bool side_by_side(const KpiBlock& left, const KpiBlock& right) {
+    return left.item.chart == right.item.chart && fits_a_column(left) && fits_a_column(right);
 }
 
 /// The block with only its `pdf_top` highest rows, highest first (a row without a value last).
@@ -106,18 +107,18 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
     if (!text.empty()) blocks.push_back(paragraph(text));
     for (const auto& note : block_explanations(model, block)) blocks.push_back(paragraph(note));
     if (block.item.chart != ChartKind::none) {
-        // The chart's own copy of a block cut to its top rows, alive as long as the drawing.
         const bool cut = block.item.pdf_top > 0 && block.rows.size() > static_cast<size_t>(block.item.pdf_top);
-        const auto shown = cut ? std::make_shared<const KpiBlock>(top_rows(block)) : std::shared_ptr<const KpiBlock>(&block, [](const KpiBlock*) {});
+        const std::optional<KpiBlock> top = cut ? std::optional<KpiBlock>(top_rows(block)) : std::nullopt;
+        const KpiBlock* shown = top ? &*top : &block;
         if (cut)
             blocks.push_back(paragraph(fill_pattern(block.item.pdf_top_note, {{"shown", std::to_string(shown->rows.size())},
                                                                               {"all", std::to_string(block.rows.size())}})));
         PdfBlock chart = chart_block(block.item.title, 0);
         chart.alt = chart_alt_text(model, *shown, AltValues::every_value);
-        chart.height = chart_height(model, *shown, width);
-        chart.draw = [&model, shown, width, h = chart.height](Canvas& canvas) {
-            draw_block_chart(canvas, model, *shown, width, h);
-        };
+        // The drawing runs when the page is laid out, after this block is gone: it keeps its own chart.
+        auto drawn = std::make_shared<const BlockChart>(block_chart_of(model, *shown));
+        chart.height = drawn->height(width);
+        chart.draw = [drawn, width, h = chart.height](Canvas& canvas) { drawn->draw(canvas, width, h); };
         blocks.push_back(std::move(chart));
     }
     // reports.md: the PDF shows a table beside a chart only where the chart cannot show what the
@@ -239,7 +240,7 @@ PdfDocument pdf_document_of(const ReportModel& model) {
         if (!section.intro.empty()) doc.blocks.push_back(paragraph(section.intro));
         for (size_t b = 0; b < section.blocks.size(); ++b) {
             const KpiBlock& block = section.blocks[b];
-            if (b + 1 < section.blocks.size() && side_by_side(model, block, section.blocks[b + 1])) {
+            if (b + 1 < section.blocks.size() && side_by_side(block, section.blocks[b + 1])) {
                 std::vector<std::vector<PdfBlock>> pair(2);
                 add_block(model, block, pair[0], pdf_column_width(2));
                 add_block(model, section.blocks[++b], pair[1], pdf_column_width(2));

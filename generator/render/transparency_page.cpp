@@ -33,17 +33,17 @@ data provider_data(const ProviderRows& provider, bool& marked) {
     p.set("search", lower_ascii(provider.provider_name));
     const auto cells = provider.total ? transparency_values(*provider.total) : std::vector<std::string>{};
     marked = marked || has_marker(cells);
-    p.set("cells", text_list(cells));
+    move_into(p, "cells", text_list(cells));
     data parts{data::type::list};
     for (const TransparencyRow* row : provider.parts) {
         data part;
         part.set("label", transparency_row_label(*row));
         const auto values = transparency_values(*row);
         marked = marked || has_marker(values);
-        part.set("cells", text_list(values));
-        parts.push_back(part);
+        move_into(part, "cells", text_list(values));
+        move_back(parts, std::move(part));
     }
-    p.set("parts", parts);
+    move_into(p, "parts", std::move(parts));
     p.set("part_count", std::to_string(provider.parts.size()));
     return p;
 }
@@ -58,7 +58,7 @@ data explained(const ReportModel& model, const char* dimension, const char* desc
         data item;
         item.set("term", code_label(*model.labels, dimension, code));
         item.set("description", description);
-        list.push_back(item);
+        move_back(list, std::move(item));
     }
     return list;
 }
@@ -86,8 +86,8 @@ std::string render_transparency_html(const ReportModel& model, const HtmlTemplat
     d.set("header", text_list(header));
     bool marked = false;
     data providers{data::type::list};
-    for (const auto& p : table.providers) providers.push_back(provider_data(p, marked));
-    d.set("providers", providers);
+    for (const auto& p : table.providers) move_back(providers, provider_data(p, marked));
+    move_into(d, "providers", std::move(providers));
     if (marked) d.set("suppression_note", std::string(suppression_note()));
     std::vector<std::vector<std::string>> region_rows;
     for (const TransparencyRow* row : table.region) {
@@ -96,18 +96,17 @@ std::string render_transparency_html(const ReportModel& model, const HtmlTemplat
     }
     header.front() = "Uitsplitsing";
     d.set("region_intro", t.fill("transparency.region_intro"));
-    d.set("region_table", table_data(t.fill("transparency.region_caption"), header, region_rows));
+    d.set("region_table", TableHtml(templates)(table_data(t.fill("transparency.region_caption"), header, region_rows)));
     d.set("how_to_read_heading", t.fill("transparency.how_to_read_heading"));
     d.set("legend", t.fill("report.transparency_legend"));
     d.set("intensities", t.fill("transparency.intensities"));
-    const data intensity_terms = explained(model, "intensity", "intensity_explained");
+    data intensity_terms = explained(model, "intensity", "intensity_explained");
     d.set("has_intensity_terms", !intensity_terms.is_empty_list());
-    d.set("intensity_terms", intensity_terms);
+    move_into(d, "intensity_terms", std::move(intensity_terms));
     d.set("profiles", t.fill("transparency.profiles"));
-    const data profile_terms = explained(model, "profile", "profile");
+    data profile_terms = explained(model, "profile", "profile");
     d.set("has_profile_terms", !profile_terms.is_empty_list());
-    d.set("profile_terms", profile_terms);
-    d.set("table", table_partial(templates));
+    move_into(d, "profile_terms", std::move(profile_terms));
     d.set("table_script", table_script_partial(templates));
     return with_content_security_policy(page.render(d));
 }

@@ -11,7 +11,7 @@ namespace ss {
 
 const std::vector<std::string_view>& text_ids() {
     static const std::vector<std::string_view> ids{
-        "delivered_on", "chart_table_caption",
+        "delivered_on", "chart_table_caption", "table_caption",
         "report.internal_cover", "report.summary_heading", "report.summary_intro", "report.region_beside",
         "report.attention_heading", "report.no_attention_points", "report.no_data", "report.unit",
         "report.this_quarter", "report.this_quarter_nothing_to_count", "report.agreements_heading",
