@@ -175,6 +175,18 @@ TEST_CASE("xlsx: every sheet prints landscape on A4, one page wide, its header r
         CHECK(sheet.find("fitToPage") == std::string::npos);
         CHECK(sheet.find(" scale=\"") != std::string::npos);
         CHECK(sheet.find("<colBreaks count=\"1\" manualBreakCount=\"1\"><brk id=\"11\"") != std::string::npos);
+        // Two print areas: the table to its last row, and the charts' columns (no pages of the
+        // header alone under the table beside the charts).
+        const size_t dimension = sheet.find("<dimension ref=\"");
+        REQUIRE(dimension != std::string::npos);
+        const std::string cells = sheet.substr(dimension + 16, sheet.find('"', dimension + 16) - dimension - 16); // A1:K31
+        const std::string last_row = cells.substr(cells.find_first_of("0123456789", 3));
+        const std::string area = "localSheetId=\"" + std::to_string(i - 1) + "\">";
+        size_t name = workbook.find("<definedName name=\"_xlnm.Print_Area\" " + area);
+        REQUIRE(name != std::string::npos);
+        const std::string areas = workbook.substr(name, workbook.find("</definedName>", name) - name);
+        CHECK(areas.find("!$A$1:$K$" + last_row + ",'") != std::string::npos);
+        CHECK(areas.find("!$L$1:$") != std::string::npos);
     }
     CHECK(with_charts >= 6);
     // Print titles: the header row repeats (one defined name per sheet).
@@ -228,4 +240,13 @@ TEST_CASE("xlsx: a sheet's charts print whole, as many to a page as its scale al
     const ss::xlsx::ChartPrintLayout narrow = ss::xlsx::chart_print_layout({10, 10}, 480, 3);
     CHECK(narrow.scale == 100);
     CHECK(narrow.breaks == std::vector<lxw_row_t>{17, 33});
+}
+
+TEST_CASE("xlsx: a sheet with charts prints its table and its charts as two areas, a quote in its name doubled") {
+    // The table (31 rows from its header, columns A-K) and six charts of 528 px from column L
+    // (nine columns of 64 px, one to spare) down to row 6 x 16 + 1.
+    CHECK(ss::xlsx::chart_sheet_print_areas("Jeugdhulp duur en normen", 11, 31, 528, 6) ==
+          "'Jeugdhulp duur en normen'!$A$1:$K$31,'Jeugdhulp duur en normen'!$L$1:$U$97");
+    CHECK(ss::xlsx::chart_sheet_print_areas("Kinderen 's nachts", 9, 5, 480, 1) ==
+          "'Kinderen ''s nachts'!$A$1:$I$5,'Kinderen ''s nachts'!$J$1:$R$17");
 }

@@ -279,7 +279,7 @@ void write_gi_benchmark_xlsx(const GiBenchmark& b, const std::string& path) {
         worksheet_insert_chart(ws, at, 11, chart);
         at += chart_rows;
     }
-    keep_charts_whole_in_print(ws, widths, default_chart_width, (at - 1) / chart_rows);
+    keep_charts_whole_in_print(wb.get(), ws, sheet, widths, default_chart_width, (at - 1) / chart_rows, r + 1);
     close(std::move(wb), path);
 }
 

@@ -180,7 +180,7 @@ void write_section(lxw_workbook* wb, Formats& f, const ReportModel& model, const
         at += chart_rows;
         ++charts;
     }
-    keep_charts_whole_in_print(ws, widths, chart_width_scaled, charts);
+    keep_charts_whole_in_print(wb, ws, name, widths, chart_width_scaled, charts, r);
 }
 
 void write_signals(lxw_workbook* wb, Formats& f, const ReportModel& model) {
@@ -294,7 +294,7 @@ void write_comparisons(lxw_workbook* wb, Formats& f, const ReportModel& model) {
     worksheet_freeze_panes(ws, 1, 0);
     const std::vector<double> widths{40, 8, 8, 24, 12, 12, 12, 12, default_column_width};
     set_column_widths(ws, widths);
-    keep_charts_whole_in_print(ws, widths, default_chart_width, model.comparisons.size());
+    keep_charts_whole_in_print(wb, ws, sheet, widths, default_chart_width, model.comparisons.size(), r + 1);
 }
 
 /// The transparency table is meant for publication: a cell over fewer than ten ended

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <stdexcept>
 #include <string_view>
 
 #include <unistd.h>
@@ -137,10 +138,38 @@ void set_column_widths(lxw_worksheet* ws, const std::vector<double>& widths) {
         worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
 }
 
-void keep_charts_whole_in_print(lxw_worksheet* ws, const std::vector<double>& column_widths, double chart_width,
-                                size_t charts) {
+namespace {
+
+/// A sheet's name as a formula names it: `'Gemeenten naast elkaar'!`, a quote in it doubled.
+std::string sheet_reference(const std::string& sheet) {
+    std::string quoted = "'";
+    for (char c : sheet) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    return quoted + "'!";
+}
+
+} // namespace
+
+std::string chart_sheet_print_areas(const std::string& sheet, lxw_col_t chart_column, lxw_row_t table_rows,
+                                    double chart_width, size_t charts) {
+    const std::string quoted = sheet_reference(sheet);
+    // Columns from the charts' on are of the default width, 64 px: one more than the chart covers.
+    const auto chart_columns = static_cast<lxw_col_t>(std::ceil(chart_width / 64.0));
+    char table[64], chart_range[64];
+    lxw_rowcol_to_range_abs(table, 0, 0, std::max<lxw_row_t>(table_rows, 1) - 1, chart_column - 1);
+    lxw_rowcol_to_range_abs(chart_range, 0, chart_column, static_cast<lxw_row_t>(charts) * chart_rows,
+                            chart_column + chart_columns);
+    return quoted + table + "," + quoted + chart_range;
+}
+
+void keep_charts_whole_in_print(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet,
+                                const std::vector<double>& column_widths, double chart_width, size_t charts,
+                                lxw_row_t table_rows) {
     if (charts == 0) return; // the table's own layout: one page wide
     ChartPrintLayout layout = chart_print_layout(column_widths, chart_width, charts);
+    const std::string areas = chart_sheet_print_areas(sheet, layout.chart_column, table_rows, chart_width, charts);
+    const std::string name = sheet_reference(sheet) + "_xlnm.Print_Area";
+    if (workbook_define_name(wb, name.c_str(), ("=" + areas).c_str()) != LXW_NO_ERROR)
+        throw std::logic_error("workbook: cannot set the print areas " + areas);
     worksheet_set_print_scale(ws, static_cast<uint16_t>(layout.scale)); // the last call wins over fit_to_pages
     lxw_col_t column_break[] = {layout.chart_column, 0}; // libxlsxwriter's lists end with 0
     worksheet_set_v_pagebreaks(ws, column_break);

@@ -92,9 +92,18 @@ ChartPrintLayout chart_print_layout(const std::vector<double>& column_widths, do
 /// Sets columns 0, 1, … to `widths` (Excel characters): the same list the print layout reads.
 void set_column_widths(lxw_worksheet* ws, const std::vector<double>& widths);
 
-/// Applies it (after add_table, whose "fit to one page wide" it replaces).
-void keep_charts_whole_in_print(lxw_worksheet* ws, const std::vector<double>& column_widths, double chart_width,
-                                size_t charts);
+/// The sheet's two print areas, `'Sheet'!$A$1:$K$31,'Sheet'!$L$1:$T$97`: the table (its
+/// `table_rows` rows from the header on, up to the charts' column) and the charts' columns, each
+/// printed on pages of its own. With the whole sheet as one area, the pages under the table's end
+/// beside the charts printed too: pages holding the repeated header row alone (Dordrecht's
+/// workbook had three).
+std::string chart_sheet_print_areas(const std::string& sheet, lxw_col_t chart_column, lxw_row_t table_rows,
+                                    double chart_width, size_t charts);
+
+/// Applies both (after add_table, whose "fit to one page wide" the layout replaces).
+void keep_charts_whole_in_print(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet,
+                                const std::vector<double>& column_widths, double chart_width, size_t charts,
+                                lxw_row_t table_rows);
 /// Closes (writes) the workbook. Throws OutputError naming `path` when it cannot be written.
 void close(Workbook workbook, const std::string& path);
 
