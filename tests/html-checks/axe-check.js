@@ -1,6 +1,6 @@
 // Runs axe-core (WCAG 2.1 A and AA rules) on each HTML file named on the command line, in
 // Debian's Chromium, offline, at 1280 and at 400 px wide; checks the phone layout (nothing wider
-// than the screen but inside its own scroll box, no text under 12 px) and the print layout (A4:
+// than the screen but inside its own scroll box, no caption running off it, no text under 12 px) and the print layout (A4:
 // nothing cut at the page's edge, no table scrolled out of sight). Prints every violation as
 // `file: rule: help`; exit 1 if any.
 'use strict';
@@ -14,6 +14,12 @@ function phoneProblems() {
   const width = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth > width + 1)
     problems.push(`the page is ${document.documentElement.scrollWidth} px wide on a ${width} px screen`);
+  // A caption is read before its table is scrolled: it wraps on the screen instead of running off it.
+  document.querySelectorAll('caption').forEach((caption) => {
+    const right = caption.getBoundingClientRect().right;
+    if (right > width + 1 && problems.length < 6)
+      problems.push(`caption "${caption.textContent.slice(0, 40)}" runs to ${Math.round(right)} px on a ${width} px screen`);
+  });
   // Text under 12 px: HTML text by its computed size, chart text by its size times the chart's scale.
   const seen = new Set();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
