@@ -162,10 +162,7 @@ std::string render_report_html(const ReportModel& model, const HtmlTemplates& te
         c.set("anchor", anchor);
         c.set("title", cmp.item.title);
         c.set("alt", comparison_alt_text(model, cmp, AltValues::highest_and_lowest));
-        const BarChart chart = comparison_chart(model, cmp);
-        const double height = bar_chart_height(chart, chart_width);
-        move_into(c, "svg", data{html::chart_svg([&](Canvas& canvas) { draw_bar_chart(canvas, chart, chart_width, height); },
-                                                 chart_width, height, anchor)});
+        move_into(c, "svg", data{chart_svg({comparison_chart(model, cmp)}, anchor)});
         data table = table_data(model.texts->fill("chart_table_caption", {{"title", cmp.item.title}}),
                                 {"Gemeente", short_quarter_label(model.quarter)}, comparison_rows(model, cmp));
         table.set("id", anchor + "-cijfers");

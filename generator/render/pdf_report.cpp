@@ -83,6 +83,17 @@ KpiBlock top_rows(const KpiBlock& block) {
     return top;
 }
 
+/// A chart `width` wide, built once for its height and its drawing. The drawing runs when the page
+/// is laid out, after the caller's data is gone: the block keeps its own chart.
+PdfBlock chart_of(const std::string& title, std::string alt, BlockChart built, double width) {
+    PdfBlock chart = chart_block(title, 0);
+    chart.alt = std::move(alt);
+    auto drawn = std::make_shared<const BlockChart>(std::move(built));
+    chart.height = drawn->height(width);
+    chart.draw = [drawn, width, h = chart.height](Canvas& canvas) { drawn->draw(canvas, width, h); };
+    return chart;
+}
+
 /// A KPI's title, text and chart (or table) as blocks `width` wide.
 void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfBlock>& blocks,
                double width = pdf_text_width()) {
@@ -113,13 +124,8 @@ void add_block(const ReportModel& model, const KpiBlock& block, std::vector<PdfB
         if (cut)
             blocks.push_back(paragraph(fill_pattern(block.item.pdf_top_note, {{"shown", std::to_string(shown->rows.size())},
                                                                               {"all", std::to_string(block.rows.size())}})));
-        PdfBlock chart = chart_block(block.item.title, 0);
-        chart.alt = chart_alt_text(model, *shown, AltValues::every_value);
-        // The drawing runs when the page is laid out, after this block is gone: it keeps its own chart.
-        auto drawn = std::make_shared<const BlockChart>(block_chart_of(model, *shown));
-        chart.height = drawn->height(width);
-        chart.draw = [drawn, width, h = chart.height](Canvas& canvas) { drawn->draw(canvas, width, h); };
-        blocks.push_back(std::move(chart));
+        blocks.push_back(chart_of(block.item.title, chart_alt_text(model, *shown, AltValues::every_value),
+                                  block_chart_of(model, *shown), width));
     }
     // reports.md: the PDF shows a table beside a chart only where the chart cannot show what the
     // reader needs; the exact figures of every chart are in the workbook and under the HTML chart.
@@ -172,14 +178,8 @@ void add_comparisons(const ReportModel& model, std::vector<PdfBlock>& blocks) {
     blocks.push_back(paragraph(model.texts->fill("report.comparisons_intro", {{"quarter", format_quarter(model.quarter)}})));
     for (const auto& cmp : model.comparisons) {
         blocks.push_back(subheading(cmp.item.title));
-        PdfBlock chart = chart_block(cmp.item.title, 0);
-        chart.alt = comparison_alt_text(model, cmp, AltValues::every_value);
-        const double width = pdf_text_width();
-        chart.height = bar_chart_height(comparison_chart(model, cmp), width);
-        chart.draw = [&model, &cmp, width, h = chart.height](Canvas& canvas) {
-            draw_bar_chart(canvas, comparison_chart(model, cmp), width, h);
-        };
-        blocks.push_back(std::move(chart));
+        blocks.push_back(chart_of(cmp.item.title, comparison_alt_text(model, cmp, AltValues::every_value),
+                                  {comparison_chart(model, cmp)}, pdf_text_width()));
     }
 }
 
