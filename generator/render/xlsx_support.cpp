@@ -115,13 +115,20 @@ void add_table(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, const std::ve
     set_print_layout(ws, first);
 }
 
+namespace {
+
+/// Excel's pixels at 96 per inch of a column `width` characters wide (Calibri 11): 7w + 5, so a
+/// column of the default 8.43 is 64.
+double column_pixels(double width) { return std::floor(width * 7 + 5); }
+
+} // namespace
+
 ChartPrintLayout chart_print_layout(const std::vector<double>& column_widths, double chart_width, size_t charts) {
-    // Excel's pixels at 96 per inch: a column of w characters (Calibri 11) is 7w + 5 wide, a row
-    // 20 high. Landscape A4 less libxlsxwriter's default margins (0.7" left and right, 0.75" top
+    // Excel's pixels at 96 per inch: a row is 20 high. Landscape A4 less libxlsxwriter's default margins (0.7" left and right, 0.75" top
     // and bottom) leaves 10.29" x 6.77".
     constexpr double page_width = 10.29 * 96, page_height = 6.77 * 96, row_height = 20;
     double table_width = 0;
-    for (double w : column_widths) table_width += std::floor(w * 7 + 5);
+    for (double w : column_widths) table_width += column_pixels(w);
     const double widest = std::max(table_width, chart_width + 10);
     // 10% to spare: LibreOffice (with Carlito) sets a column a few percent wider than Excel.
     const int scale = std::clamp(static_cast<int>(std::floor(90.0 * page_width / widest)), 10, 100);
@@ -152,8 +159,8 @@ std::string sheet_reference(const std::string& sheet) {
 std::string chart_sheet_print_areas(const std::string& sheet, lxw_col_t chart_column, lxw_row_t table_rows,
                                     double chart_width, size_t charts) {
     const std::string quoted = sheet_reference(sheet);
-    // Columns from the charts' on are of the default width, 64 px: one more than the chart covers.
-    const auto chart_columns = static_cast<lxw_col_t>(std::ceil(chart_width / 64.0));
+    // Columns from the charts' on are of the default width: one more than the chart covers.
+    const auto chart_columns = static_cast<lxw_col_t>(std::ceil(chart_width / column_pixels(default_column_width)));
     char table[64], chart_range[64];
     lxw_rowcol_to_range_abs(table, 0, 0, std::max<lxw_row_t>(table_rows, 1) - 1, chart_column - 1);
     lxw_rowcol_to_range_abs(chart_range, 0, chart_column, static_cast<lxw_row_t>(charts) * chart_rows,
