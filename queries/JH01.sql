@@ -1,6 +1,9 @@
 -- kpi: JH01
 -- name: jongeren in jeugdhulp per 1.000 jongeren
 -- kind: rate_per_1000
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- breakdowns: segment@trajectories
 -- Distinct children with a trajectory active in Q, per 1,000 youths 0-17. A child counts once in
 -- the total and in every segment it had; a region counts a child once across its municipalities.

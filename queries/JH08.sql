@@ -1,6 +1,9 @@
 -- kpi: JH08
 -- name: herinstroom in de jeugdhulp
 -- kind: share
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- Of the children who entered youth care in Q (a trajectory of the scope started in Q while no
 -- other trajectory of theirs was active on the day before), the share (%) whose last earlier
 -- trajectory (in any municipality) ended in the 365 days before that start. Decided per child:

@@ -1,6 +1,9 @@
 -- kpi: JH09
 -- name: kosten per afgesloten traject
 -- kind: mean
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- breakdowns: end_reason@trajectories
 -- Trajectories ended in the rolling year ending Q: the sum of actual_eur of all their cost
 -- records (any quarter; empty amounts skipped) over how many there are: euros per ended

@@ -1,6 +1,9 @@
 -- kpi: UI02
 -- name: uitval
 -- kind: share
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- breakdowns: end_reason=early_termination, end_reason=no_show
 -- Share (%) of the trajectories ended in the rolling year ending Q that ended with
 -- early_termination or no_show; the breakdown rows are each reason as a share of all ended

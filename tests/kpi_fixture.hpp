@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <stdexcept>
+#include <tuple>
 
 #include "db/database.hpp"
 #include "kpi/kpi_engine.hpp"
@@ -17,10 +18,26 @@ struct KpiFixture {
     std::unique_ptr<SQLite::Database> db = open_database((dir / "kpi.db").string(), OpenMode::create_or_update);
     std::vector<KpiValue> values;
 
-    /// Runs each SQL text in turn, then computes `quarter` (2025-Q3 unless told).
+    /// Runs each SQL text in turn, then computes `quarter` (2025-Q3 unless told). Every fixture
+    /// also holds the KPIs counted in C++ (kpi/trajectory_kpis) equal to their queries.
     explicit KpiFixture(const std::vector<std::string>& sql, Quarter quarter = Quarter{2025, 3}) {
         for (const auto& s : sql) db->exec(s);
-        values = compute_kpis(*db, load_kpi_queries(query_folder()), quarter);
+        const auto queries = load_kpi_queries(query_folder());
+        values = compute_kpis(*db, queries, quarter);
+        check_same_values(values, compute_kpis(*db, queries, quarter, KpiDetail::full, nullptr, nullptr, KpiPath::sql));
+    }
+
+    /// Every value of `a` and `b` the same, to the bit.
+    static void check_same_values(const std::vector<KpiValue>& a, const std::vector<KpiValue>& b) {
+        REQUIRE(a.size() == b.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            INFO(a[i].quarter << " " << a[i].scope_code << " " << a[i].kpi_id << " " << a[i].breakdown);
+            REQUIRE(std::tie(a[i].scope_type, a[i].scope_code, a[i].kpi_id, a[i].breakdown) ==
+                    std::tie(b[i].scope_type, b[i].scope_code, b[i].kpi_id, b[i].breakdown));
+            CHECK(a[i].numerator == b[i].numerator);
+            CHECK(a[i].denominator == b[i].denominator);
+            CHECK(a[i].value == b[i].value);
+        }
     }
     const KpiValue& get(const std::string& scope, const std::string& kpi, const std::string& breakdown = "") const {
         for (const auto& v : values)

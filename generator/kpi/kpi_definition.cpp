@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
 #include "core/text_split.hpp"
+#include "kpi/trajectory_kpis.hpp"
 #include "schema/file_specs.hpp"
 
 namespace ss {
@@ -91,6 +92,7 @@ KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text)
     def.file = file_name;
     def.sql = text;
     bool has_kind = false;
+    int fast_path_line = 0;
     std::istringstream lines{std::string(text)};
     std::string line;
     for (int n = 1; std::getline(lines, line); ++n) {
@@ -108,6 +110,12 @@ KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text)
             else if (key == "kind") def.kind = parse_kpi_kind(value), has_kind = true;
             else if (key == "total") def.has_total = parse_total(value);
             else if (key == "breakdowns") def.breakdowns = parse_breakdown_items(value);
+            else if (key == "fast path") {
+                if (value != "trajectories")
+                    throw InputError("the only fast path is 'trajectories', not '" + std::string(value) + "'");
+                def.counted_from_trajectories = true;
+                fast_path_line = n;
+            }
         } catch (const InputError& e) {
             throw InputError(std::string(file_name) + ":" + std::to_string(n) + ": " + e.what());
         }
@@ -115,6 +123,10 @@ KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text)
     if (def.id.empty() || def.name.empty() || !has_kind)
         throw InputError(std::string(file_name) + ": the header must name the KPI ('-- kpi: JH01'), "
                          "its name ('-- name: …') and its kind ('-- kind: count')");
+    if (def.counted_from_trajectories && !has_trajectory_fast_path(def.id))
+        throw InputError(std::string(file_name) + ":" + std::to_string(fast_path_line) + ": " + def.id +
+                         " has no fast path (generator/kpi/trajectory_kpis.cpp counts " + trajectory_fast_path_ids() +
+                         "); remove the line '-- fast path: trajectories'");
     return def;
 }
 

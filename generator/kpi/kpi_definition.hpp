@@ -27,6 +27,9 @@ struct KpiDefinition {
     /// `-- breakdowns:` items: `placed=yes` (one key), `provider=*` (any id), or
     /// `kind@measures` (every code of that import column, spelled `kind=ots`).
     std::vector<std::string> breakdowns{};
+    /// `-- fast path: trajectories`: counted by kpi/trajectory_kpis from the trajectory history;
+    /// the SQL stays the definition the tests hold it to.
+    bool counted_from_trajectories = false;
 };
 
 /// Whether the KPI writes rows with `breakdown` ("" for the total): what a target may be set for.
@@ -36,8 +39,8 @@ bool kpi_has_breakdown(const KpiDefinition& kpi, std::string_view breakdown);
 const KpiDefinition* find_kpi(const std::vector<KpiDefinition>& kpis, std::string_view id);
 
 /// Parses a query file. Its header holds `-- kpi: ID`, `-- name: …`,
-/// `-- kind: count|rate_per_1000|share|mean` and optionally `-- total: no` and
-/// `-- breakdowns: …`. Throws InputError naming the file and line.
+/// `-- kind: count|rate_per_1000|share|mean` and optionally `-- total: no`,
+/// `-- breakdowns: …` and `-- fast path: trajectories`. Throws InputError naming the file and line.
 KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text);
 
 /// Every `*.sql` file of `folder`, sorted by KPI id. Throws InputError.

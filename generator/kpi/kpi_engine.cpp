@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <optional>
 
 #include <SQLiteCpp/Statement.h>
 
 #include "core/errors.hpp"
+#include "kpi/trajectory_kpis.hpp"
 #include "schema/file_specs.hpp"
 
 namespace ss {
@@ -250,28 +252,50 @@ void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, Kp
     if (stmt.getIndex(":detail") > 0) stmt.bind(":detail", detail == KpiDetail::full ? 1 : 0);
 }
 
+bool needs_trajectory_history(const std::vector<KpiDefinition>& definitions) {
+    return std::any_of(definitions.begin(), definitions.end(), [](const auto& d) { return d.counted_from_trajectories; });
+}
+
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
-                                   const Quarter& quarter, KpiDetail detail, QueryTimings* timings) {
+                                   const Quarter& quarter, KpiDetail detail, QueryTimings* timings,
+                                   const TrajectoryHistory* history, KpiPath path) {
     QueryTimings unused;
     StepClock steps(timings ? *timings : unused);
     auto record = [&](const std::string& step) { steps.lap(step); };
     prepare_scopes(db, quarter, detail);
     record("scopes");
+    std::optional<TrajectoryHistory> own_history;
+    std::optional<QuarterScopes> scopes;
+    const bool fast = path == KpiPath::fast && needs_trajectory_history(definitions);
+    if (fast) {
+        if (!history) history = &own_history.emplace(load_trajectory_history(db));
+        scopes = read_quarter_scopes(db);
+        record("trajectory history");
+    }
     std::vector<KpiValue> values;
+    const auto add = [&](const KpiDefinition& def, std::string scope_type, std::string scope_code, std::string breakdown,
+                         std::optional<double> numerator, std::optional<double> denominator) {
+        KpiValue v{quarter.code(), std::move(scope_type), std::move(scope_code), def.id, std::move(breakdown),
+                   numerator, denominator, std::nullopt};
+        if (def.kind == KpiKind::count) v.denominator.reset();
+        v.value = kpi_value(def.kind, v.numerator, v.denominator);
+        values.push_back(std::move(v));
+    };
     for (const auto& def : definitions) {
+        if (fast && def.counted_from_trajectories) {
+            for (auto& row : count_trajectory_kpi(def.id, *history, *scopes, quarter))
+                add(def, std::move(row.scope_type), std::move(row.scope_code), std::move(row.breakdown), row.numerator,
+                    row.denominator);
+            record(def.id);
+            continue;
+        }
         try {
             SQLite::Statement stmt(db, def.sql);
             bind_quarter_parameters(stmt, quarter, detail);
-            while (stmt.executeStep()) {
-                KpiValue v{quarter.code(), stmt.getColumn("scope_type").getString(),
-                           stmt.getColumn("scope_code").getString(), def.id,
-                           stmt.getColumn("breakdown").getString(),
-                           column_number(stmt.getColumn("numerator")),
-                           column_number(stmt.getColumn("denominator")), std::nullopt};
-                if (def.kind == KpiKind::count) v.denominator.reset();
-                v.value = kpi_value(def.kind, v.numerator, v.denominator);
-                values.push_back(std::move(v));
-            }
+            while (stmt.executeStep())
+                add(def, stmt.getColumn("scope_type").getString(), stmt.getColumn("scope_code").getString(),
+                    stmt.getColumn("breakdown").getString(), column_number(stmt.getColumn("numerator")),
+                    column_number(stmt.getColumn("denominator")));
         } catch (const SQLite::Exception& e) {
             throw DatabaseError("queries/" + def.file + " (" + def.id + ", " + quarter.code() + "): " + e.what());
         }

@@ -12,6 +12,7 @@
 #include "core/elapsed.hpp"
 #include "core/dates.hpp"
 #include "kpi/kpi_definition.hpp"
+#include "kpi/trajectory_history.hpp"
 
 namespace ss {
 
@@ -51,10 +52,20 @@ void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, Kp
 /// in the order they ran; for profiling (`samen-sturen kpis --timings`, `make bench`).
 using QueryTimings = StepSeconds;
 
+/// How the KPIs with a fast path (`-- fast path: trajectories`) are computed: counted in C++
+/// (the default), or by their query (what the tests hold the fast path to).
+enum class KpiPath { fast, sql };
+
 /// Every KPI of `definitions` for every scope of `quarter`, ordered by scope, KPI and breakdown.
-/// Throws DatabaseError naming the query file when a query fails.
+/// `history` is the trajectory history the fast path counts from, read once for many quarters;
+/// without one, it is read when a KPI needs it. Throws DatabaseError naming the query file when a
+/// query fails.
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
                                    const Quarter& quarter, KpiDetail detail = KpiDetail::full,
-                                   QueryTimings* timings = nullptr);
+                                   QueryTimings* timings = nullptr, const TrajectoryHistory* history = nullptr,
+                                   KpiPath path = KpiPath::fast);
+
+/// Whether any of `definitions` is counted from the trajectory history.
+bool needs_trajectory_history(const std::vector<KpiDefinition>& definitions);
 
 } // namespace ss

@@ -114,13 +114,15 @@ struct SqlResults {
 /// Runs the tasks on one worker per connection of the snapshot (temporary scope tables belong to a
 /// connection).
 SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tasks, const std::vector<Quarter>& quarters,
-                         const Quarter& report_quarter, const std::string& signals_sql) {
+                         const Quarter& report_quarter, const std::string& signals_sql, const TrajectoryHistory* history) {
     SqlResults results;
     results.values.resize(quarters.size());
     parallel_for(tasks.size(), static_cast<int>(snapshot.workers()), [&](size_t t, size_t worker) {
         SQLite::Database& db = snapshot.worker(worker);
         const SqlTask& task = tasks[t];
-        if (task.quarter) results.values[*task.quarter] = compute_kpis(db, task.kpis, quarters[*task.quarter], task.detail);
+        if (task.quarter)
+            results.values[*task.quarter] =
+                compute_kpis(db, task.kpis, quarters[*task.quarter], task.detail, nullptr, history);
         else results.signals = read_signals(db, signals_sql, report_quarter);
     });
     return results;
@@ -145,8 +147,11 @@ RunData read_run_data(ReadSnapshot& snapshot, const std::vector<KpiDefinition>& 
     // Every quarter's cost figures are judged complete or provisional by its DQ01.
     std::set<std::string> computed_over_time = over_time;
     computed_over_time.insert("DQ01");
+    // Read once for every quarter's trajectory KPIs counted in C++ (kpi/trajectory_kpis).
+    std::optional<TrajectoryHistory> history;
+    if (needs_trajectory_history(kpis)) history = load_trajectory_history(db);
     SqlResults sql = run_sql_tasks(snapshot, sql_tasks(kpis, computed_over_time, quarters, quarter), quarters, quarter,
-                                   signals_sql);
+                                   signals_sql, history ? &*history : nullptr);
     auto& values = sql.values;
     for (size_t i = 0; i < quarters.size(); ++i) {
         mark_provisional(values[i], completeness);

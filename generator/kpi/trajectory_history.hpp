@@ -1,0 +1,44 @@
+// Every trajectory of the database as compact rows, read once per run, for the trajectory KPIs
+// that are counted in C++ (kpi/trajectory_kpis): SQLite's GROUP BY sorter made them the bulk of
+// the SQL stage (docs/performance.md, item 10).
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+namespace ss {
+
+struct TrajectoryHistory {
+    static constexpr std::int32_t open_end = std::numeric_limits<std::int32_t>::max();
+
+    struct Trajectory {
+        std::uint32_t child = 0;        ///< index into the children (not kept: only who is who)
+        std::uint16_t municipality = 0; ///< index into municipalities
+        std::uint8_t segment = 0;
+        std::uint8_t end_reason = 0;    ///< 0: none; else index + 1 into end_reasons
+        std::int32_t start = 0;         ///< days since 1970-01-01
+        std::int32_t end = open_end;    ///< open_end while the trajectory runs
+        double eur = 0;                 ///< the actual euros of all its cost records (total(), in index order)
+    };
+
+    std::vector<std::string> municipalities; ///< codes, sorted
+    std::vector<std::string> regions;        ///< codes, sorted
+    std::vector<std::uint16_t> region_of;    ///< per municipality, index into regions
+    std::vector<std::string> end_reasons;    ///< the end reasons found, sorted
+    std::vector<Trajectory> trajectories;    ///< in trajectory_id order
+    /// Indices into trajectories grouped per child, each child's by start date; the children's
+    /// groups start at child_begin[c] and end at child_begin[c + 1].
+    std::vector<std::uint32_t> by_child;
+    std::vector<std::uint32_t> child_begin;
+
+    std::size_t children() const { return child_begin.empty() ? 0 : child_begin.size() - 1; }
+};
+
+/// Reads every trajectory and its cost records' actual euros. Throws DatabaseError.
+TrajectoryHistory load_trajectory_history(SQLite::Database& db);
+
+} // namespace ss

@@ -1,0 +1,251 @@
+#include "kpi/trajectory_kpis.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+
+#include <SQLiteCpp/Statement.h>
+
+namespace ss {
+
+namespace {
+
+using History = TrajectoryHistory;
+
+/// Counts per municipality and per region, written out for every scope of the quarter.
+struct ScopeCounts {
+    std::vector<double> municipality, region;
+    explicit ScopeCounts(const History& h) : municipality(h.municipalities.size()), region(h.regions.size()) {}
+};
+
+/// The index of a scope's municipality or region in the history, or -1.
+long scope_index(const History& h, const QuarterScopes::Scope& s) {
+    const auto& codes = s.type == "municipality" ? h.municipalities : h.regions;
+    const auto it = std::lower_bound(codes.begin(), codes.end(), s.code);
+    return it != codes.end() && *it == s.code ? it - codes.begin() : -1;
+}
+
+double count_of(const ScopeCounts& c, const History& h, const QuarterScopes::Scope& s) {
+    const long i = scope_index(h, s);
+    if (i < 0) return 0;
+    return s.type == "municipality" ? c.municipality[static_cast<size_t>(i)] : c.region[static_cast<size_t>(i)];
+}
+
+struct Window {
+    std::int32_t qs, qe, rolling_start;
+};
+
+Window window_of(const Quarter& q) {
+    return {q.first_day().days, q.last_day().days, q.previous().previous().previous().first_day().days};
+}
+
+/// JH01: distinct children with a trajectory active in Q, in total and per segment; a child
+/// counts once per municipality and once per region, whatever it had there.
+std::vector<KpiRow> jh01(const History& h, const QuarterScopes& scopes, const Window& w) {
+    constexpr size_t bits = 64;
+    ScopeCounts total(h);
+    std::vector<double> municipality_segments(h.municipalities.size() * bits), region_segments(h.regions.size() * bits);
+    struct Place {
+        size_t index;
+        std::uint64_t segments;
+    };
+    std::vector<Place> municipalities, regions;
+    const auto add = [](std::vector<Place>& places, size_t index, std::uint64_t segment) {
+        for (auto& p : places)
+            if (p.index == index) return void(p.segments |= segment);
+        places.push_back({index, segment});
+    };
+    const auto count = [](const std::vector<Place>& places, std::vector<double>& totals, std::vector<double>& segments) {
+        for (const auto& p : places) {
+            totals[p.index] += 1;
+            for (std::uint64_t s = p.segments; s; s &= s - 1) segments[p.index * bits + std::countr_zero(s)] += 1;
+        }
+    };
+    for (size_t c = 0; c < h.children(); ++c) {
+        municipalities.clear();
+        regions.clear();
+        for (auto i = h.child_begin[c]; i < h.child_begin[c + 1]; ++i) {
+            const auto& t = h.trajectories[h.by_child[i]];
+            if (t.start > w.qe || t.end < w.qs) continue;
+            add(municipalities, t.municipality, std::uint64_t{1} << t.segment);
+            add(regions, h.region_of[t.municipality], std::uint64_t{1} << t.segment);
+        }
+        count(municipalities, total.municipality, municipality_segments);
+        count(regions, total.region, region_segments);
+    }
+    std::vector<KpiRow> rows;
+    for (const auto& s : scopes.scopes) {
+        rows.push_back({s.type, s.code, "", count_of(total, h, s), s.youths});
+        const long i = scope_index(h, s);
+        const auto& segments = s.type == "municipality" ? municipality_segments : region_segments;
+        for (const auto& [breakdown, segment] : scopes.segments) {
+            const double n = i < 0 || segment < 0 || segment >= static_cast<int>(bits)
+                                 ? 0
+                                 : segments[static_cast<size_t>(i) * bits + static_cast<size_t>(segment)];
+            rows.push_back({s.type, s.code, breakdown, n, s.youths});
+        }
+    }
+    return rows;
+}
+
+/// JH08: of the children who entered youth care in Q (a trajectory started in Q while no other
+/// of theirs was active the day before), those whose last earlier trajectory ended within 365
+/// days; per scope a child counts once, with its first entry there.
+std::vector<KpiRow> jh08(const History& h, const QuarterScopes& scopes, const Window& w) {
+    ScopeCounts entered(h), returned(h);
+    struct Entry {
+        size_t municipality;
+        std::int32_t start;
+    };
+    std::vector<Entry> entries;
+    for (size_t c = 0; c < h.children(); ++c) {
+        const auto first = h.child_begin[c], last = h.child_begin[c + 1];
+        entries.clear();
+        for (auto i = first; i < last; ++i) {
+            const auto& t = h.trajectories[h.by_child[i]];
+            if (t.start < w.qs || t.start > w.qe) continue;
+            const std::int32_t day_before = t.start - 1;
+            bool continued = false;
+            for (auto j = first; j < last && !continued; ++j)
+                continued = j != i && h.trajectories[h.by_child[j]].start <= day_before && h.trajectories[h.by_child[j]].end >= day_before;
+            if (continued) continue;
+            auto e = std::find_if(entries.begin(), entries.end(), [&](const Entry& known) { return known.municipality == t.municipality; });
+            if (e == entries.end()) entries.push_back({t.municipality, t.start});
+            else e->start = std::min(e->start, t.start);
+        }
+        if (entries.empty()) continue;
+        // Whether the child's last trajectory ended before `start` ended within 365 days of it.
+        const auto returned_at = [&](std::int32_t start) {
+            std::int32_t last_end = History::open_end;
+            for (auto j = first; j < last; ++j) {
+                const auto end = h.trajectories[h.by_child[j]].end;
+                if (end < start && (last_end == History::open_end || end > last_end)) last_end = end;
+            }
+            return last_end != History::open_end && start - last_end <= 365;
+        };
+        std::vector<std::pair<size_t, std::int32_t>> region_starts;
+        for (const auto& e : entries) {
+            entered.municipality[e.municipality] += 1;
+            returned.municipality[e.municipality] += returned_at(e.start);
+            const size_t r = h.region_of[e.municipality];
+            auto it = std::find_if(region_starts.begin(), region_starts.end(), [&](const auto& p) { return p.first == r; });
+            if (it == region_starts.end()) region_starts.emplace_back(r, e.start);
+            else it->second = std::min(it->second, e.start);
+        }
+        for (const auto& [r, start] : region_starts) {
+            entered.region[r] += 1;
+            returned.region[r] += returned_at(start);
+        }
+    }
+    std::vector<KpiRow> rows;
+    for (const auto& s : scopes.scopes) rows.push_back({s.type, s.code, "", count_of(returned, h, s), count_of(entered, h, s)});
+    return rows;
+}
+
+/// JH09: the actual euros of the trajectories ended in the rolling year over how many there are,
+/// in total and per end reason. Summed per municipality and end reason in trajectory order, then
+/// per scope in municipality and end reason order, as the query adds them.
+std::vector<KpiRow> jh09(const History& h, const QuarterScopes& scopes, const Window& w) {
+    const size_t reasons = h.end_reasons.size() + 1;
+    std::vector<double> eur(h.municipalities.size() * reasons), ended(h.municipalities.size() * reasons);
+    for (const auto& t : h.trajectories) {
+        if (t.end < w.rolling_start || t.end > w.qe) continue;
+        const size_t cell = t.municipality * reasons + t.end_reason;
+        eur[cell] += t.eur;
+        ended[cell] += 1;
+    }
+    std::vector<std::vector<size_t>> members(h.regions.size());
+    for (size_t m = 0; m < h.municipalities.size(); ++m) members[h.region_of[m]].push_back(m);
+    std::vector<KpiRow> rows;
+    for (const auto& s : scopes.scopes) {
+        const long i = scope_index(h, s);
+        std::vector<size_t> own;
+        if (i >= 0) own = s.type == "municipality" ? std::vector<size_t>{static_cast<size_t>(i)} : members[static_cast<size_t>(i)];
+        // reason 0 is "no end reason": in the total only
+        const auto sum = [&](size_t first_reason, size_t last_reason, const std::vector<double>& of) {
+            double total = 0;
+            for (const size_t m : own)
+                for (size_t r = first_reason; r < last_reason; ++r)
+                    if (ended[m * reasons + r] > 0) total += of[m * reasons + r];
+            return total;
+        };
+        rows.push_back({s.type, s.code, "", sum(0, reasons, eur), sum(0, reasons, ended)});
+        for (const auto& [breakdown, code] : scopes.end_reasons) {
+            const auto it = std::lower_bound(h.end_reasons.begin(), h.end_reasons.end(), code);
+            const bool known = it != h.end_reasons.end() && *it == code;
+            const size_t r = static_cast<size_t>(it - h.end_reasons.begin()) + 1;
+            rows.push_back({s.type, s.code, breakdown, known ? sum(r, r + 1, eur) : 0.0, known ? sum(r, r + 1, ended) : 0.0});
+        }
+    }
+    return rows;
+}
+
+/// UI02: the share of trajectories ended in the rolling year that ended early or as a no-show.
+std::vector<KpiRow> ui02(const History& h, const QuarterScopes& scopes, const Window& w) {
+    const auto reason = [&](const char* code) {
+        const auto it = std::lower_bound(h.end_reasons.begin(), h.end_reasons.end(), code);
+        return it != h.end_reasons.end() && *it == code ? static_cast<int>(it - h.end_reasons.begin()) + 1 : -1;
+    };
+    const int early_termination = reason("early_termination"), no_show = reason("no_show");
+    ScopeCounts ended(h), early(h), not_shown(h);
+    for (const auto& t : h.trajectories) {
+        if (t.end < w.rolling_start || t.end > w.qe) continue;
+        const size_t r = h.region_of[t.municipality];
+        ended.municipality[t.municipality] += 1;
+        ended.region[r] += 1;
+        if (t.end_reason == early_termination) early.municipality[t.municipality] += 1, early.region[r] += 1;
+        if (t.end_reason == no_show) not_shown.municipality[t.municipality] += 1, not_shown.region[r] += 1;
+    }
+    std::vector<KpiRow> rows;
+    for (const auto& s : scopes.scopes) {
+        const double n = count_of(ended, h, s), e = count_of(early, h, s), x = count_of(not_shown, h, s);
+        rows.push_back({s.type, s.code, "", e + x, n});
+        rows.push_back({s.type, s.code, "end_reason=early_termination", e, n});
+        rows.push_back({s.type, s.code, "end_reason=no_show", x, n});
+    }
+    return rows;
+}
+
+using Counter = std::vector<KpiRow> (*)(const History&, const QuarterScopes&, const Window&);
+
+constexpr std::pair<std::string_view, Counter> counters[] = {{"JH01", jh01}, {"JH08", jh08}, {"JH09", jh09}, {"UI02", ui02}};
+
+Counter counter_of(std::string_view kpi_id) {
+    for (const auto& [id, counter] : counters)
+        if (id == kpi_id) return counter;
+    return nullptr;
+}
+
+} // namespace
+
+QuarterScopes read_quarter_scopes(SQLite::Database& db) {
+    QuarterScopes q;
+    SQLite::Statement scopes(db, "SELECT s.scope_type, s.scope_code, y.youths FROM scopes s "
+                                 "LEFT JOIN scope_youths y ON y.scope_type = s.scope_type AND y.scope_code = s.scope_code");
+    while (scopes.executeStep()) {
+        QuarterScopes::Scope s{scopes.getColumn(0).getString(), scopes.getColumn(1).getString(), std::nullopt};
+        if (!scopes.getColumn(2).isNull()) s.youths = scopes.getColumn(2).getDouble();
+        q.scopes.push_back(std::move(s));
+    }
+    SQLite::Statement segments(db, "SELECT breakdown, segment FROM segment_codes");
+    while (segments.executeStep()) q.segments.emplace_back(segments.getColumn(0).getString(), segments.getColumn(1).getInt());
+    SQLite::Statement reasons(db, "SELECT breakdown, end_reason FROM trajectory_end_reason_codes");
+    while (reasons.executeStep()) q.end_reasons.emplace_back(reasons.getColumn(0).getString(), reasons.getColumn(1).getString());
+    return q;
+}
+
+bool has_trajectory_fast_path(std::string_view kpi_id) { return counter_of(kpi_id) != nullptr; }
+
+std::string trajectory_fast_path_ids() {
+    std::string ids;
+    for (const auto& [id, counter] : counters) ids += (ids.empty() ? "" : ", ") + std::string(id);
+    return ids;
+}
+
+std::vector<KpiRow> count_trajectory_kpi(std::string_view kpi_id, const TrajectoryHistory& history,
+                                         const QuarterScopes& scopes, const Quarter& quarter) {
+    const Counter counter = counter_of(kpi_id);
+    return counter ? counter(history, scopes, window_of(quarter)) : std::vector<KpiRow>{};
+}
+
+} // namespace ss

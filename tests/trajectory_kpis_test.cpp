@@ -1,0 +1,140 @@
+// The trajectory KPIs counted in C++ (kpi/trajectory_kpis) give what their queries give, to the
+// bit, on the region demo over eight quarters and on edges worked out by hand; a fast path is
+// asked for by name, and a database the import did not write is named, not counted.
+#include <doctest/doctest.h>
+
+#include "core/errors.hpp"
+#include "db/database.hpp"
+#include "demo/demo_generator.hpp"
+#include "import/importer.hpp"
+#include "kpi/kpi_engine.hpp"
+#include "kpi/trajectory_kpis.hpp"
+#include "kpi_fixture.hpp"
+#include "test_support.hpp"
+
+using namespace ss;
+using namespace ss::test;
+
+namespace {
+
+std::vector<KpiDefinition> fast_path_queries() {
+    std::vector<KpiDefinition> fast;
+    for (auto& q : load_kpi_queries(query_folder()))
+        if (q.counted_from_trajectories) fast.push_back(std::move(q));
+    return fast;
+}
+
+// R1 holds GM0001 and GM0002. Quarter 2025-Q3: 2025-07-01 to 2025-09-30.
+const char* places_sql = R"sql(
+INSERT INTO regions VALUES ('R1', 'Regio Een'), ('R2', 'Regio Twee');
+INSERT INTO municipalities VALUES ('GM0001', 'Aadorp', 'R1'), ('GM0002', 'Beedorp', 'R1'), ('GM0003', 'Ceedorp', 'R2');
+INSERT INTO population VALUES ('GM0001', 2025, 10000, 1000), ('GM0002', 2025, 5000, 500);
+INSERT INTO institutions VALUES ('P', 'Aanbieder', 'provider');
+)sql";
+
+} // namespace
+
+TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the region demo over eight quarters") {
+    TempDir dir;
+    auto db = open_database((dir / "demo.db").string(), OpenMode::create_or_update);
+    import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
+    const auto queries = fast_path_queries();
+    REQUIRE(queries.size() == 4);
+    const TrajectoryHistory history = load_trajectory_history(*db);
+    size_t compared = 0;
+    double children = 0;
+    for (Quarter q{2024, 1}; q <= Quarter{2025, 4}; q = q.next()) {
+        INFO(q.code());
+        const auto fast = compute_kpis(*db, queries, q, KpiDetail::trend, nullptr, &history);
+        KpiFixture::check_same_values(fast, compute_kpis(*db, queries, q, KpiDetail::trend, nullptr, nullptr, KpiPath::sql));
+        compared += fast.size();
+        for (const auto& v : fast)
+            if (v.kpi_id == "JH01" && v.scope_type == "region" && v.breakdown.empty()) children += *v.numerator;
+    }
+    CHECK(compared > 1000);
+    CHECK(children > 1000); // real counts were compared, not zeros
+}
+
+TEST_CASE("trajectory KPIs: edges worked out by hand") {
+    // K1 enters in GM0001 on 2025-07-10, exactly 365 days after its last trajectory ended, and in
+    // GM0002 on 2025-08-01, 12 days after the one in GM0001 ended (one region: counted once, with
+    // the first entry). K2 enters 2025-07-02, 366 days after: no re-entry. K3's new trajectory
+    // starts the day after another ended: no entry. K4 enters in R2 with no trajectory before.
+    KpiFixture f({places_sql, R"sql(
+INSERT INTO trajectories VALUES
+  ('T1', 'K1', 'GM0001', 'P', 4, NULL, 'perspectief', 'gp', '2024-01-01', '2024-07-10', 'planned'),
+  ('T2', 'K1', 'GM0001', 'P', 5, NULL, 'perspectief', 'gp', '2025-07-10', '2025-07-20', 'transfer'),
+  ('T3', 'K1', 'GM0002', 'P', 6, NULL, 'perspectief', 'gp', '2025-08-01', '2025-09-01', 'no_show'),
+  ('T4', 'K2', 'GM0001', 'P', 4, NULL, 'perspectief', 'gp', '2024-01-01', '2024-07-01', 'early_termination'),
+  ('T5', 'K2', 'GM0001', 'P', 4, NULL, 'perspectief', 'gp', '2025-07-02', NULL,         NULL),
+  ('T6', 'K3', 'GM0002', 'P', 4, NULL, 'perspectief', 'gp', '2025-01-01', '2025-07-14', 'transfer'),
+  ('T7', 'K3', 'GM0002', 'P', 7, NULL, 'perspectief', 'gp', '2025-07-15', NULL,         NULL),
+  ('T8', 'K4', 'GM0003', 'P', 4, NULL, 'perspectief', 'gp', '2025-09-30', NULL,         NULL);
+INSERT INTO costs VALUES ('trajectory', 'T3', '2025-Q3', NULL, 100.5), ('trajectory', 'T6', '2025-Q1', 50, 40.25),
+                         ('trajectory', 'T6', '2025-Q2', NULL, NULL), ('trajectory', 'T6', '2025-Q3', NULL, 0.25);
+)sql"});
+    CHECK(f.numerator("GM0001", "JH08") == 1); // K1 (365 days); K2 is 366
+    CHECK(f.get("GM0001", "JH08").denominator == 2.0);
+    CHECK(f.numerator("GM0002", "JH08") == 1); // K1 again, 12 days after; K3 continued
+    CHECK(f.get("GM0002", "JH08").denominator == 1.0);
+    CHECK(f.numerator("R1", "JH08") == 1); // K1 once, with its first entry, and K2
+    CHECK(f.get("R1", "JH08").denominator == 2.0);
+    CHECK(f.numerator("R2", "JH08") == 0); // K4: nothing before
+    CHECK(f.get("R2", "JH08").denominator == 1.0);
+    CHECK(f.numerator("R1", "JH01") == 3);                  // K1, K2, K3: K1 once though in both
+    CHECK(f.numerator("GM0001", "JH01") == 2);              // K1, K2
+    CHECK(f.numerator("R1", "JH01", "segment=4") == 2);     // K2's T5, K3's T6 (ended in Q)
+    CHECK(f.numerator("GM0002", "JH01", "segment=4") == 1); // K3
+    CHECK(f.numerator("R2", "JH01") == 1);
+    // Ended in the rolling year: T2 (transfer, no costs), T3 (no show, 100.50), T6 (transfer,
+    // 40.25 + an empty amount + 0.25).
+    CHECK(f.value("R1", "JH09") == doctest::Approx(141.0 / 3));
+    CHECK(f.value("R1", "JH09", "end_reason=transfer") == doctest::Approx(20.25));
+    CHECK(f.value("GM0002", "JH09", "end_reason=transfer") == doctest::Approx(40.5));
+    CHECK(f.value("GM0001", "JH09") == 0.0);
+    CHECK_FALSE(f.get("GM0003", "JH09").value); // nothing ended there
+    CHECK(f.value("R1", "UI02") == doctest::Approx(100.0 / 3));
+    CHECK(f.value("GM0002", "UI02", "end_reason=no_show") == doctest::Approx(50.0));
+    CHECK(f.value("GM0002", "UI02", "end_reason=early_termination") == 0.0);
+}
+
+TEST_CASE("trajectory KPIs: a query asks for the fast path by name, and only where there is one") {
+    const std::string head = "-- kpi: JH03\n-- name: n\n-- kind: count\n";
+    CHECK_THROWS_WITH_AS(parse_kpi_query("JH03.sql", head + "-- fast path: trajectories\nSELECT 1"),
+                         doctest::Contains("JH03.sql:4: JH03 has no fast path (generator/kpi/trajectory_kpis.cpp counts "
+                                           "JH01, JH08, JH09, UI02); remove the line"),
+                         InputError);
+    CHECK_THROWS_WITH_AS(parse_kpi_query("JH01.sql", "-- kpi: JH01\n-- name: n\n-- kind: count\n-- fast path: windows\nSELECT 1"),
+                         doctest::Contains("JH01.sql:4: the only fast path is 'trajectories', not 'windows'"), InputError);
+    CHECK(parse_kpi_query("JH01.sql", "-- kpi: JH01\n-- name: n\n-- kind: count\n-- fast path: trajectories\nSELECT 1")
+              .counted_from_trajectories);
+    CHECK_FALSE(parse_kpi_query("JH01.sql", "-- kpi: JH01\n-- name: n\n-- kind: count\nSELECT 1").counted_from_trajectories);
+}
+
+TEST_CASE("trajectory KPIs: a trajectory the import would have refused is named, not counted") {
+    TempDir dir;
+    auto db = open_database((dir / "kpi.db").string(), OpenMode::create_or_update);
+    db->exec(places_sql);
+    db->exec("PRAGMA foreign_keys = OFF");
+    SUBCASE("a date that is no date") {
+        db->exec("INSERT INTO trajectories VALUES ('T9', 'K1', 'GM0001', 'P', 4, NULL, 'perspectief', 'gp', "
+                 "'2025-7-1', NULL, NULL)");
+        CHECK_THROWS_WITH_AS(load_trajectory_history(*db),
+                             "trajectories: trajectory T9 has start_date '2025-7-1', not a date YYYY-MM-DD "
+                             "(import the delivery again)",
+                             DatabaseError);
+    }
+    SUBCASE("a municipality that is not in the database") {
+        db->exec("INSERT INTO trajectories VALUES ('T9', 'K1', 'GM0999', 'P', 4, NULL, 'perspectief', 'gp', "
+                 "'2025-07-01', NULL, NULL)");
+        CHECK_THROWS_WITH_AS(load_trajectory_history(*db),
+                             "trajectories: trajectory T9 names municipality 'GM0999', which is not in municipalities",
+                             DatabaseError);
+    }
+    SUBCASE("a segment out of range") {
+        db->exec("INSERT INTO trajectories VALUES ('T9', 'K1', 'GM0001', 'P', 99, NULL, 'perspectief', 'gp', "
+                 "'2025-07-01', NULL, NULL)");
+        CHECK_THROWS_WITH_AS(load_trajectory_history(*db), "trajectories: trajectory T9 has segment 99, outside 0-62",
+                             DatabaseError);
+    }
+}
