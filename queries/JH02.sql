@@ -1,6 +1,9 @@
 -- kpi: JH02
 -- name: nieuwe trajecten
 -- kind: count
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- breakdowns: segment@trajectories
 -- Trajectories started in Q, in total and by segment.
 -- Counted per municipality and segment first: the roll-up to scopes then joins a few thousand

@@ -1,6 +1,9 @@
 -- kpi: JH04
 -- name: gemiddelde trajectduur (dagen)
 -- kind: mean
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- breakdowns: segment@trajectories
 -- Mean duration in days (end_date - start_date) of the trajectories ended in Q; total and by segment.
 -- Summed per municipality and segment first, then rolled up to scopes.

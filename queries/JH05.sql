@@ -1,6 +1,9 @@
 -- kpi: JH05
 -- name: langer dan de norm
 -- kind: share
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- breakdowns: segment@trajectories
 -- Share (%) of the trajectories ended in Q whose duration exceeds (strictly) the max_duration_days
 -- of their segment and intensity; only trajectories that have a norm count. Total and by segment.

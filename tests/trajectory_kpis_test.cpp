@@ -39,7 +39,7 @@ TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the 
     auto db = open_database((dir / "demo.db").string(), OpenMode::create_or_update);
     import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
     const auto queries = fast_path_queries();
-    REQUIRE(queries.size() == 4);
+    REQUIRE(queries.size() == 7);
     const TrajectoryHistory history = load_trajectory_history(*db);
     size_t compared = 0;
     double children = 0;
@@ -72,6 +72,7 @@ INSERT INTO trajectories VALUES
   ('T8', 'K4', 'GM0003', 'P', 4, NULL, 'perspectief', 'gp', '2025-09-30', NULL,         NULL);
 INSERT INTO costs VALUES ('trajectory', 'T3', '2025-Q3', NULL, 100.5), ('trajectory', 'T6', '2025-Q1', 50, 40.25),
                          ('trajectory', 'T6', '2025-Q2', NULL, NULL), ('trajectory', 'T6', '2025-Q3', NULL, 0.25);
+INSERT INTO norms VALUES (4, 'perspectief', 180), (6, 'perspectief', 31);
 )sql"});
     CHECK(f.numerator("GM0001", "JH08") == 1); // K1 (365 days); K2 is 366
     CHECK(f.get("GM0001", "JH08").denominator == 2.0);
@@ -96,13 +97,24 @@ INSERT INTO costs VALUES ('trajectory', 'T3', '2025-Q3', NULL, 100.5), ('traject
     CHECK(f.value("R1", "UI02") == doctest::Approx(100.0 / 3));
     CHECK(f.value("GM0002", "UI02", "end_reason=no_show") == doctest::Approx(50.0));
     CHECK(f.value("GM0002", "UI02", "end_reason=early_termination") == 0.0);
+    // Started in Q: T2, T3, T5, T7 in R1, T8 in R2. Ended in Q: T2 (10 days, no norm for segment
+    // 5), T3 (31 days, norm 31: not over), T6 (194 days, norm 180: over).
+    CHECK(f.numerator("R1", "JH02") == 4);
+    CHECK(f.numerator("R1", "JH02", "segment=4") == 1);
+    CHECK_FALSE(f.get("R1", "JH02").denominator);
+    CHECK(f.numerator("GM0003", "JH02") == 1);
+    CHECK(f.value("R1", "JH04") == doctest::Approx(235.0 / 3));
+    CHECK(f.value("GM0002", "JH04") == doctest::Approx(112.5));
+    CHECK(f.value("R1", "JH05") == doctest::Approx(50.0));
+    CHECK(f.value("GM0002", "JH05", "segment=6") == 0.0);
+    CHECK_FALSE(f.get("GM0001", "JH05").value); // T2 has no norm
 }
 
 TEST_CASE("trajectory KPIs: a query asks for the fast path by name, and only where there is one") {
     const std::string head = "-- kpi: JH03\n-- name: n\n-- kind: count\n";
     CHECK_THROWS_WITH_AS(parse_kpi_query("JH03.sql", head + "-- fast path: trajectories\nSELECT 1"),
                          doctest::Contains("JH03.sql:4: JH03 has no fast path (generator/kpi/trajectory_kpis.cpp counts "
-                                           "JH01, JH08, JH09, UI02); remove the line"),
+                                           "JH01, JH02, JH04, JH05, JH08, JH09, UI02); remove the line"),
                          InputError);
     CHECK_THROWS_WITH_AS(parse_kpi_query("JH01.sql", "-- kpi: JH01\n-- name: n\n-- kind: count\n-- fast path: windows\nSELECT 1"),
                          doctest::Contains("JH01.sql:4: the only fast path is 'trajectories', not 'windows'"), InputError);

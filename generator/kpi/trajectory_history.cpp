@@ -155,15 +155,35 @@ private:
     std::vector<std::uint32_t> offsets_;
 };
 
-/// A trajectory's end reason as 1 + its index among the reasons met so far.
-std::uint8_t reason_number(std::vector<std::string>& seen, std::string_view reason, std::string_view trajectory_id) {
+/// A code (an end reason, an intensity) as 1 + its index among the codes of its column met so far.
+std::uint8_t code_number(std::vector<std::string>& seen, std::string_view code, std::string_view trajectory_id,
+                         const char* column) {
     for (size_t i = 0; i < seen.size(); ++i)
-        if (seen[i] == reason) return static_cast<std::uint8_t>(i + 1);
+        if (seen[i] == code) return static_cast<std::uint8_t>(i + 1);
     if (seen.size() == 0xFE)
-        throw DatabaseError("trajectories: trajectory " + std::string(trajectory_id) + " has the 255th end reason '" +
-                            std::string(reason) + "'; the trajectory KPIs count at most 254");
-    seen.emplace_back(reason);
+        throw DatabaseError("trajectories: trajectory " + std::string(trajectory_id) + " has the 255th " + column + " '" +
+                            std::string(code) + "'; the trajectory KPIs count at most 254");
+    seen.emplace_back(code);
     return static_cast<std::uint8_t>(seen.size());
+}
+
+/// Each trajectory's norm (norms.max_duration_days of its segment and intensity), given each
+/// trajectory's intensity as a number into `intensities` (1-based).
+void add_norms(SQLite::Database& db, TrajectoryHistory& history, const std::vector<std::string>& intensities,
+               const std::vector<std::uint8_t>& intensity_of) {
+    constexpr size_t segments = 64;
+    std::vector<std::int32_t> norm((intensities.size() + 1) * segments, TrajectoryHistory::no_norm);
+    RowReader norms(db, "SELECT segment, intensity, max_duration_days FROM norms");
+    while (norms.next()) {
+        const auto it = std::find(intensities.begin(), intensities.end(), norms.text(1));
+        const int segment = norms.integer(0);
+        if (it == intensities.end() || segment < 0 || segment >= static_cast<int>(segments)) continue;
+        norm[static_cast<size_t>(it - intensities.begin() + 1) * segments + static_cast<size_t>(segment)] = norms.integer(2);
+    }
+    for (size_t i = 0; i < history.trajectories.size(); ++i) {
+        auto& t = history.trajectories[i];
+        t.norm_days = norm[intensity_of[i] * segments + t.segment];
+    }
 }
 
 /// Sorts the end reasons (the queries meet them in code order) and renumbers the trajectories.
@@ -204,13 +224,15 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
     try {
         read_places(db, history);
         CostSums costs(db);
-        RowReader rows(db, "SELECT trajectory_id, child_id, municipality_code, segment, start_date, end_date, end_reason "
-                           "FROM trajectories ORDER BY trajectory_id");
+        RowReader rows(db, "SELECT trajectory_id, child_id, municipality_code, segment, start_date, end_date, end_reason, "
+                           "intensity FROM trajectories ORDER BY trajectory_id");
         ChildNumbers children(trajectory_count(db));
         std::unordered_map<std::string, std::uint16_t> municipality_index;
         for (size_t m = 0; m < history.municipalities.size(); ++m)
             municipality_index.emplace(history.municipalities[m], static_cast<std::uint16_t>(m));
         std::vector<std::string> reasons_seen; // in the order met; sorted below
+        std::vector<std::string> intensities;
+        std::vector<std::uint8_t> intensity_of;
         while (rows.next()) {
             const std::string_view id = rows.text(0);
             TrajectoryHistory::Trajectory t;
@@ -227,11 +249,13 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
             t.segment = static_cast<std::uint8_t>(segment);
             t.start = days_of(rows.text(4), id, "start_date");
             if (!rows.is_null(5)) t.end = days_of(rows.text(5), id, "end_date");
-            if (!rows.is_null(6)) t.end_reason = reason_number(reasons_seen, rows.text(6), id);
+            if (!rows.is_null(6)) t.end_reason = code_number(reasons_seen, rows.text(6), id, "end reason");
             t.eur = costs.of(id);
+            intensity_of.push_back(code_number(intensities, rows.text(7), id, "intensity"));
             history.trajectories.push_back(t);
         }
         number_reasons_in_order(history, reasons_seen);
+        add_norms(db, history, intensities, intensity_of);
         group_by_child(history, children.count());
     } catch (const SQLite::Exception& e) {
         throw DatabaseError(std::string("reading the places for the trajectory KPIs: ") + e.what());

@@ -23,7 +23,9 @@ struct TrajectoryHistory {
         std::int32_t start = 0;         ///< days since 1970-01-01
         std::int32_t end = open_end;    ///< open_end while the trajectory runs
         double eur = 0;                 ///< the actual euros of all its cost records (total(), in index order)
+        std::int32_t norm_days = no_norm; ///< the norms' max_duration_days of its segment and intensity
     };
+    static constexpr std::int32_t no_norm = -1;
 
     std::vector<std::string> municipalities; ///< codes, sorted
     std::vector<std::string> regions;        ///< codes, sorted
@@ -38,7 +40,7 @@ struct TrajectoryHistory {
     std::size_t children() const { return child_begin.empty() ? 0 : child_begin.size() - 1; }
 };
 
-/// Reads every trajectory and its cost records' actual euros. Throws DatabaseError.
+/// Reads every trajectory, its cost records' actual euros and its norm. Throws DatabaseError.
 TrajectoryHistory load_trajectory_history(SQLite::Database& db);
 
 } // namespace ss

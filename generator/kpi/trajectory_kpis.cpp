@@ -206,9 +206,73 @@ std::vector<KpiRow> ui02(const History& h, const QuarterScopes& scopes, const Wi
     return rows;
 }
 
+/// A numerator and a denominator per municipality and segment, rolled up to every scope as its
+/// total row and one row per segment code. (The sums are counts and whole days: exact in any order.)
+class SegmentSums {
+public:
+    static constexpr size_t segments = 64;
+    explicit SegmentSums(const History& h) : h_(h), n_(h.municipalities.size() * segments), d_(n_.size()) {}
+    void add(const History::Trajectory& t, double n, double d) {
+        n_[t.municipality * segments + t.segment] += n;
+        d_[t.municipality * segments + t.segment] += d;
+    }
+    /// `with_denominator` false: a count, whose query returns no denominator.
+    std::vector<KpiRow> rows(const QuarterScopes& scopes, bool with_denominator) const {
+        std::vector<std::vector<size_t>> members(h_.regions.size());
+        for (size_t m = 0; m < h_.municipalities.size(); ++m) members[h_.region_of[m]].push_back(m);
+        std::vector<KpiRow> rows;
+        for (const auto& s : scopes.scopes) {
+            const long i = scope_index(h_, s);
+            std::vector<size_t> own;
+            if (i >= 0) own = s.type == "municipality" ? std::vector<size_t>{static_cast<size_t>(i)} : members[static_cast<size_t>(i)];
+            const auto row = [&](std::string breakdown, size_t first, size_t last) {
+                double n = 0, d = 0;
+                for (const size_t m : own)
+                    for (size_t segment = first; segment < last; ++segment) n += n_[m * segments + segment], d += d_[m * segments + segment];
+                rows.push_back({s.type, s.code, std::move(breakdown), n, with_denominator ? std::optional(d) : std::nullopt});
+            };
+            row("", 0, segments);
+            for (const auto& [breakdown, segment] : scopes.segments) {
+                const auto at = static_cast<size_t>(std::clamp(segment, 0, static_cast<int>(segments)));
+                row(breakdown, at, segment >= 0 && segment < static_cast<int>(segments) ? at + 1 : at);
+            }
+        }
+        return rows;
+    }
+
+private:
+    const History& h_;
+    std::vector<double> n_, d_;
+};
+
+/// JH02: trajectories started in Q, in total and per segment.
+std::vector<KpiRow> jh02(const History& h, const QuarterScopes& scopes, const Window& w) {
+    SegmentSums started(h);
+    for (const auto& t : h.trajectories)
+        if (t.start >= w.qs && t.start <= w.qe) started.add(t, 1, 0);
+    return started.rows(scopes, false);
+}
+
+/// JH04: the mean duration in days of the trajectories ended in Q, in total and per segment.
+std::vector<KpiRow> jh04(const History& h, const QuarterScopes& scopes, const Window& w) {
+    SegmentSums days(h);
+    for (const auto& t : h.trajectories)
+        if (t.end >= w.qs && t.end <= w.qe) days.add(t, t.end - t.start, 1);
+    return days.rows(scopes, true);
+}
+
+/// JH05: of the trajectories ended in Q that have a norm, the share that lasted longer.
+std::vector<KpiRow> jh05(const History& h, const QuarterScopes& scopes, const Window& w) {
+    SegmentSums over(h);
+    for (const auto& t : h.trajectories)
+        if (t.end >= w.qs && t.end <= w.qe && t.norm_days != History::no_norm) over.add(t, t.end - t.start > t.norm_days, 1);
+    return over.rows(scopes, true);
+}
+
 using Counter = std::vector<KpiRow> (*)(const History&, const QuarterScopes&, const Window&);
 
-constexpr std::pair<std::string_view, Counter> counters[] = {{"JH01", jh01}, {"JH08", jh08}, {"JH09", jh09}, {"UI02", ui02}};
+constexpr std::pair<std::string_view, Counter> counters[] = {{"JH01", jh01}, {"JH02", jh02}, {"JH04", jh04}, {"JH05", jh05},
+                                                             {"JH08", jh08}, {"JH09", jh09}, {"UI02", ui02}};
 
 Counter counter_of(std::string_view kpi_id) {
     for (const auto& [id, counter] : counters)

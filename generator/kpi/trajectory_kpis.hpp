@@ -1,5 +1,5 @@
-// The trajectory KPIs counted in C++ from the trajectory history instead of by their query: JH01,
-// JH08, JH09 and UI02, whose GROUP BYs were half the SQL stage. Their query files stay the
+// The trajectory KPIs counted in C++ from the trajectory history instead of by their query (JH01,
+// JH02, JH04, JH05, JH08, JH09, UI02), whose GROUP BYs were half the SQL stage. Their query files stay the
 // definition (`-- fast path: trajectories`); tests/trajectory_kpis_test.cpp holds both equal.
 #pragma once
 
