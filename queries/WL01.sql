@@ -1,6 +1,9 @@
 -- kpi: WL01
 -- name: lange wachttijden
 -- kind: count
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- Regions only: distinct providers that have a trajectory of one of the region's municipalities
 -- active in Q and a waiting_lists row for Q with longest_wait_days > 120 (a recovery plan is due).
 WITH long_waits AS (

@@ -1,6 +1,9 @@
 -- kpi: WL02
 -- name: langste wachttijd per aanbieder
 -- kind: count
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- total: no
 -- breakdowns: provider=*
 -- Regions only: per provider that has a trajectory of one of the region's municipalities active in

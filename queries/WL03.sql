@@ -1,6 +1,9 @@
 -- kpi: WL03
 -- name: wachtende kinderen
 -- kind: count
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- breakdowns: segment@waiting_lists
 -- Regions only: the sum of waiting_count of the waiting_lists rows for Q of the providers that have
 -- a trajectory of one of the region's municipalities active in Q; in total and by segment. A

@@ -29,7 +29,7 @@ const char* places_sql = R"sql(
 INSERT INTO regions VALUES ('R1', 'Regio Een'), ('R2', 'Regio Twee');
 INSERT INTO municipalities VALUES ('GM0001', 'Aadorp', 'R1'), ('GM0002', 'Beedorp', 'R1'), ('GM0003', 'Ceedorp', 'R2');
 INSERT INTO population VALUES ('GM0001', 2025, 10000, 1000), ('GM0002', 2025, 5000, 500);
-INSERT INTO institutions VALUES ('P', 'Aanbieder', 'provider');
+INSERT INTO institutions VALUES ('P', 'Aanbieder', 'provider'), ('P2', 'Aanbieder twee', 'provider');
 )sql";
 
 } // namespace
@@ -39,7 +39,7 @@ TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the 
     auto db = open_database((dir / "demo.db").string(), OpenMode::create_or_update);
     import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
     const auto queries = fast_path_queries();
-    REQUIRE(queries.size() == 7);
+    REQUIRE(queries.size() == 10);
     const TrajectoryHistory history = load_trajectory_history(*db);
     size_t compared = 0;
     double children = 0;
@@ -73,6 +73,8 @@ INSERT INTO trajectories VALUES
 INSERT INTO costs VALUES ('trajectory', 'T3', '2025-Q3', NULL, 100.5), ('trajectory', 'T6', '2025-Q1', 50, 40.25),
                          ('trajectory', 'T6', '2025-Q2', NULL, NULL), ('trajectory', 'T6', '2025-Q3', NULL, 0.25);
 INSERT INTO norms VALUES (4, 'perspectief', 180), (6, 'perspectief', 31);
+INSERT INTO waiting_lists VALUES ('P', 4, '2025-Q3', 10, 121), ('P', 5, '2025-Q3', 3, 30), ('P', 4, '2025-Q2', 50, 300),
+                                 ('P2', 4, '2025-Q3', 7, 200);
 )sql"});
     CHECK(f.numerator("GM0001", "JH08") == 1); // K1 (365 days); K2 is 366
     CHECK(f.get("GM0001", "JH08").denominator == 2.0);
@@ -108,13 +110,21 @@ INSERT INTO norms VALUES (4, 'perspectief', 180), (6, 'perspectief', 31);
     CHECK(f.value("R1", "JH05") == doctest::Approx(50.0));
     CHECK(f.value("GM0002", "JH05", "segment=6") == 0.0);
     CHECK_FALSE(f.get("GM0001", "JH05").value); // T2 has no norm
+    // P has trajectories active in Q in both regions; P2 none (its list does not count).
+    CHECK(f.numerator("R1", "WL01") == 1); // P waits 121 days in segment 4
+    CHECK(f.numerator("R2", "WL01") == 1);
+    CHECK(f.numerator("R1", "WL02", "provider=P") == 121);
+    CHECK(f.numerator("R1", "WL03") == 13);
+    CHECK(f.numerator("R1", "WL03", "segment=4") == 10);
+    CHECK(f.numerator("R2", "WL03", "segment=5") == 3);
+    for (const auto& v : f.values) CHECK_FALSE((v.kpi_id == "WL02" && v.breakdown == "provider=P2"));
 }
 
 TEST_CASE("trajectory KPIs: a query asks for the fast path by name, and only where there is one") {
     const std::string head = "-- kpi: JH03\n-- name: n\n-- kind: count\n";
     CHECK_THROWS_WITH_AS(parse_kpi_query("JH03.sql", head + "-- fast path: trajectories\nSELECT 1"),
                          doctest::Contains("JH03.sql:4: JH03 has no fast path (generator/kpi/trajectory_kpis.cpp counts "
-                                           "JH01, JH02, JH04, JH05, JH08, JH09, UI02); remove the line"),
+                                           "JH01, JH02, JH04, JH05, JH08, JH09, UI02, WL01, WL02, WL03); remove the line"),
                          InputError);
     CHECK_THROWS_WITH_AS(parse_kpi_query("JH01.sql", "-- kpi: JH01\n-- name: n\n-- kind: count\n-- fast path: windows\nSELECT 1"),
                          doctest::Contains("JH01.sql:4: the only fast path is 'trajectories', not 'windows'"), InputError);
@@ -141,6 +151,11 @@ TEST_CASE("trajectory KPIs: a trajectory the import would have refused is named,
                  "'2025-07-01', NULL, NULL)");
         CHECK_THROWS_WITH_AS(load_trajectory_history(*db),
                              "trajectories: trajectory T9 names municipality 'GM0999', which is not in municipalities",
+                             DatabaseError);
+    }
+    SUBCASE("a municipality in a region that is not in the database") {
+        db->exec("INSERT INTO municipalities VALUES ('GM0009', 'Ergens', 'R9')");
+        CHECK_THROWS_WITH_AS(load_trajectory_history(*db), "municipalities: GM0009 names region 'R9', which is not in regions",
                              DatabaseError);
     }
     SUBCASE("a segment out of range") {

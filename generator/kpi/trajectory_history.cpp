@@ -72,7 +72,13 @@ void read_places(SQLite::Database& db, TrajectoryHistory& history) {
     }
     SQLite::Statement regions(db, "SELECT region_code FROM regions ORDER BY region_code");
     while (regions.executeStep()) history.regions.push_back(regions.getColumn(0).getString());
-    for (const auto& code : region_of_code) history.region_of.push_back(index_of<std::uint16_t>(history.regions, code));
+    for (size_t m = 0; m < region_of_code.size(); ++m) {
+        const auto region = index_of<std::uint16_t>(history.regions, region_of_code[m]);
+        if (region >= history.regions.size() || history.regions[region] != region_of_code[m])
+            throw DatabaseError("municipalities: " + history.municipalities[m] + " names region '" + region_of_code[m] +
+                                "', which is not in regions");
+        history.region_of.push_back(region);
+    }
     if (history.municipalities.size() > 0xFFFF)
         throw DatabaseError("municipalities: more than the trajectory KPIs can count (65,535)");
 }
@@ -196,6 +202,16 @@ void number_reasons_in_order(TrajectoryHistory& history, const std::vector<std::
     for (auto& t : history.trajectories) t.end_reason = renumbered[t.end_reason];
 }
 
+void read_waiting_lists(SQLite::Database& db, TrajectoryHistory& history,
+                        const std::unordered_map<std::string, std::uint32_t>& providers) {
+    RowReader lists(db, "SELECT quarter, provider_id, segment, waiting_count, longest_wait_days FROM waiting_lists");
+    while (lists.next()) {
+        const auto provider = providers.find(std::string(lists.text(1)));
+        if (provider == providers.end()) continue; // no trajectory of any region is with it
+        history.waiting_lists.push_back({std::string(lists.text(0)), provider->second, lists.integer(2), lists.real(3), lists.integer(4)});
+    }
+}
+
 size_t trajectory_count(SQLite::Database& db) {
     RowReader count(db, "SELECT count(*) FROM trajectories");
     count.next();
@@ -225,7 +241,8 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
         read_places(db, history);
         CostSums costs(db);
         RowReader rows(db, "SELECT trajectory_id, child_id, municipality_code, segment, start_date, end_date, end_reason, "
-                           "intensity FROM trajectories ORDER BY trajectory_id");
+                           "intensity, provider_id FROM trajectories ORDER BY trajectory_id");
+        std::unordered_map<std::string, std::uint32_t> providers;
         ChildNumbers children(trajectory_count(db));
         std::unordered_map<std::string, std::uint16_t> municipality_index;
         for (size_t m = 0; m < history.municipalities.size(); ++m)
@@ -252,10 +269,14 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
             if (!rows.is_null(6)) t.end_reason = code_number(reasons_seen, rows.text(6), id, "end reason");
             t.eur = costs.of(id);
             intensity_of.push_back(code_number(intensities, rows.text(7), id, "intensity"));
+            t.provider = providers.try_emplace(std::string(rows.text(8)), static_cast<std::uint32_t>(providers.size())).first->second;
             history.trajectories.push_back(t);
         }
         number_reasons_in_order(history, reasons_seen);
         add_norms(db, history, intensities, intensity_of);
+        history.providers.resize(providers.size());
+        for (const auto& [provider, number] : providers) history.providers[number] = provider;
+        read_waiting_lists(db, history, providers);
         group_by_child(history, children.count());
     } catch (const SQLite::Exception& e) {
         throw DatabaseError(std::string("reading the places for the trajectory KPIs: ") + e.what());

@@ -24,6 +24,16 @@ struct TrajectoryHistory {
         std::int32_t end = open_end;    ///< open_end while the trajectory runs
         double eur = 0;                 ///< the actual euros of all its cost records (total(), in index order)
         std::int32_t norm_days = no_norm; ///< the norms' max_duration_days of its segment and intensity
+        std::uint32_t provider = 0;     ///< index into providers
+    };
+    /// A provider's waiting list row (waiting_lists): read with the trajectories because WL01 and
+    /// WL03 count the lists of the providers a region's trajectories are with.
+    struct WaitingList {
+        std::string quarter;
+        std::uint32_t provider = 0; ///< index into providers
+        int segment = 0;
+        double waiting_count = 0;
+        int longest_wait_days = 0;
     };
     static constexpr std::int32_t no_norm = -1;
 
@@ -31,6 +41,8 @@ struct TrajectoryHistory {
     std::vector<std::string> regions;        ///< codes, sorted
     std::vector<std::uint16_t> region_of;    ///< per municipality, index into regions
     std::vector<std::string> end_reasons;    ///< the end reasons found, sorted
+    std::vector<std::string> providers;      ///< the providers of trajectories, in the order met
+    std::vector<WaitingList> waiting_lists;  ///< of the providers of trajectories only
     std::vector<Trajectory> trajectories;    ///< in trajectory_id order
     /// Indices into trajectories grouped per child, each child's by start date; the children's
     /// groups start at child_begin[c] and end at child_begin[c + 1].
@@ -40,7 +52,8 @@ struct TrajectoryHistory {
     std::size_t children() const { return child_begin.empty() ? 0 : child_begin.size() - 1; }
 };
 
-/// Reads every trajectory, its cost records' actual euros and its norm. Throws DatabaseError.
+/// Reads every trajectory, its cost records' actual euros and its norm, and the waiting lists.
+/// Throws DatabaseError.
 TrajectoryHistory load_trajectory_history(SQLite::Database& db);
 
 } // namespace ss

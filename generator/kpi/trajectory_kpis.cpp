@@ -33,10 +33,11 @@ double count_of(const ScopeCounts& c, const History& h, const QuarterScopes::Sco
 
 struct Window {
     std::int32_t qs, qe, rolling_start;
+    std::string quarter;
 };
 
 Window window_of(const Quarter& q) {
-    return {q.first_day().days, q.last_day().days, q.previous().previous().previous().first_day().days};
+    return {q.first_day().days, q.last_day().days, q.previous().previous().previous().first_day().days, q.code()};
 }
 
 /// JH01: distinct children with a trajectory active in Q, in total and per segment; a child
@@ -269,10 +270,87 @@ std::vector<KpiRow> jh05(const History& h, const QuarterScopes& scopes, const Wi
     return over.rows(scopes, true);
 }
 
+/// Whether a provider has a trajectory of a region's municipalities active in Q, per
+/// [region * providers + provider].
+std::vector<char> providers_active_in(const History& h, const Window& w) {
+    std::vector<char> active(h.regions.size() * h.providers.size(), 0);
+    for (const auto& t : h.trajectories)
+        if (t.start <= w.qe && t.end >= w.qs) active[h.region_of[t.municipality] * h.providers.size() + t.provider] = 1;
+    return active;
+}
+
+/// WL01 (regions only): the providers with a trajectory of the region active in Q whose waiting
+/// list for Q has a longest wait over 120 days.
+std::vector<KpiRow> wl01(const History& h, const QuarterScopes& scopes, const Window& w) {
+    const auto active = providers_active_in(h, w);
+    std::vector<char> long_wait(h.providers.size(), 0);
+    for (const auto& list : h.waiting_lists)
+        if (list.quarter == w.quarter && list.longest_wait_days > 120) long_wait[list.provider] = 1;
+    std::vector<KpiRow> rows;
+    for (const auto& s : scopes.scopes) {
+        if (s.type != "region") continue;
+        const long r = scope_index(h, s);
+        double n = 0;
+        for (size_t p = 0; r >= 0 && p < h.providers.size(); ++p)
+            n += active[static_cast<size_t>(r) * h.providers.size() + p] && long_wait[p];
+        rows.push_back({s.type, s.code, "", n, std::nullopt});
+    }
+    return rows;
+}
+
+/// WL03 (regions only): the children waiting on the Q lists of the providers with a trajectory
+/// of the region active in Q, in total and per segment.
+std::vector<KpiRow> wl03(const History& h, const QuarterScopes& scopes, const Window& w) {
+    const auto active = providers_active_in(h, w);
+    constexpr size_t segments = 64;
+    std::vector<double> waiting(h.regions.size() * segments, 0), total(h.regions.size(), 0);
+    for (const auto& list : h.waiting_lists) {
+        if (list.quarter != w.quarter) continue;
+        for (size_t r = 0; r < h.regions.size(); ++r) {
+            if (!active[r * h.providers.size() + list.provider]) continue;
+            total[r] += list.waiting_count;
+            if (list.segment >= 0 && list.segment < static_cast<int>(segments))
+                waiting[r * segments + static_cast<size_t>(list.segment)] += list.waiting_count;
+        }
+    }
+    std::vector<KpiRow> rows;
+    for (const auto& s : scopes.scopes) {
+        if (s.type != "region") continue;
+        const long r = scope_index(h, s);
+        rows.push_back({s.type, s.code, "", r < 0 ? 0.0 : total[static_cast<size_t>(r)], std::nullopt});
+        for (const auto& [breakdown, segment] : scopes.segments) {
+            const bool known = r >= 0 && segment >= 0 && segment < static_cast<int>(segments);
+            rows.push_back({s.type, s.code, breakdown,
+                            known ? waiting[static_cast<size_t>(r) * segments + static_cast<size_t>(segment)] : 0.0,
+                            std::nullopt});
+        }
+    }
+    return rows;
+}
+
+/// WL02 (regions only): per provider with a trajectory of the region active in Q and a waiting
+/// list for Q, its longest wait over its segments.
+std::vector<KpiRow> wl02(const History& h, const QuarterScopes& scopes, const Window& w) {
+    const auto active = providers_active_in(h, w);
+    std::vector<int> longest(h.providers.size(), -1);
+    for (const auto& list : h.waiting_lists)
+        if (list.quarter == w.quarter) longest[list.provider] = std::max(longest[list.provider], list.longest_wait_days);
+    std::vector<KpiRow> rows;
+    for (const auto& s : scopes.scopes) {
+        if (s.type != "region") continue;
+        const long r = scope_index(h, s);
+        for (size_t p = 0; r >= 0 && p < h.providers.size(); ++p)
+            if (active[static_cast<size_t>(r) * h.providers.size() + p] && longest[p] >= 0)
+                rows.push_back({s.type, s.code, "provider=" + h.providers[p], static_cast<double>(longest[p]), std::nullopt});
+    }
+    return rows;
+}
+
 using Counter = std::vector<KpiRow> (*)(const History&, const QuarterScopes&, const Window&);
 
 constexpr std::pair<std::string_view, Counter> counters[] = {{"JH01", jh01}, {"JH02", jh02}, {"JH04", jh04}, {"JH05", jh05},
-                                                             {"JH08", jh08}, {"JH09", jh09}, {"UI02", ui02}};
+                                                             {"JH08", jh08}, {"JH09", jh09}, {"UI02", ui02},
+                                                             {"WL01", wl01}, {"WL02", wl02}, {"WL03", wl03}};
 
 Counter counter_of(std::string_view kpi_id) {
     for (const auto& [id, counter] : counters)
