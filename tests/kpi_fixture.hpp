@@ -24,7 +24,7 @@ struct KpiFixture {
         for (const auto& s : sql) db->exec(s);
         const auto queries = load_kpi_queries(query_folder());
         values = compute_kpis(*db, queries, quarter);
-        check_same_values(values, compute_kpis(*db, queries, quarter, KpiDetail::full, nullptr, nullptr, KpiPath::sql));
+        check_same_values(values, compute_kpis(*db, queries, quarter, KpiDetail::full, nullptr, {}, KpiPath::sql));
     }
 
     /// Every value of `a` and `b` the same, to the bit.

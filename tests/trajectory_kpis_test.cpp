@@ -45,8 +45,9 @@ TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the 
     double children = 0;
     for (Quarter q{2024, 1}; q <= Quarter{2025, 4}; q = q.next()) {
         INFO(q.code());
-        const auto fast = compute_kpis(*db, queries, q, KpiDetail::trend, nullptr, &history);
-        KpiFixture::check_same_values(fast, compute_kpis(*db, queries, q, KpiDetail::trend, nullptr, nullptr, KpiPath::sql));
+        const auto fast = compute_kpis(*db, queries, q, KpiDetail::trend, nullptr,
+                                       [&]() -> const TrajectoryHistory& { return history; });
+        KpiFixture::check_same_values(fast, compute_kpis(*db, queries, q, KpiDetail::trend, nullptr, {}, KpiPath::sql));
         compared += fast.size();
         for (const auto& v : fast)
             if (v.kpi_id == "JH01" && v.scope_type == "region" && v.breakdown.empty()) children += *v.numerator;
@@ -163,5 +164,26 @@ TEST_CASE("trajectory KPIs: a trajectory the import would have refused is named,
                  "'2025-07-01', NULL, NULL)");
         CHECK_THROWS_WITH_AS(load_trajectory_history(*db), "trajectories: trajectory T9 has segment 99, outside 0-62",
                              DatabaseError);
+    }
+}
+
+TEST_CASE("trajectory KPIs: a run whose trajectory history cannot be read stops with the reason, writes nothing and "
+          "does not wait for it") {
+    TempDir dir;
+    const auto db = dir / "demo.db";
+    std::filesystem::copy_file(small_demo_run().db, db);
+    {
+        auto edit = open_database(db.string(), OpenMode::create_or_update);
+        edit->exec("UPDATE trajectories SET start_date = '2025-7-1' "
+                   "WHERE trajectory_id = (SELECT min(trajectory_id) FROM trajectories)");
+    }
+    for (const char* jobs : {"1", "2"}) {
+        INFO("--jobs " << jobs);
+        const auto run = run_cli("run --db " + db.string() + " --quarter 2025-Q3 --jobs " + jobs + " --out " +
+                                 (dir / "out").string());
+        CHECK(run.exit_code == 4);
+        CHECK(run.err.find("has start_date '2025-7-1', not a date YYYY-MM-DD (import the delivery again)") !=
+              std::string::npos);
+        CHECK_FALSE(std::filesystem::exists(dir / "out" / "2025-Q3"));
     }
 }

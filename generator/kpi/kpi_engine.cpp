@@ -258,20 +258,21 @@ bool needs_trajectory_history(const std::vector<KpiDefinition>& definitions) {
 
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
                                    const Quarter& quarter, KpiDetail detail, QueryTimings* timings,
-                                   const TrajectoryHistory* history, KpiPath path) {
+                                   const TrajectoryHistorySource& history, KpiPath path) {
     QueryTimings unused;
     StepClock steps(timings ? *timings : unused);
     auto record = [&](const std::string& step) { steps.lap(step); };
     prepare_scopes(db, quarter, detail);
     record("scopes");
     std::optional<TrajectoryHistory> own_history;
+    const TrajectoryHistory* trajectories = nullptr; // fetched when the first fast-path KPI comes
     std::optional<QuarterScopes> scopes;
-    const bool fast = path == KpiPath::fast && needs_trajectory_history(definitions);
-    if (fast) {
-        if (!history) history = &own_history.emplace(load_trajectory_history(db));
+    const auto fast_path_input = [&]() {
+        if (trajectories) return;
+        trajectories = history ? &history() : &own_history.emplace(load_trajectory_history(db));
         scopes = read_quarter_scopes(db);
         record("trajectory history");
-    }
+    };
     std::vector<KpiValue> values;
     const auto add = [&](const KpiDefinition& def, std::string scope_type, std::string scope_code, std::string breakdown,
                          std::optional<double> numerator, std::optional<double> denominator) {
@@ -282,8 +283,9 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
         values.push_back(std::move(v));
     };
     for (const auto& def : definitions) {
-        if (fast && def.counted_from_trajectories) {
-            for (auto& row : count_trajectory_kpi(def.id, *history, *scopes, quarter))
+        if (path == KpiPath::fast && def.counted_from_trajectories) {
+            fast_path_input();
+            for (auto& row : count_trajectory_kpi(def.id, *trajectories, *scopes, quarter))
                 add(def, std::move(row.scope_type), std::move(row.scope_code), std::move(row.breakdown), row.numerator,
                     row.denominator);
             record(def.id);

@@ -2,6 +2,7 @@
 // denominators into values: the one place a KPI's number is computed.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,13 +57,16 @@ using QueryTimings = StepSeconds;
 /// (the default), or by their query (what the tests hold the fast path to).
 enum class KpiPath { fast, sql };
 
+/// Where compute_kpis finds the trajectory history for the fast path when its first such KPI
+/// comes: one read for many quarters, perhaps still being read by another worker. Empty: it reads
+/// its own.
+using TrajectoryHistorySource = std::function<const TrajectoryHistory&()>;
+
 /// Every KPI of `definitions` for every scope of `quarter`, ordered by scope, KPI and breakdown.
-/// `history` is the trajectory history the fast path counts from, read once for many quarters;
-/// without one, it is read when a KPI needs it. Throws DatabaseError naming the query file when a
-/// query fails.
+/// Throws DatabaseError naming the query file when a query fails.
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
                                    const Quarter& quarter, KpiDetail detail = KpiDetail::full,
-                                   QueryTimings* timings = nullptr, const TrajectoryHistory* history = nullptr,
+                                   QueryTimings* timings = nullptr, const TrajectoryHistorySource& history = {},
                                    KpiPath path = KpiPath::fast);
 
 /// Whether any of `definitions` is counted from the trajectory history.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <future>
 #include <iterator>
 #include <mutex>
 #include <optional>
@@ -81,19 +82,23 @@ std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, co
 
 namespace {
 
-/// One piece of the SQL stage, run by whichever worker is free: the KPIs of one quarter, or
-/// (with no quarter) the signals query.
+/// One piece of the SQL stage, run by whichever worker is free: reading the trajectory history,
+/// the KPIs of one quarter, or (with no quarter) the signals query.
 struct SqlTask {
     std::optional<size_t> quarter; ///< index into the quarters; none: the signals
     std::vector<KpiDefinition> kpis;
     KpiDetail detail = KpiDetail::full;
+    bool history = false; ///< reads the trajectory history the quarters' fast-path KPIs wait for
 };
 
-/// The report quarter first (at full detail it takes about twice a trend quarter), then the trend
-/// quarters newest first, and the short signals query last: the workers finish together.
+/// The trajectory history first (the tasks are taken in order, so a quarter waiting for it never
+/// waits for a task no worker has taken; the report quarter needs it only after seconds of other
+/// queries), the report quarter (at full detail it takes about five times a trend quarter), then
+/// the trend quarters newest first, and the short signals query last: the workers finish together.
 std::vector<SqlTask> sql_tasks(const std::vector<KpiDefinition>& kpis, const std::set<std::string>& over_time,
                                const std::vector<Quarter>& quarters, const Quarter& report_quarter) {
     std::vector<SqlTask> tasks;
+    if (needs_trajectory_history(kpis)) tasks.push_back({std::nullopt, {}, KpiDetail::full, true});
     std::vector<KpiDefinition> trend_kpis;
     for (const auto& k : kpis)
         if (over_time.count(k.id)) trend_kpis.push_back(k);
@@ -114,15 +119,25 @@ struct SqlResults {
 /// Runs the tasks on one worker per connection of the snapshot (temporary scope tables belong to a
 /// connection).
 SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tasks, const std::vector<Quarter>& quarters,
-                         const Quarter& report_quarter, const std::string& signals_sql, const TrajectoryHistory* history) {
+                         const Quarter& report_quarter, const std::string& signals_sql) {
     SqlResults results;
     results.values.resize(quarters.size());
+    std::promise<TrajectoryHistory> history_read;
+    const std::shared_future<TrajectoryHistory> history = history_read.get_future().share();
+    const TrajectoryHistorySource wait_for_history = [&]() -> const TrajectoryHistory& { return history.get(); };
     parallel_for(tasks.size(), static_cast<int>(snapshot.workers()), [&](size_t t, size_t worker) {
         SQLite::Database& db = snapshot.worker(worker);
         const SqlTask& task = tasks[t];
-        if (task.quarter)
+        if (task.history) {
+            try {
+                history_read.set_value(load_trajectory_history(db));
+            } catch (...) {
+                history_read.set_exception(std::current_exception()); // a quarter waiting for it fails too
+                throw;
+            }
+        } else if (task.quarter)
             results.values[*task.quarter] =
-                compute_kpis(db, task.kpis, quarters[*task.quarter], task.detail, nullptr, history);
+                compute_kpis(db, task.kpis, quarters[*task.quarter], task.detail, nullptr, wait_for_history);
         else results.signals = read_signals(db, signals_sql, report_quarter);
     });
     return results;
@@ -147,11 +162,8 @@ RunData read_run_data(ReadSnapshot& snapshot, const std::vector<KpiDefinition>& 
     // Every quarter's cost figures are judged complete or provisional by its DQ01.
     std::set<std::string> computed_over_time = over_time;
     computed_over_time.insert("DQ01");
-    // Read once for every quarter's trajectory KPIs counted in C++ (kpi/trajectory_kpis).
-    std::optional<TrajectoryHistory> history;
-    if (needs_trajectory_history(kpis)) history = load_trajectory_history(db);
     SqlResults sql = run_sql_tasks(snapshot, sql_tasks(kpis, computed_over_time, quarters, quarter), quarters, quarter,
-                                   signals_sql, history ? &*history : nullptr);
+                                   signals_sql);
     auto& values = sql.values;
     for (size_t i = 0; i < quarters.size(); ++i) {
         mark_provisional(values[i], completeness);
