@@ -1,6 +1,9 @@
 -- kpi: TR01
 -- name: ervaring per aanbieder
 -- kind: mean
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- total: no
 -- breakdowns: respondent=youth, respondent=parent
 -- Regions only, the provider transparency table: UI01 (mean experience of youth and parent, `end`

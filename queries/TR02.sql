@@ -1,6 +1,9 @@
 -- kpi: TR02
 -- name: uitval per aanbieder
 -- kind: share
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- total: no
 -- Regions only, the provider transparency table: UI02 (share of ended trajectories that ended
 -- early or with a no-show; the `end_reason=` rows each a share of all ended) over the region's

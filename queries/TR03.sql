@@ -1,6 +1,9 @@
 -- kpi: TR03
 -- name: doelrealisatie per aanbieder
 -- kind: share
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- total: no
 -- Regions only, the provider transparency table: UI03 (per goal, the share of `end` outcomes with
 -- the goal reached among those with the goal 0 or 1) over the region's trajectories ended in the

@@ -1,6 +1,9 @@
 -- kpi: TR04
 -- name: kosten per afgesloten traject per aanbieder
 -- kind: mean
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- total: no
 -- Regions only, the provider transparency table: JH09's total (the sum of actual_eur of all cost
 -- records of the ended trajectories, any quarter, over how many there are) over the region's

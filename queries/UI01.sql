@@ -1,6 +1,9 @@
 -- kpi: UI01
 -- name: ervaring jongere en ouder
 -- kind: mean
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- total: no
 -- breakdowns: respondent=youth, respondent=parent
 -- Mean experience_youth and experience_parent (1-10) of the `end` outcomes of trajectories ended

@@ -1,6 +1,9 @@
 -- kpi: UI03
 -- name: doelrealisatie
 -- kind: share
+-- fast path: trajectories
+-- (Counted in C++ by generator/kpi/trajectory_kpis.cpp, which tests/trajectory_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 10 says why.)
 -- total: no
 -- breakdowns: goal=education, goal=family_balance, goal=problem_reduction, goal=participation
 -- Per goal: share (%) of the `end` outcomes of trajectories ended in the rolling year ending Q

@@ -39,19 +39,24 @@ TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the 
     auto db = open_database((dir / "demo.db").string(), OpenMode::create_or_update);
     import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
     const auto queries = fast_path_queries();
-    REQUIRE(queries.size() == 10);
+    REQUIRE(queries.size() == 16);
     const TrajectoryHistory history = load_trajectory_history(*db);
-    size_t compared = 0;
+    size_t compared = 0, transparency = 0;
     double children = 0;
     for (Quarter q{2024, 1}; q <= Quarter{2025, 4}; q = q.next()) {
         INFO(q.code());
-        const auto fast = compute_kpis(*db, queries, q, KpiDetail::trend, nullptr,
+        // The last two quarters at full detail, as a report quarter: the transparency table too.
+        const KpiDetail detail = q >= Quarter{2025, 3} ? KpiDetail::full : KpiDetail::trend;
+        const auto fast = compute_kpis(*db, queries, q, detail, nullptr,
                                        [&]() -> const TrajectoryHistory& { return history; });
-        KpiFixture::check_same_values(fast, compute_kpis(*db, queries, q, KpiDetail::trend, nullptr, {}, KpiPath::sql));
+        KpiFixture::check_same_values(fast, compute_kpis(*db, queries, q, detail, nullptr, {}, KpiPath::sql));
         compared += fast.size();
-        for (const auto& v : fast)
+        for (const auto& v : fast) {
             if (v.kpi_id == "JH01" && v.scope_type == "region" && v.breakdown.empty()) children += *v.numerator;
+            transparency += v.kpi_id == "TR04" && v.numerator.value_or(0) > 0;
+        }
     }
+    CHECK(transparency > 100);
     CHECK(compared > 1000);
     CHECK(children > 1000); // real counts were compared, not zeros
 }
@@ -76,6 +81,8 @@ INSERT INTO costs VALUES ('trajectory', 'T3', '2025-Q3', NULL, 100.5), ('traject
 INSERT INTO norms VALUES (4, 'perspectief', 180), (6, 'perspectief', 31);
 INSERT INTO waiting_lists VALUES ('P', 4, '2025-Q3', 10, 121), ('P', 5, '2025-Q3', 3, 30), ('P', 4, '2025-Q2', 50, 300),
                                  ('P2', 4, '2025-Q3', 7, 200);
+INSERT INTO outcomes VALUES ('T3', 'end', 8, NULL, '1', '0', NULL, '1'), ('T6', 'end', 6, 7, '0', NULL, NULL, '1'),
+                            ('T6', 'start', 1, 1, '0', '0', '0', '0');
 )sql"});
     CHECK(f.numerator("GM0001", "JH08") == 1); // K1 (365 days); K2 is 366
     CHECK(f.get("GM0001", "JH08").denominator == 2.0);
@@ -119,13 +126,28 @@ INSERT INTO waiting_lists VALUES ('P', 4, '2025-Q3', 10, 121), ('P', 5, '2025-Q3
     CHECK(f.numerator("R1", "WL03", "segment=4") == 10);
     CHECK(f.numerator("R2", "WL03", "segment=5") == 3);
     for (const auto& v : f.values) CHECK_FALSE((v.kpi_id == "WL02" && v.breakdown == "provider=P2"));
+    // End outcomes of the trajectories ended in the rolling year: T3 and T6 (the start one is not read).
+    CHECK(f.value("R1", "UI01", "respondent=youth") == doctest::Approx(7.0));
+    CHECK(f.get("R1", "UI01", "respondent=parent").denominator == 1.0);
+    CHECK(f.value("R1", "UI03", "goal=education") == doctest::Approx(50.0));
+    CHECK(f.value("GM0002", "UI03", "goal=participation") == doctest::Approx(100.0));
+    CHECK_FALSE(f.get("R1", "UI03", "goal=problem_reduction").value);
+    // The transparency table: R1's trajectories ended in the two years ending Q (T1-T4, T6), one
+    // provider, no profile, all perspectief.
+    CHECK(f.get("R1", "TR04", "provider=P").denominator == 5.0);
+    CHECK(f.value("R1", "TR04", "provider=P,profile=,intensity=perspectief") == doctest::Approx(141.0 / 5));
+    CHECK(f.value("R1", "TR02", "profile=") == doctest::Approx(40.0)); // T4 early, T3 no show
+    CHECK(f.value("R1", "TR01", "intensity=perspectief,respondent=youth") == doctest::Approx(7.0));
+    CHECK(f.value("R1", "TR03", "provider=P,intensity=perspectief,goal=participation") == doctest::Approx(100.0));
+    for (const auto& v : f.values) CHECK_FALSE((v.kpi_id.rfind("TR", 0) == 0 && v.scope_code != "R1"));
 }
 
 TEST_CASE("trajectory KPIs: a query asks for the fast path by name, and only where there is one") {
     const std::string head = "-- kpi: JH03\n-- name: n\n-- kind: count\n";
     CHECK_THROWS_WITH_AS(parse_kpi_query("JH03.sql", head + "-- fast path: trajectories\nSELECT 1"),
                          doctest::Contains("JH03.sql:4: JH03 has no fast path (generator/kpi/trajectory_kpis.cpp counts "
-                                           "JH01, JH02, JH04, JH05, JH08, JH09, UI02, WL01, WL02, WL03); remove the line"),
+                                           "JH01, JH02, JH04, JH05, JH08, JH09, TR01, TR02, TR03, TR04, UI01, UI02, UI03, WL01, WL02, "
+                                           "WL03); remove the line"),
                          InputError);
     CHECK_THROWS_WITH_AS(parse_kpi_query("JH01.sql", "-- kpi: JH01\n-- name: n\n-- kind: count\n-- fast path: windows\nSELECT 1"),
                          doctest::Contains("JH01.sql:4: the only fast path is 'trajectories', not 'windows'"), InputError);
@@ -157,6 +179,14 @@ TEST_CASE("trajectory KPIs: a trajectory the import would have refused is named,
     SUBCASE("a municipality in a region that is not in the database") {
         db->exec("INSERT INTO municipalities VALUES ('GM0009', 'Ergens', 'R9')");
         CHECK_THROWS_WITH_AS(load_trajectory_history(*db), "municipalities: GM0009 names region 'R9', which is not in regions",
+                             DatabaseError);
+    }
+    SUBCASE("an experience score that is no whole number") {
+        db->exec("INSERT INTO trajectories VALUES ('T9', 'K1', 'GM0001', 'P', 4, NULL, 'perspectief', 'gp', "
+                 "'2025-07-01', '2025-08-01', 'planned')");
+        db->exec("INSERT INTO outcomes VALUES ('T9', 'end', 7.5, NULL, NULL, NULL, NULL, NULL)");
+        CHECK_THROWS_WITH_AS(load_trajectory_history(*db),
+                             "outcomes: trajectory T9 has experience_youth '7.5', not a whole number from 0 to 1000",
                              DatabaseError);
     }
     SUBCASE("a segment out of range") {

@@ -108,7 +108,7 @@ INSERT INTO transparency_trajectories
          (SELECT total(c.actual_eur) FROM costs c WHERE c.subject_type = 'trajectory' AND c.subject_id = t.trajectory_id)
   FROM trajectories t JOIN municipalities mu ON mu.municipality_code = t.municipality_code
   LEFT JOIN outcomes o ON o.trajectory_id = t.trajectory_id AND o.moment = 'end'
-  WHERE t.end_date BETWEEN :two_year_start AND :qe AND t.intensity <> 'acuut' AND :detail = 1;
+  WHERE t.end_date BETWEEN :two_year_start AND :qe AND t.intensity <> 'acuut' AND :transparency = 1;
 CREATE TEMP TABLE transparency_cells AS
   WITH finest AS (SELECT DISTINCT region_code, provider_id, profile, intensity FROM transparency_trajectories)
   SELECT region_code, provider_id, profile, intensity, 'provider=' || provider_id AS row_key FROM finest
@@ -219,7 +219,7 @@ std::optional<double> kpi_value(KpiKind kind, std::optional<double> n, std::opti
     return std::nullopt;
 }
 
-void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail detail) {
+void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail detail, bool transparency) {
     // exec() runs several statements but binds none; the values are a year, ISO dates and quarter
     // codes we format ourselves, so inlining them is safe.
     std::string sql = scope_sql;
@@ -231,7 +231,8 @@ void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail deta
         {":quarter", "'" + quarter.code() + "'"},
         {":previous_quarter", "'" + quarter.previous().code() + "'"},
         {":two_quarters_back", "'" + quarter.previous().previous().code() + "'"},
-        {":detail", detail == KpiDetail::full ? "1" : "0"}};
+        {":detail", detail == KpiDetail::full ? "1" : "0"},
+        {":transparency", detail == KpiDetail::full && transparency ? "1" : "0"}};
     for (const auto& [name, value] : parameters)
         for (size_t at; (at = sql.find(name)) != std::string::npos;) sql.replace(at, std::strlen(name), value);
     db.exec(sql);
@@ -262,16 +263,20 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
     QueryTimings unused;
     StepClock steps(timings ? *timings : unused);
     auto record = [&](const std::string& step) { steps.lap(step); };
-    prepare_scopes(db, quarter, detail);
+    // The transparency tables take seconds to fill; only a query that reads them needs them.
+    const bool transparency_by_sql = std::any_of(definitions.begin(), definitions.end(), [&](const KpiDefinition& d) {
+        return !(path == KpiPath::fast && d.counted_from_trajectories) && d.sql.find("transparency_") != std::string::npos;
+    });
+    prepare_scopes(db, quarter, detail, transparency_by_sql);
     record("scopes");
     std::optional<TrajectoryHistory> own_history;
-    const TrajectoryHistory* trajectories = nullptr; // fetched when the first fast-path KPI comes
-    std::optional<QuarterScopes> scopes;
-    const auto fast_path_input = [&]() {
-        if (trajectories) return;
-        trajectories = history ? &history() : &own_history.emplace(load_trajectory_history(db));
-        scopes = read_quarter_scopes(db);
+    std::optional<TrajectoryCounts> counts; // made when the first fast-path KPI comes
+    const auto fast_path_counts = [&]() -> TrajectoryCounts& {
+        if (counts) return *counts;
+        const TrajectoryHistory& trajectories = history ? history() : own_history.emplace(load_trajectory_history(db));
+        counts.emplace(trajectories, read_quarter_scopes(db), quarter, detail == KpiDetail::full);
         record("trajectory history");
+        return *counts;
     };
     std::vector<KpiValue> values;
     const auto add = [&](const KpiDefinition& def, std::string scope_type, std::string scope_code, std::string breakdown,
@@ -284,8 +289,7 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
     };
     for (const auto& def : definitions) {
         if (path == KpiPath::fast && def.counted_from_trajectories) {
-            fast_path_input();
-            for (auto& row : count_trajectory_kpi(def.id, *trajectories, *scopes, quarter))
+            for (auto& row : fast_path_counts().rows(def.id))
                 add(def, std::move(row.scope_type), std::move(row.scope_code), std::move(row.breakdown), row.numerator,
                     row.denominator);
             record(def.id);

@@ -38,6 +38,8 @@ public:
     }
     bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
     int integer(int column) const { return sqlite3_column_int(stmt_, column); }
+    sqlite3_int64 integer64(int column) const { return sqlite3_column_int64(stmt_, column); }
+    bool is_integer(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_INTEGER; }
     double real(int column) const { return sqlite3_column_double(stmt_, column); }
 
 private:
@@ -83,32 +85,44 @@ void read_places(SQLite::Database& db, TrajectoryHistory& history) {
         throw DatabaseError("municipalities: more than the trajectory KPIs can count (65,535)");
 }
 
-/// Each trajectory's cost sum, read in trajectory id order beside the trajectories: the same
-/// total() over the same index order as the queries' per-trajectory sums, so the same bits.
-class CostSums {
+/// A query's rows in trajectory id order (its first column), read beside the trajectories, which
+/// are read in the same order: a merge, with no look-up per trajectory.
+class ByTrajectory {
 public:
-    explicit CostSums(SQLite::Database& db)
-        : rows_(db, "SELECT subject_id, total(actual_eur) FROM costs WHERE subject_type = 'trajectory' "
-                    "GROUP BY subject_id ORDER BY subject_id") {
-        advance();
-    }
-    double of(std::string_view trajectory_id) {
+    ByTrajectory(SQLite::Database& db, const char* sql) : rows_(db, sql) { advance(); }
+    /// The row of `trajectory_id`, or nullptr; the ids asked for must ascend.
+    const RowReader* at(std::string_view trajectory_id) {
         while (more_ && current_ < trajectory_id) advance();
-        return more_ && current_ == trajectory_id ? sum_ : 0.0;
+        return more_ && current_ == trajectory_id ? &rows_ : nullptr;
     }
 
 private:
     void advance() {
         more_ = rows_.next();
-        if (!more_) return;
-        current_ = rows_.text(0);
-        sum_ = rows_.real(1);
+        if (more_) current_ = rows_.text(0);
     }
     RowReader rows_;
     bool more_ = false;
     std::string current_;
-    double sum_ = 0;
 };
+
+/// A score of 1-10 (an experience), or a profile.
+std::int16_t small_number(const RowReader& row, int column, std::string_view trajectory_id, const char* table,
+                          const char* name) {
+    if (row.is_null(column)) return TrajectoryHistory::none;
+    const sqlite3_int64 n = row.integer64(column);
+    if (!row.is_integer(column) || n < 0 || n > 1000)
+        throw DatabaseError(std::string(table) + ": trajectory " + std::string(trajectory_id) + " has " + name + " '" +
+                            std::string(row.text(column)) + "', not a whole number from 0 to 1000");
+    return static_cast<std::int16_t>(n);
+}
+
+void read_end_outcome(const RowReader& row, std::string_view id, TrajectoryHistory::Trajectory& t) {
+    t.experience_youth = small_number(row, 1, id, "outcomes", "experience_youth");
+    t.experience_parent = small_number(row, 2, id, "outcomes", "experience_parent");
+    for (int goal = 0; goal < 4; ++goal)
+        if (!row.is_null(3 + goal)) t.goals[static_cast<size_t>(goal)] = row.text(3 + goal) == "1" ? 1 : 0;
+}
 
 /// Numbers the children 0, 1, 2, … in the order they are met: an open-addressing table over the
 /// ids kept in one string, because std::unordered_map's node per child cost half a second a run.
@@ -173,10 +187,9 @@ std::uint8_t code_number(std::vector<std::string>& seen, std::string_view code, 
     return static_cast<std::uint8_t>(seen.size());
 }
 
-/// Each trajectory's norm (norms.max_duration_days of its segment and intensity), given each
-/// trajectory's intensity as a number into `intensities` (1-based).
-void add_norms(SQLite::Database& db, TrajectoryHistory& history, const std::vector<std::string>& intensities,
-               const std::vector<std::uint8_t>& intensity_of) {
+/// Each trajectory's norm (norms.max_duration_days of its segment and intensity).
+void add_norms(SQLite::Database& db, TrajectoryHistory& history) {
+    const auto& intensities = history.intensities;
     constexpr size_t segments = 64;
     std::vector<std::int32_t> norm((intensities.size() + 1) * segments, TrajectoryHistory::no_norm);
     RowReader norms(db, "SELECT segment, intensity, max_duration_days FROM norms");
@@ -186,10 +199,7 @@ void add_norms(SQLite::Database& db, TrajectoryHistory& history, const std::vect
         if (it == intensities.end() || segment < 0 || segment >= static_cast<int>(segments)) continue;
         norm[static_cast<size_t>(it - intensities.begin() + 1) * segments + static_cast<size_t>(segment)] = norms.integer(2);
     }
-    for (size_t i = 0; i < history.trajectories.size(); ++i) {
-        auto& t = history.trajectories[i];
-        t.norm_days = norm[intensity_of[i] * segments + t.segment];
-    }
+    for (auto& t : history.trajectories) t.norm_days = norm[t.intensity * segments + t.segment];
 }
 
 /// Sorts the end reasons (the queries meet them in code order) and renumbers the trajectories.
@@ -239,17 +249,20 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
     TrajectoryHistory history;
     try {
         read_places(db, history);
-        CostSums costs(db);
+        // The same total() over the same index order as the queries' per-trajectory sums: the same bits.
+        ByTrajectory costs(db, "SELECT subject_id, total(actual_eur) FROM costs WHERE subject_type = 'trajectory' "
+                               "GROUP BY subject_id ORDER BY subject_id");
+        ByTrajectory outcomes(db, "SELECT trajectory_id, experience_youth, experience_parent, goal_education, "
+                                  "goal_family_balance, goal_problem_reduction, goal_participation FROM outcomes "
+                                  "WHERE moment = 'end' ORDER BY trajectory_id");
         RowReader rows(db, "SELECT trajectory_id, child_id, municipality_code, segment, start_date, end_date, end_reason, "
-                           "intensity, provider_id FROM trajectories ORDER BY trajectory_id");
+                           "intensity, provider_id, profile FROM trajectories ORDER BY trajectory_id");
         std::unordered_map<std::string, std::uint32_t> providers;
         ChildNumbers children(trajectory_count(db));
         std::unordered_map<std::string, std::uint16_t> municipality_index;
         for (size_t m = 0; m < history.municipalities.size(); ++m)
             municipality_index.emplace(history.municipalities[m], static_cast<std::uint16_t>(m));
         std::vector<std::string> reasons_seen; // in the order met; sorted below
-        std::vector<std::string> intensities;
-        std::vector<std::uint8_t> intensity_of;
         while (rows.next()) {
             const std::string_view id = rows.text(0);
             TrajectoryHistory::Trajectory t;
@@ -267,13 +280,15 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
             t.start = days_of(rows.text(4), id, "start_date");
             if (!rows.is_null(5)) t.end = days_of(rows.text(5), id, "end_date");
             if (!rows.is_null(6)) t.end_reason = code_number(reasons_seen, rows.text(6), id, "end reason");
-            t.eur = costs.of(id);
-            intensity_of.push_back(code_number(intensities, rows.text(7), id, "intensity"));
+            if (const RowReader* cost = costs.at(id)) t.eur = cost->real(1);
+            if (const RowReader* outcome = outcomes.at(id)) read_end_outcome(*outcome, id, t);
+            t.intensity = code_number(history.intensities, rows.text(7), id, "intensity");
+            t.profile = small_number(rows, 9, id, "trajectories", "profile");
             t.provider = providers.try_emplace(std::string(rows.text(8)), static_cast<std::uint32_t>(providers.size())).first->second;
             history.trajectories.push_back(t);
         }
         number_reasons_in_order(history, reasons_seen);
-        add_norms(db, history, intensities, intensity_of);
+        add_norms(db, history);
         history.providers.resize(providers.size());
         for (const auto& [provider, number] : providers) history.providers[number] = provider;
         read_waiting_lists(db, history, providers);

@@ -3,6 +3,7 @@
 // the SQL stage (docs/performance.md, item 10).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -25,7 +26,15 @@ struct TrajectoryHistory {
         double eur = 0;                 ///< the actual euros of all its cost records (total(), in index order)
         std::int32_t norm_days = no_norm; ///< the norms' max_duration_days of its segment and intensity
         std::uint32_t provider = 0;     ///< index into providers
+        std::uint8_t intensity = 0;     ///< index + 1 into intensities
+        std::int16_t profile = none;    ///< 1-10, or none
+        /// Its `end` outcome (none: no score, or no outcome): the experience of youth and parent
+        /// (1-10), and per goal (education, family balance, problem reduction, participation)
+        /// 1 when reached, 0 when another answer, none when empty.
+        std::int16_t experience_youth = none, experience_parent = none;
+        std::array<std::int8_t, 4> goals{none, none, none, none};
     };
+    static constexpr std::int8_t none = -1;
     /// A provider's waiting list row (waiting_lists): read with the trajectories because WL01 and
     /// WL03 count the lists of the providers a region's trajectories are with.
     struct WaitingList {
@@ -42,6 +51,7 @@ struct TrajectoryHistory {
     std::vector<std::uint16_t> region_of;    ///< per municipality, index into regions
     std::vector<std::string> end_reasons;    ///< the end reasons found, sorted
     std::vector<std::string> providers;      ///< the providers of trajectories, in the order met
+    std::vector<std::string> intensities;    ///< the intensities of trajectories, in the order met
     std::vector<WaitingList> waiting_lists;  ///< of the providers of trajectories only
     std::vector<Trajectory> trajectories;    ///< in trajectory_id order
     /// Indices into trajectories grouped per child, each child's by start date; the children's
@@ -52,7 +62,8 @@ struct TrajectoryHistory {
     std::size_t children() const { return child_begin.empty() ? 0 : child_begin.size() - 1; }
 };
 
-/// Reads every trajectory, its cost records' actual euros and its norm, and the waiting lists.
+/// Reads every trajectory, its `end` outcome, its cost records' actual euros and its norm, and
+/// the waiting lists.
 /// Throws DatabaseError.
 TrajectoryHistory load_trajectory_history(SQLite::Database& db);
 

@@ -1,10 +1,13 @@
 #include "kpi/trajectory_kpis.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 
 #include <SQLiteCpp/Statement.h>
+
+#include "kpi/transparency_table.hpp"
 
 namespace ss {
 
@@ -32,17 +35,33 @@ double count_of(const ScopeCounts& c, const History& h, const QuarterScopes::Sco
 }
 
 struct Window {
-    std::int32_t qs, qe, rolling_start;
+    std::int32_t qs, qe, rolling_start, two_year_start;
     std::string quarter;
+    bool full_detail; ///< the report quarter: the transparency table too
 };
 
-Window window_of(const Quarter& q) {
-    return {q.first_day().days, q.last_day().days, q.previous().previous().previous().first_day().days, q.code()};
+/// What the counts of one quarter read, and what several of them share, made when first asked for.
+struct QuarterInput {
+    const History& history;
+    const QuarterScopes& scopes;
+    Window window;
+    std::optional<std::vector<TransparencyTableRow>> transparency{}; ///< TR01-TR04
+    std::optional<std::vector<char>> providers_active{};             ///< WL01-WL03
+};
+
+Window window_of(const Quarter& q, bool full_detail) {
+    Quarter two_years = q;
+    for (int i = 0; i < 7; ++i) two_years = two_years.previous();
+    return {q.first_day().days, q.last_day().days, q.previous().previous().previous().first_day().days,
+            two_years.first_day().days, q.code(), full_detail};
 }
 
 /// JH01: distinct children with a trajectory active in Q, in total and per segment; a child
 /// counts once per municipality and once per region, whatever it had there.
-std::vector<KpiRow> jh01(const History& h, const QuarterScopes& scopes, const Window& w) {
+std::vector<KpiRow> jh01(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
     constexpr size_t bits = 64;
     ScopeCounts total(h);
     std::vector<double> municipality_segments(h.municipalities.size() * bits), region_segments(h.regions.size() * bits);
@@ -92,7 +111,10 @@ std::vector<KpiRow> jh01(const History& h, const QuarterScopes& scopes, const Wi
 /// JH08: of the children who entered youth care in Q (a trajectory started in Q while no other
 /// of theirs was active the day before), those whose last earlier trajectory ended within 365
 /// days; per scope a child counts once, with its first entry there.
-std::vector<KpiRow> jh08(const History& h, const QuarterScopes& scopes, const Window& w) {
+std::vector<KpiRow> jh08(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
     ScopeCounts entered(h), returned(h);
     struct Entry {
         size_t municipality;
@@ -146,7 +168,10 @@ std::vector<KpiRow> jh08(const History& h, const QuarterScopes& scopes, const Wi
 /// JH09: the actual euros of the trajectories ended in the rolling year over how many there are,
 /// in total and per end reason. Summed per municipality and end reason in trajectory order, then
 /// per scope in municipality and end reason order, as the query adds them.
-std::vector<KpiRow> jh09(const History& h, const QuarterScopes& scopes, const Window& w) {
+std::vector<KpiRow> jh09(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
     const size_t reasons = h.end_reasons.size() + 1;
     std::vector<double> eur(h.municipalities.size() * reasons), ended(h.municipalities.size() * reasons);
     for (const auto& t : h.trajectories) {
@@ -182,7 +207,10 @@ std::vector<KpiRow> jh09(const History& h, const QuarterScopes& scopes, const Wi
 }
 
 /// UI02: the share of trajectories ended in the rolling year that ended early or as a no-show.
-std::vector<KpiRow> ui02(const History& h, const QuarterScopes& scopes, const Window& w) {
+std::vector<KpiRow> ui02(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
     const auto reason = [&](const char* code) {
         const auto it = std::lower_bound(h.end_reasons.begin(), h.end_reasons.end(), code);
         return it != h.end_reasons.end() && *it == code ? static_cast<int>(it - h.end_reasons.begin()) + 1 : -1;
@@ -247,7 +275,10 @@ private:
 };
 
 /// JH02: trajectories started in Q, in total and per segment.
-std::vector<KpiRow> jh02(const History& h, const QuarterScopes& scopes, const Window& w) {
+std::vector<KpiRow> jh02(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
     SegmentSums started(h);
     for (const auto& t : h.trajectories)
         if (t.start >= w.qs && t.start <= w.qe) started.add(t, 1, 0);
@@ -255,7 +286,10 @@ std::vector<KpiRow> jh02(const History& h, const QuarterScopes& scopes, const Wi
 }
 
 /// JH04: the mean duration in days of the trajectories ended in Q, in total and per segment.
-std::vector<KpiRow> jh04(const History& h, const QuarterScopes& scopes, const Window& w) {
+std::vector<KpiRow> jh04(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
     SegmentSums days(h);
     for (const auto& t : h.trajectories)
         if (t.end >= w.qs && t.end <= w.qe) days.add(t, t.end - t.start, 1);
@@ -263,7 +297,10 @@ std::vector<KpiRow> jh04(const History& h, const QuarterScopes& scopes, const Wi
 }
 
 /// JH05: of the trajectories ended in Q that have a norm, the share that lasted longer.
-std::vector<KpiRow> jh05(const History& h, const QuarterScopes& scopes, const Window& w) {
+std::vector<KpiRow> jh05(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
     SegmentSums over(h);
     for (const auto& t : h.trajectories)
         if (t.end >= w.qs && t.end <= w.qe && t.norm_days != History::no_norm) over.add(t, t.end - t.start > t.norm_days, 1);
@@ -272,17 +309,22 @@ std::vector<KpiRow> jh05(const History& h, const QuarterScopes& scopes, const Wi
 
 /// Whether a provider has a trajectory of a region's municipalities active in Q, per
 /// [region * providers + provider].
-std::vector<char> providers_active_in(const History& h, const Window& w) {
-    std::vector<char> active(h.regions.size() * h.providers.size(), 0);
+const std::vector<char>& providers_active_in(QuarterInput& q) {
+    if (q.providers_active) return *q.providers_active;
+    const History& h = q.history;
+    auto& active = q.providers_active.emplace(h.regions.size() * h.providers.size(), 0);
     for (const auto& t : h.trajectories)
-        if (t.start <= w.qe && t.end >= w.qs) active[h.region_of[t.municipality] * h.providers.size() + t.provider] = 1;
+        if (t.start <= q.window.qe && t.end >= q.window.qs) active[h.region_of[t.municipality] * h.providers.size() + t.provider] = 1;
     return active;
 }
 
 /// WL01 (regions only): the providers with a trajectory of the region active in Q whose waiting
 /// list for Q has a longest wait over 120 days.
-std::vector<KpiRow> wl01(const History& h, const QuarterScopes& scopes, const Window& w) {
-    const auto active = providers_active_in(h, w);
+std::vector<KpiRow> wl01(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
+    const auto& active = providers_active_in(q);
     std::vector<char> long_wait(h.providers.size(), 0);
     for (const auto& list : h.waiting_lists)
         if (list.quarter == w.quarter && list.longest_wait_days > 120) long_wait[list.provider] = 1;
@@ -300,8 +342,11 @@ std::vector<KpiRow> wl01(const History& h, const QuarterScopes& scopes, const Wi
 
 /// WL03 (regions only): the children waiting on the Q lists of the providers with a trajectory
 /// of the region active in Q, in total and per segment.
-std::vector<KpiRow> wl03(const History& h, const QuarterScopes& scopes, const Window& w) {
-    const auto active = providers_active_in(h, w);
+std::vector<KpiRow> wl03(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
+    const auto& active = providers_active_in(q);
     constexpr size_t segments = 64;
     std::vector<double> waiting(h.regions.size() * segments, 0), total(h.regions.size(), 0);
     for (const auto& list : h.waiting_lists) {
@@ -330,8 +375,11 @@ std::vector<KpiRow> wl03(const History& h, const QuarterScopes& scopes, const Wi
 
 /// WL02 (regions only): per provider with a trajectory of the region active in Q and a waiting
 /// list for Q, its longest wait over its segments.
-std::vector<KpiRow> wl02(const History& h, const QuarterScopes& scopes, const Window& w) {
-    const auto active = providers_active_in(h, w);
+std::vector<KpiRow> wl02(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
+    const auto& active = providers_active_in(q);
     std::vector<int> longest(h.providers.size(), -1);
     for (const auto& list : h.waiting_lists)
         if (list.quarter == w.quarter) longest[list.provider] = std::max(longest[list.provider], list.longest_wait_days);
@@ -346,11 +394,105 @@ std::vector<KpiRow> wl02(const History& h, const QuarterScopes& scopes, const Wi
     return rows;
 }
 
-using Counter = std::vector<KpiRow> (*)(const History&, const QuarterScopes&, const Window&);
+/// Sums of the `end` outcomes of the trajectories ended in the rolling year ending Q, per
+/// municipality, rolled up to every scope (UI01, UI03). The sums are whole numbers: exact in any order.
+std::vector<KpiRow> outcome_rows(const History& h, const QuarterScopes& scopes, const Window& w,
+                                 const std::vector<std::string>& breakdowns,
+                                 std::array<double, 2> (*score)(const History::Trajectory&, size_t breakdown)) {
+    const size_t b = breakdowns.size();
+    std::vector<double> n(h.municipalities.size() * b), d(n.size());
+    for (const auto& t : h.trajectories) {
+        if (t.end < w.rolling_start || t.end > w.qe) continue;
+        for (size_t k = 0; k < b; ++k) {
+            const auto [numerator, denominator] = score(t, k);
+            n[t.municipality * b + k] += numerator;
+            d[t.municipality * b + k] += denominator;
+        }
+    }
+    std::vector<std::vector<size_t>> members(h.regions.size());
+    for (size_t m = 0; m < h.municipalities.size(); ++m) members[h.region_of[m]].push_back(m);
+    std::vector<KpiRow> rows;
+    for (const auto& s : scopes.scopes) {
+        const long i = scope_index(h, s);
+        std::vector<size_t> own;
+        if (i >= 0) own = s.type == "municipality" ? std::vector<size_t>{static_cast<size_t>(i)} : members[static_cast<size_t>(i)];
+        for (size_t k = 0; k < b; ++k) {
+            double numerator = 0, denominator = 0;
+            for (const size_t m : own) numerator += n[m * b + k], denominator += d[m * b + k];
+            rows.push_back({s.type, s.code, breakdowns[k], numerator, denominator});
+        }
+    }
+    return rows;
+}
 
-constexpr std::pair<std::string_view, Counter> counters[] = {{"JH01", jh01}, {"JH02", jh02}, {"JH04", jh04}, {"JH05", jh05},
-                                                             {"JH08", jh08}, {"JH09", jh09}, {"UI02", ui02},
-                                                             {"WL01", wl01}, {"WL02", wl02}, {"WL03", wl03}};
+/// UI01: the mean experience of youth and parent.
+std::vector<KpiRow> ui01(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
+    return outcome_rows(h, scopes, w, {"respondent=youth", "respondent=parent"}, [](const History::Trajectory& t, size_t k) {
+        const std::int16_t score = k == 0 ? t.experience_youth : t.experience_parent;
+        return score == History::none ? std::array<double, 2>{0, 0} : std::array<double, 2>{static_cast<double>(score), 1};
+    });
+}
+
+/// UI03: per goal, the share reached among those answered.
+std::vector<KpiRow> ui03(QuarterInput& q) {
+    const History& h = q.history;
+    const QuarterScopes& scopes = q.scopes;
+    const Window& w = q.window;
+    return outcome_rows(h, scopes, w, {"goal=education", "goal=family_balance", "goal=problem_reduction", "goal=participation"},
+                        [](const History::Trajectory& t, size_t k) {
+                            const std::int8_t goal = t.goals[k];
+                            return goal == History::none ? std::array<double, 2>{0, 0}
+                                                         : std::array<double, 2>{goal == 1 ? 1.0 : 0.0, 1};
+                        });
+}
+
+/// TR01-TR04: the transparency table's rows (report quarter only), each KPI its own columns.
+std::vector<KpiRow> transparency_kpi(QuarterInput& q, void (*columns)(const TransparencyTableRow&, std::vector<KpiRow>&)) {
+    std::vector<KpiRow> rows;
+    if (!q.window.full_detail) return rows;
+    if (!q.transparency) q.transparency = transparency_rows(q.history, q.window.two_year_start, q.window.qe);
+    for (const auto& row : *q.transparency) columns(row, rows);
+    return rows;
+}
+
+std::vector<KpiRow> tr01(QuarterInput& q) {
+    return transparency_kpi(q, [](const TransparencyTableRow& r, std::vector<KpiRow>& rows) {
+        rows.push_back({"region", r.region_code, r.key + ",respondent=youth", r.sums.youth, r.sums.youths});
+        rows.push_back({"region", r.region_code, r.key + ",respondent=parent", r.sums.parent, r.sums.parents});
+    });
+}
+
+std::vector<KpiRow> tr02(QuarterInput& q) {
+    return transparency_kpi(q, [](const TransparencyTableRow& r, std::vector<KpiRow>& rows) {
+        rows.push_back({"region", r.region_code, r.key, r.sums.early + r.sums.no_show, r.sums.ended});
+        rows.push_back({"region", r.region_code, r.key + ",end_reason=early_termination", r.sums.early, r.sums.ended});
+        rows.push_back({"region", r.region_code, r.key + ",end_reason=no_show", r.sums.no_show, r.sums.ended});
+    });
+}
+
+std::vector<KpiRow> tr03(QuarterInput& q) {
+    return transparency_kpi(q, [](const TransparencyTableRow& r, std::vector<KpiRow>& rows) {
+        static const char* goals[] = {",goal=education", ",goal=family_balance", ",goal=problem_reduction", ",goal=participation"};
+        for (size_t g = 0; g < 4; ++g)
+            rows.push_back({"region", r.region_code, r.key + goals[g], r.sums.goals_reached[g], r.sums.goals_answered[g]});
+    });
+}
+
+std::vector<KpiRow> tr04(QuarterInput& q) {
+    return transparency_kpi(q, [](const TransparencyTableRow& r, std::vector<KpiRow>& rows) {
+        rows.push_back({"region", r.region_code, r.key, r.sums.eur, r.sums.ended});
+    });
+}
+
+using Counter = std::vector<KpiRow> (*)(QuarterInput&);
+
+constexpr std::pair<std::string_view, Counter> counters[] = {
+    {"JH01", jh01}, {"JH02", jh02}, {"JH04", jh04}, {"JH05", jh05}, {"JH08", jh08}, {"JH09", jh09},
+    {"TR01", tr01}, {"TR02", tr02}, {"TR03", tr03}, {"TR04", tr04}, {"UI01", ui01}, {"UI02", ui02},
+    {"UI03", ui03}, {"WL01", wl01}, {"WL02", wl02}, {"WL03", wl03}};
 
 Counter counter_of(std::string_view kpi_id) {
     for (const auto& [id, counter] : counters)
@@ -384,10 +526,17 @@ std::string trajectory_fast_path_ids() {
     return ids;
 }
 
-std::vector<KpiRow> count_trajectory_kpi(std::string_view kpi_id, const TrajectoryHistory& history,
-                                         const QuarterScopes& scopes, const Quarter& quarter) {
+struct TrajectoryCounts::Input : QuarterInput {};
+
+TrajectoryCounts::TrajectoryCounts(const TrajectoryHistory& history, QuarterScopes scopes, const Quarter& quarter,
+                                   bool full_detail)
+    : scopes_(std::move(scopes)), input_(new Input{{history, scopes_, window_of(quarter, full_detail)}}) {}
+
+TrajectoryCounts::~TrajectoryCounts() = default;
+
+std::vector<KpiRow> TrajectoryCounts::rows(std::string_view kpi_id) {
     const Counter counter = counter_of(kpi_id);
-    return counter ? counter(history, scopes, window_of(quarter)) : std::vector<KpiRow>{};
+    return counter ? counter(*input_) : std::vector<KpiRow>{};
 }
 
 } // namespace ss
