@@ -81,6 +81,8 @@ void read_places(SQLite::Database& db, TrajectoryHistory& history) {
                                 "', which is not in regions");
         history.region_of.push_back(region);
     }
+    history.region_members.resize(history.regions.size());
+    for (size_t m = 0; m < history.municipalities.size(); ++m) history.region_members[history.region_of[m]].push_back(m);
     if (history.municipalities.size() > 0xFFFF)
         throw DatabaseError("municipalities: more than the trajectory KPIs can count (65,535)");
 }

@@ -49,6 +49,7 @@ struct TrajectoryHistory {
     std::vector<std::string> municipalities; ///< codes, sorted
     std::vector<std::string> regions;        ///< codes, sorted
     std::vector<std::uint16_t> region_of;    ///< per municipality, index into regions
+    std::vector<std::vector<size_t>> region_members; ///< per region, its municipalities
     std::vector<std::string> end_reasons;    ///< the end reasons found, sorted
     std::vector<std::string> providers;      ///< the providers of trajectories, in the order met
     std::vector<std::string> intensities;    ///< the intensities of trajectories, in the order met

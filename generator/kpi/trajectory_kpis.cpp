@@ -34,6 +34,14 @@ double count_of(const ScopeCounts& c, const History& h, const QuarterScopes::Sco
     return s.type == "municipality" ? c.municipality[static_cast<size_t>(i)] : c.region[static_cast<size_t>(i)];
 }
 
+/// The municipalities whose counts a scope adds up: itself, or its region's.
+std::vector<size_t> municipalities_of(const History& h, const QuarterScopes::Scope& s) {
+    const long i = scope_index(h, s);
+    if (i < 0) return {};
+    if (s.type == "municipality") return {static_cast<size_t>(i)};
+    return h.region_members[static_cast<size_t>(i)];
+}
+
 struct Window {
     std::int32_t qs, qe, rolling_start, two_year_start;
     std::string quarter;
@@ -58,10 +66,7 @@ Window window_of(const Quarter& q, bool full_detail) {
 
 /// JH01: distinct children with a trajectory active in Q, in total and per segment; a child
 /// counts once per municipality and once per region, whatever it had there.
-std::vector<KpiRow> jh01(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
+std::vector<KpiRow> jh01(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     constexpr size_t bits = 64;
     ScopeCounts total(h);
     std::vector<double> municipality_segments(h.municipalities.size() * bits), region_segments(h.regions.size() * bits);
@@ -86,7 +91,7 @@ std::vector<KpiRow> jh01(QuarterInput& q) {
         regions.clear();
         for (auto i = h.child_begin[c]; i < h.child_begin[c + 1]; ++i) {
             const auto& t = h.trajectories[h.by_child[i]];
-            if (t.start > w.qe || t.end < w.qs) continue;
+            if (t.start > q.window.qe || t.end < q.window.qs) continue;
             add(municipalities, t.municipality, std::uint64_t{1} << t.segment);
             add(regions, h.region_of[t.municipality], std::uint64_t{1} << t.segment);
         }
@@ -111,10 +116,7 @@ std::vector<KpiRow> jh01(QuarterInput& q) {
 /// JH08: of the children who entered youth care in Q (a trajectory started in Q while no other
 /// of theirs was active the day before), those whose last earlier trajectory ended within 365
 /// days; per scope a child counts once, with its first entry there.
-std::vector<KpiRow> jh08(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
+std::vector<KpiRow> jh08(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     ScopeCounts entered(h), returned(h);
     struct Entry {
         size_t municipality;
@@ -126,7 +128,7 @@ std::vector<KpiRow> jh08(QuarterInput& q) {
         entries.clear();
         for (auto i = first; i < last; ++i) {
             const auto& t = h.trajectories[h.by_child[i]];
-            if (t.start < w.qs || t.start > w.qe) continue;
+            if (t.start < q.window.qs || t.start > q.window.qe) continue;
             const std::int32_t day_before = t.start - 1;
             bool continued = false;
             for (auto j = first; j < last && !continued; ++j)
@@ -168,25 +170,18 @@ std::vector<KpiRow> jh08(QuarterInput& q) {
 /// JH09: the actual euros of the trajectories ended in the rolling year over how many there are,
 /// in total and per end reason. Summed per municipality and end reason in trajectory order, then
 /// per scope in municipality and end reason order, as the query adds them.
-std::vector<KpiRow> jh09(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
+std::vector<KpiRow> jh09(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     const size_t reasons = h.end_reasons.size() + 1;
     std::vector<double> eur(h.municipalities.size() * reasons), ended(h.municipalities.size() * reasons);
     for (const auto& t : h.trajectories) {
-        if (t.end < w.rolling_start || t.end > w.qe) continue;
+        if (t.end < q.window.rolling_start || t.end > q.window.qe) continue;
         const size_t cell = t.municipality * reasons + t.end_reason;
         eur[cell] += t.eur;
         ended[cell] += 1;
     }
-    std::vector<std::vector<size_t>> members(h.regions.size());
-    for (size_t m = 0; m < h.municipalities.size(); ++m) members[h.region_of[m]].push_back(m);
     std::vector<KpiRow> rows;
     for (const auto& s : scopes.scopes) {
-        const long i = scope_index(h, s);
-        std::vector<size_t> own;
-        if (i >= 0) own = s.type == "municipality" ? std::vector<size_t>{static_cast<size_t>(i)} : members[static_cast<size_t>(i)];
+        const std::vector<size_t> own = municipalities_of(h, s);
         // reason 0 is "no end reason": in the total only
         const auto sum = [&](size_t first_reason, size_t last_reason, const std::vector<double>& of) {
             double total = 0;
@@ -207,10 +202,7 @@ std::vector<KpiRow> jh09(QuarterInput& q) {
 }
 
 /// UI02: the share of trajectories ended in the rolling year that ended early or as a no-show.
-std::vector<KpiRow> ui02(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
+std::vector<KpiRow> ui02(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     const auto reason = [&](const char* code) {
         const auto it = std::lower_bound(h.end_reasons.begin(), h.end_reasons.end(), code);
         return it != h.end_reasons.end() && *it == code ? static_cast<int>(it - h.end_reasons.begin()) + 1 : -1;
@@ -218,7 +210,7 @@ std::vector<KpiRow> ui02(QuarterInput& q) {
     const int early_termination = reason("early_termination"), no_show = reason("no_show");
     ScopeCounts ended(h), early(h), not_shown(h);
     for (const auto& t : h.trajectories) {
-        if (t.end < w.rolling_start || t.end > w.qe) continue;
+        if (t.end < q.window.rolling_start || t.end > q.window.qe) continue;
         const size_t r = h.region_of[t.municipality];
         ended.municipality[t.municipality] += 1;
         ended.region[r] += 1;
@@ -247,13 +239,9 @@ public:
     }
     /// `with_denominator` false: a count, whose query returns no denominator.
     std::vector<KpiRow> rows(const QuarterScopes& scopes, bool with_denominator) const {
-        std::vector<std::vector<size_t>> members(h_.regions.size());
-        for (size_t m = 0; m < h_.municipalities.size(); ++m) members[h_.region_of[m]].push_back(m);
         std::vector<KpiRow> rows;
         for (const auto& s : scopes.scopes) {
-            const long i = scope_index(h_, s);
-            std::vector<size_t> own;
-            if (i >= 0) own = s.type == "municipality" ? std::vector<size_t>{static_cast<size_t>(i)} : members[static_cast<size_t>(i)];
+            const std::vector<size_t> own = municipalities_of(h_, s);
             const auto row = [&](std::string breakdown, size_t first, size_t last) {
                 double n = 0, d = 0;
                 for (const size_t m : own)
@@ -275,35 +263,26 @@ private:
 };
 
 /// JH02: trajectories started in Q, in total and per segment.
-std::vector<KpiRow> jh02(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
+std::vector<KpiRow> jh02(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     SegmentSums started(h);
     for (const auto& t : h.trajectories)
-        if (t.start >= w.qs && t.start <= w.qe) started.add(t, 1, 0);
+        if (t.start >= q.window.qs && t.start <= q.window.qe) started.add(t, 1, 0);
     return started.rows(scopes, false);
 }
 
 /// JH04: the mean duration in days of the trajectories ended in Q, in total and per segment.
-std::vector<KpiRow> jh04(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
+std::vector<KpiRow> jh04(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     SegmentSums days(h);
     for (const auto& t : h.trajectories)
-        if (t.end >= w.qs && t.end <= w.qe) days.add(t, t.end - t.start, 1);
+        if (t.end >= q.window.qs && t.end <= q.window.qe) days.add(t, t.end - t.start, 1);
     return days.rows(scopes, true);
 }
 
 /// JH05: of the trajectories ended in Q that have a norm, the share that lasted longer.
-std::vector<KpiRow> jh05(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
+std::vector<KpiRow> jh05(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     SegmentSums over(h);
     for (const auto& t : h.trajectories)
-        if (t.end >= w.qs && t.end <= w.qe && t.norm_days != History::no_norm) over.add(t, t.end - t.start > t.norm_days, 1);
+        if (t.end >= q.window.qs && t.end <= q.window.qe && t.norm_days != History::no_norm) over.add(t, t.end - t.start > t.norm_days, 1);
     return over.rows(scopes, true);
 }
 
@@ -320,14 +299,11 @@ const std::vector<char>& providers_active_in(QuarterInput& q) {
 
 /// WL01 (regions only): the providers with a trajectory of the region active in Q whose waiting
 /// list for Q has a longest wait over 120 days.
-std::vector<KpiRow> wl01(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
+std::vector<KpiRow> wl01(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     const auto& active = providers_active_in(q);
     std::vector<char> long_wait(h.providers.size(), 0);
     for (const auto& list : h.waiting_lists)
-        if (list.quarter == w.quarter && list.longest_wait_days > 120) long_wait[list.provider] = 1;
+        if (list.quarter == q.window.quarter && list.longest_wait_days > 120) long_wait[list.provider] = 1;
     std::vector<KpiRow> rows;
     for (const auto& s : scopes.scopes) {
         if (s.type != "region") continue;
@@ -342,15 +318,12 @@ std::vector<KpiRow> wl01(QuarterInput& q) {
 
 /// WL03 (regions only): the children waiting on the Q lists of the providers with a trajectory
 /// of the region active in Q, in total and per segment.
-std::vector<KpiRow> wl03(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
+std::vector<KpiRow> wl03(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     const auto& active = providers_active_in(q);
     constexpr size_t segments = 64;
     std::vector<double> waiting(h.regions.size() * segments, 0), total(h.regions.size(), 0);
     for (const auto& list : h.waiting_lists) {
-        if (list.quarter != w.quarter) continue;
+        if (list.quarter != q.window.quarter) continue;
         for (size_t r = 0; r < h.regions.size(); ++r) {
             if (!active[r * h.providers.size() + list.provider]) continue;
             total[r] += list.waiting_count;
@@ -375,14 +348,11 @@ std::vector<KpiRow> wl03(QuarterInput& q) {
 
 /// WL02 (regions only): per provider with a trajectory of the region active in Q and a waiting
 /// list for Q, its longest wait over its segments.
-std::vector<KpiRow> wl02(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
+std::vector<KpiRow> wl02(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     const auto& active = providers_active_in(q);
     std::vector<int> longest(h.providers.size(), -1);
     for (const auto& list : h.waiting_lists)
-        if (list.quarter == w.quarter) longest[list.provider] = std::max(longest[list.provider], list.longest_wait_days);
+        if (list.quarter == q.window.quarter) longest[list.provider] = std::max(longest[list.provider], list.longest_wait_days);
     std::vector<KpiRow> rows;
     for (const auto& s : scopes.scopes) {
         if (s.type != "region") continue;
@@ -409,13 +379,9 @@ std::vector<KpiRow> outcome_rows(const History& h, const QuarterScopes& scopes, 
             d[t.municipality * b + k] += denominator;
         }
     }
-    std::vector<std::vector<size_t>> members(h.regions.size());
-    for (size_t m = 0; m < h.municipalities.size(); ++m) members[h.region_of[m]].push_back(m);
     std::vector<KpiRow> rows;
     for (const auto& s : scopes.scopes) {
-        const long i = scope_index(h, s);
-        std::vector<size_t> own;
-        if (i >= 0) own = s.type == "municipality" ? std::vector<size_t>{static_cast<size_t>(i)} : members[static_cast<size_t>(i)];
+        const std::vector<size_t> own = municipalities_of(h, s);
         for (size_t k = 0; k < b; ++k) {
             double numerator = 0, denominator = 0;
             for (const size_t m : own) numerator += n[m * b + k], denominator += d[m * b + k];
@@ -426,22 +392,16 @@ std::vector<KpiRow> outcome_rows(const History& h, const QuarterScopes& scopes, 
 }
 
 /// UI01: the mean experience of youth and parent.
-std::vector<KpiRow> ui01(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
-    return outcome_rows(h, scopes, w, {"respondent=youth", "respondent=parent"}, [](const History::Trajectory& t, size_t k) {
+std::vector<KpiRow> ui01(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
+    return outcome_rows(h, scopes, q.window, {"respondent=youth", "respondent=parent"}, [](const History::Trajectory& t, size_t k) {
         const std::int16_t score = k == 0 ? t.experience_youth : t.experience_parent;
         return score == History::none ? std::array<double, 2>{0, 0} : std::array<double, 2>{static_cast<double>(score), 1};
     });
 }
 
 /// UI03: per goal, the share reached among those answered.
-std::vector<KpiRow> ui03(QuarterInput& q) {
-    const History& h = q.history;
-    const QuarterScopes& scopes = q.scopes;
-    const Window& w = q.window;
-    return outcome_rows(h, scopes, w, {"goal=education", "goal=family_balance", "goal=problem_reduction", "goal=participation"},
+std::vector<KpiRow> ui03(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
+    return outcome_rows(h, scopes, q.window, {"goal=education", "goal=family_balance", "goal=problem_reduction", "goal=participation"},
                         [](const History::Trajectory& t, size_t k) {
                             const std::int8_t goal = t.goals[k];
                             return goal == History::none ? std::array<double, 2>{0, 0}
@@ -458,14 +418,14 @@ std::vector<KpiRow> transparency_kpi(QuarterInput& q, void (*columns)(const Tran
     return rows;
 }
 
-std::vector<KpiRow> tr01(QuarterInput& q) {
+std::vector<KpiRow> tr01(const History&, const QuarterScopes&, QuarterInput& q) {
     return transparency_kpi(q, [](const TransparencyTableRow& r, std::vector<KpiRow>& rows) {
         rows.push_back({"region", r.region_code, r.key + ",respondent=youth", r.sums.youth, r.sums.youths});
         rows.push_back({"region", r.region_code, r.key + ",respondent=parent", r.sums.parent, r.sums.parents});
     });
 }
 
-std::vector<KpiRow> tr02(QuarterInput& q) {
+std::vector<KpiRow> tr02(const History&, const QuarterScopes&, QuarterInput& q) {
     return transparency_kpi(q, [](const TransparencyTableRow& r, std::vector<KpiRow>& rows) {
         rows.push_back({"region", r.region_code, r.key, r.sums.early + r.sums.no_show, r.sums.ended});
         rows.push_back({"region", r.region_code, r.key + ",end_reason=early_termination", r.sums.early, r.sums.ended});
@@ -473,7 +433,7 @@ std::vector<KpiRow> tr02(QuarterInput& q) {
     });
 }
 
-std::vector<KpiRow> tr03(QuarterInput& q) {
+std::vector<KpiRow> tr03(const History&, const QuarterScopes&, QuarterInput& q) {
     return transparency_kpi(q, [](const TransparencyTableRow& r, std::vector<KpiRow>& rows) {
         static const char* goals[] = {",goal=education", ",goal=family_balance", ",goal=problem_reduction", ",goal=participation"};
         for (size_t g = 0; g < 4; ++g)
@@ -481,13 +441,13 @@ std::vector<KpiRow> tr03(QuarterInput& q) {
     });
 }
 
-std::vector<KpiRow> tr04(QuarterInput& q) {
+std::vector<KpiRow> tr04(const History&, const QuarterScopes&, QuarterInput& q) {
     return transparency_kpi(q, [](const TransparencyTableRow& r, std::vector<KpiRow>& rows) {
         rows.push_back({"region", r.region_code, r.key, r.sums.eur, r.sums.ended});
     });
 }
 
-using Counter = std::vector<KpiRow> (*)(QuarterInput&);
+using Counter = std::vector<KpiRow> (*)(const History&, const QuarterScopes&, QuarterInput&);
 
 constexpr std::pair<std::string_view, Counter> counters[] = {
     {"JH01", jh01}, {"JH02", jh02}, {"JH04", jh04}, {"JH05", jh05}, {"JH08", jh08}, {"JH09", jh09},
@@ -536,7 +496,7 @@ TrajectoryCounts::~TrajectoryCounts() = default;
 
 std::vector<KpiRow> TrajectoryCounts::rows(std::string_view kpi_id) {
     const Counter counter = counter_of(kpi_id);
-    return counter ? counter(*input_) : std::vector<KpiRow>{};
+    return counter ? counter(input_->history, input_->scopes, *input_) : std::vector<KpiRow>{};
 }
 
 } // namespace ss
