@@ -1,8 +1,11 @@
 // Every workbook opens in LibreOffice (headless) and converts to CSV: the KPI sheet holds the
-// numbers of kpis.csv as numbers (never text), dates are dates, and a sheet per section exists.
+// numbers of kpis.csv as numbers (never text), dates are dates, and a sheet per section exists;
+// printed to PDF by LibreOffice, every chart is whole on one page.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <sstream>
 #include <vector>
 
@@ -56,6 +59,84 @@ bool same_number(const std::string& a, const std::string& b, double tolerance = 
     if (a.empty() || b.empty()) return a == b;
     const double x = std::stod(a), y = std::stod(b);
     return std::abs(x - y) <= tolerance * std::max(1.0, std::abs(y));
+}
+
+/// A page printed to a grey image (pdftoppm -gray: a binary PGM).
+struct GreyPage {
+    int width = 0, height = 0;
+    std::string pixels;
+    bool dark(int x, int y) const {
+        return x >= 0 && y >= 0 && x < width && y < height && static_cast<unsigned char>(pixels[static_cast<size_t>(y * width + x)]) < 245;
+    }
+};
+
+GreyPage read_pgm(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::string magic;
+    int maximum = 0;
+    GreyPage page;
+    in >> magic >> page.width >> page.height >> maximum;
+    in.get(); // the one whitespace before the pixels
+    REQUIRE_MESSAGE(magic == "P5", file);
+    page.pixels.resize(static_cast<size_t>(page.width * page.height));
+    in.read(page.pixels.data(), static_cast<std::streamsize>(page.pixels.size()));
+    return page;
+}
+
+struct Frame {
+    int left, top, right, bottom;
+};
+
+/// The chart frames printed whole on a page: a rectangle of thin lines at least 60 px each way,
+/// its top and bottom line of one length and its sides drawn all the way between them. A chart
+/// cut by a page break has a side that runs into the page's edge and no second line: not a frame.
+std::vector<Frame> whole_frames(const GreyPage& page) {
+    struct Line {
+        int y, left, right;
+    };
+    std::vector<Line> lines;
+    for (int y = 0; y < page.height; ++y)
+        for (int x = 0; x < page.width;) {
+            if (!page.dark(x, y)) { ++x; continue; }
+            const int left = x;
+            while (page.dark(x, y)) ++x;
+            if (x - left >= 60) lines.push_back({y, left, x - 1});
+        }
+    const auto side = [&](int x, int top, int bottom) {
+        for (int y = top; y <= bottom; ++y)
+            if (!page.dark(x, y) && !page.dark(x - 1, y) && !page.dark(x + 1, y)) return false;
+        return true;
+    };
+    std::vector<Frame> frames;
+    for (const Line& top : lines) {
+        const bool seen = std::any_of(frames.begin(), frames.end(), [&](const Frame& f) {
+            return std::abs(f.top - top.y) <= 3 && std::abs(f.left - top.left) <= 3;
+        });
+        if (seen) continue;
+        for (const Line& bottom : lines) {
+            if (bottom.y - top.y < 60 || std::abs(bottom.left - top.left) > 2 || std::abs(bottom.right - top.right) > 2) continue;
+            if (!side(top.left, top.y, bottom.y) || !side(top.right, top.y, bottom.y)) continue;
+            frames.push_back({top.left, top.y, top.right, bottom.y});
+            break;
+        }
+    }
+    return frames;
+}
+
+/// The whole chart frames on each page of `xlsx` printed to PDF by LibreOffice.
+std::vector<std::vector<Frame>> printed_chart_frames(const fs::path& xlsx, const fs::path& out) {
+    const std::string command = "cd '" + out.string() + "' && timeout 180 soffice -env:UserInstallation=file://" +
+                                (out / "profile").string() + " --headless --norestore --convert-to pdf --outdir '" +
+                                out.string() + "' '" + xlsx.string() + "' >convert.log 2>&1 && pdftoppm -r 50 -gray '" +
+                                (out / (xlsx.stem().string() + ".pdf")).string() + "' '" + (out / "page").string() + "'";
+    REQUIRE_MESSAGE(std::system(command.c_str()) == 0, read_file(out / "convert.log"));
+    std::vector<fs::path> pages;
+    for (const auto& entry : fs::directory_iterator(out))
+        if (entry.path().extension() == ".pgm") pages.push_back(entry.path());
+    std::sort(pages.begin(), pages.end());
+    std::vector<std::vector<Frame>> frames;
+    for (const auto& page : pages) frames.push_back(whole_frames(read_pgm(page)));
+    return frames;
 }
 
 } // namespace
@@ -249,4 +330,42 @@ TEST_CASE("xlsx: a sheet with charts prints its table and its charts as two area
           "'Jeugdhulp duur en normen'!$A$1:$K$31,'Jeugdhulp duur en normen'!$L$1:$U$97");
     CHECK(ss::xlsx::chart_sheet_print_areas("Kinderen 's nachts", 9, 5, 480, 1) ==
           "'Kinderen ''s nachts'!$A$1:$I$5,'Kinderen ''s nachts'!$J$1:$R$17");
+}
+
+TEST_CASE("xlsx: the frame finder sees a whole chart, not one a page break cut, nor a lone line") {
+    GreyPage page{200, 200, std::string(200 * 200, static_cast<char>(255))};
+    const auto line = [&](int x0, int y0, int x1, int y1) {
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) page.pixels[static_cast<size_t>(y * 200 + x)] = static_cast<char>(200);
+    };
+    line(10, 10, 150, 10); // a whole frame: top, bottom and both sides
+    line(10, 100, 150, 100);
+    line(10, 10, 10, 100);
+    line(150, 10, 150, 100);
+    CHECK(whole_frames(page).size() == 1);
+    line(20, 150, 180, 150); // the top of a chart cut by the page's edge: its sides run off the page
+    line(20, 150, 20, 199);
+    line(180, 150, 180, 199);
+    line(0, 120, 190, 120); // a hairline of the next chart's frame
+    const auto frames = whole_frames(page);
+    REQUIRE(frames.size() == 1);
+    CHECK(frames[0].top == 10);
+    CHECK(frames[0].bottom == 100);
+}
+
+TEST_CASE("xlsx: printed to PDF by LibreOffice, every chart of a municipality's workbook is whole on one page") {
+    const auto& run = small_demo_run();
+    TempDir dir;
+    const fs::path xlsx = run.internal_folder() / "GM0505-dordrecht" / "samen-sturen-2025-Q3-GM0505.xlsx";
+    const int charts = std::stoi(run_cli_text("unzip -l '" + xlsx.string() + "' | grep -c 'xl/charts/chart'"));
+    REQUIRE(charts > 30);
+    const auto pages = printed_chart_frames(xlsx, dir.path());
+    int whole = 0;
+    for (const auto& frames : pages) {
+        whole += static_cast<int>(frames.size());
+        CHECK(frames.size() <= 3); // three to a page at the sheets' print scale
+        // The charts of a page are of one sheet, so of one printed width: charts, not table borders.
+        for (const auto& f : frames) CHECK(std::abs((f.right - f.left) - (frames[0].right - frames[0].left)) <= 2);
+    }
+    CHECK(whole == charts); // a chart cut by a page break has no whole frame on either page
 }
