@@ -189,6 +189,11 @@ TEST_CASE("trajectory KPIs: a trajectory the import would have refused is named,
                              "outcomes: trajectory T9 has experience_youth '7.5', not a whole number from 0 to 1000",
                              DatabaseError);
     }
+    SUBCASE("a table that is not there") {
+        db->exec("DROP TABLE outcomes");
+        CHECK_THROWS_WITH_AS(load_trajectory_history(*db),
+                             "reading the trajectories for the trajectory KPIs: no such table: outcomes", DatabaseError);
+    }
     SUBCASE("a segment out of range") {
         db->exec("INSERT INTO trajectories VALUES ('T9', 'K1', 'GM0001', 'P', 99, NULL, 'perspectief', 'gp', "
                  "'2025-07-01', NULL, NULL)");
