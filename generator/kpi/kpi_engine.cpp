@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/errors.hpp"
+#include "kpi/kpi_periods.hpp"
 #include "kpi/trajectory_kpis.hpp"
 #include "schema/file_specs.hpp"
 
@@ -155,12 +156,6 @@ CREATE TEMP VIEW escalations AS
         AND (o.end_date IS NULL OR o.end_date >= date(e.start_date, '-90 days')));
 )sql";
 
-/// The first quarter of the two years ending `q` (eight quarters).
-Quarter two_year_start(Quarter q) {
-    for (int i = 0; i < 7; ++i) q = q.previous();
-    return q;
-}
-
 std::optional<double> column_number(const SQLite::Column& c) {
     if (c.isNull()) return std::nullopt;
     return c.getDouble();
@@ -225,7 +220,7 @@ void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail deta
     std::string sql = scope_sql;
     const std::pair<const char*, std::string> parameters[] = {
         {":year", std::to_string(quarter.year)},
-        {":two_year_start", sql_date(two_year_start(quarter).first_day())},
+        {":two_year_start", sql_date(two_year_start(quarter))},
         {":qs", sql_date(quarter.first_day())},
         {":qe", sql_date(quarter.last_day())},
         {":quarter", "'" + quarter.code() + "'"},
@@ -240,7 +235,6 @@ void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail deta
 }
 
 void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, KpiDetail detail) {
-    const Quarter rolling_start = quarter.previous().previous().previous();
     bind_if_used(stmt, ":qs", format_iso_date(quarter.first_day()));
     bind_if_used(stmt, ":qe", format_iso_date(quarter.last_day()));
     bind_if_used(stmt, ":quarter", quarter.code());
@@ -248,8 +242,8 @@ void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, Kp
     bind_if_used(stmt, ":two_quarters_back", quarter.previous().previous().code());
     bind_if_used(stmt, ":three_quarters_back", quarter.previous().previous().previous().code());
     bind_if_used(stmt, ":day_before_qs", format_iso_date(Date{quarter.first_day().days - 1}));
-    bind_if_used(stmt, ":rolling_start", format_iso_date(rolling_start.first_day()));
-    bind_if_used(stmt, ":two_year_start", format_iso_date(two_year_start(quarter).first_day()));
+    bind_if_used(stmt, ":rolling_start", format_iso_date(rolling_year_start(quarter)));
+    bind_if_used(stmt, ":two_year_start", format_iso_date(two_year_start(quarter)));
     if (stmt.getIndex(":detail") > 0) stmt.bind(":detail", detail == KpiDetail::full ? 1 : 0);
 }
 

@@ -7,6 +7,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "kpi/kpi_periods.hpp"
 #include "kpi/transparency_table.hpp"
 
 namespace ss {
@@ -58,10 +59,7 @@ struct QuarterInput {
 };
 
 Window window_of(const Quarter& q, bool full_detail) {
-    Quarter two_years = q;
-    for (int i = 0; i < 7; ++i) two_years = two_years.previous();
-    return {q.first_day().days, q.last_day().days, q.previous().previous().previous().first_day().days,
-            two_years.first_day().days, q.code(), full_detail};
+    return {q.first_day().days, q.last_day().days, rolling_year_start(q).days, two_year_start(q).days, q.code(), full_detail};
 }
 
 /// JH01: distinct children with a trajectory active in Q, in total and per segment; a child
