@@ -43,6 +43,52 @@ std::vector<size_t> municipalities_of(const History& h, const QuarterScopes::Sco
     return h.region_members[static_cast<size_t>(i)];
 }
 
+/// A numerator and a denominator per municipality and column (a segment, an end reason, a goal),
+/// rolled up to a scope by adding its municipalities' cells in municipality and column order: the
+/// order the queries add their per-municipality rows in.
+class MunicipalitySums {
+public:
+    MunicipalitySums(const History& h, size_t columns) : columns_(columns), n_(h.municipalities.size() * columns), d_(n_.size()) {}
+    void add(size_t municipality, size_t column, double n, double d) {
+        n_[municipality * columns_ + column] += n;
+        d_[municipality * columns_ + column] += d;
+    }
+    /// The sums of columns [first, last) over `municipalities` (municipalities_of a scope).
+    std::pair<double, double> of(const std::vector<size_t>& municipalities, size_t first, size_t last) const {
+        double n = 0, d = 0;
+        for (const size_t m : municipalities)
+            for (size_t c = first; c < last; ++c) n += n_[m * columns_ + c], d += d_[m * columns_ + c];
+        return {n, d};
+    }
+    size_t columns() const { return columns_; }
+
+private:
+    size_t columns_;
+    std::vector<double> n_, d_;
+};
+
+constexpr size_t segment_columns = 64;
+
+/// Sums per segment written as every scope's total row and one row per segment code;
+/// `with_denominator` false: a count, whose query returns no denominator.
+std::vector<KpiRow> segment_rows(const History& h, const QuarterScopes& scopes, const MunicipalitySums& sums,
+                                 bool with_denominator) {
+    std::vector<KpiRow> rows;
+    for (const auto& s : scopes.scopes) {
+        const std::vector<size_t> own = municipalities_of(h, s);
+        const auto row = [&](std::string breakdown, size_t first, size_t last) {
+            const auto [n, d] = sums.of(own, first, last);
+            rows.push_back({s.type, s.code, std::move(breakdown), n, with_denominator ? std::optional(d) : std::nullopt});
+        };
+        row("", 0, segment_columns);
+        for (const auto& [breakdown, segment] : scopes.segments) {
+            const auto at = static_cast<size_t>(std::clamp(segment, 0, static_cast<int>(segment_columns)));
+            row(breakdown, at, segment >= 0 && segment < static_cast<int>(segment_columns) ? at + 1 : at);
+        }
+    }
+    return rows;
+}
+
 struct Window {
     std::int32_t qs, qe, rolling_start, two_year_start;
     std::string quarter;
@@ -169,31 +215,21 @@ std::vector<KpiRow> jh08(const History& h, const QuarterScopes& scopes, QuarterI
 /// in total and per end reason. Summed per municipality and end reason in trajectory order, then
 /// per scope in municipality and end reason order, as the query adds them.
 std::vector<KpiRow> jh09(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
-    const size_t reasons = h.end_reasons.size() + 1;
-    std::vector<double> eur(h.municipalities.size() * reasons), ended(h.municipalities.size() * reasons);
-    for (const auto& t : h.trajectories) {
-        if (t.end < q.window.rolling_start || t.end > q.window.qe) continue;
-        const size_t cell = t.municipality * reasons + t.end_reason;
-        eur[cell] += t.eur;
-        ended[cell] += 1;
-    }
+    // Column 0 is "no end reason": in the total only.
+    MunicipalitySums ended(h, h.end_reasons.size() + 1);
+    for (const auto& t : h.trajectories)
+        if (t.end >= q.window.rolling_start && t.end <= q.window.qe) ended.add(t.municipality, t.end_reason, t.eur, 1);
     std::vector<KpiRow> rows;
     for (const auto& s : scopes.scopes) {
         const std::vector<size_t> own = municipalities_of(h, s);
-        // reason 0 is "no end reason": in the total only
-        const auto sum = [&](size_t first_reason, size_t last_reason, const std::vector<double>& of) {
-            double total = 0;
-            for (const size_t m : own)
-                for (size_t r = first_reason; r < last_reason; ++r)
-                    if (ended[m * reasons + r] > 0) total += of[m * reasons + r];
-            return total;
-        };
-        rows.push_back({s.type, s.code, "", sum(0, reasons, eur), sum(0, reasons, ended)});
+        const auto [eur, n] = ended.of(own, 0, ended.columns());
+        rows.push_back({s.type, s.code, "", eur, n});
         for (const auto& [breakdown, code] : scopes.end_reasons) {
             const auto it = std::lower_bound(h.end_reasons.begin(), h.end_reasons.end(), code);
             const bool known = it != h.end_reasons.end() && *it == code;
             const size_t r = static_cast<size_t>(it - h.end_reasons.begin()) + 1;
-            rows.push_back({s.type, s.code, breakdown, known ? sum(r, r + 1, eur) : 0.0, known ? sum(r, r + 1, ended) : 0.0});
+            const auto [reason_eur, reason_n] = known ? ended.of(own, r, r + 1) : std::pair(0.0, 0.0);
+            rows.push_back({s.type, s.code, breakdown, reason_eur, reason_n});
         }
     }
     return rows;
@@ -206,82 +242,47 @@ std::vector<KpiRow> ui02(const History& h, const QuarterScopes& scopes, QuarterI
         return it != h.end_reasons.end() && *it == code ? static_cast<int>(it - h.end_reasons.begin()) + 1 : -1;
     };
     const int early_termination = reason("early_termination"), no_show = reason("no_show");
-    ScopeCounts ended(h), early(h), not_shown(h);
+    MunicipalitySums ended(h, 2); // each ended trajectory, counted as early (column 0) and as no show (column 1)
     for (const auto& t : h.trajectories) {
         if (t.end < q.window.rolling_start || t.end > q.window.qe) continue;
-        const size_t r = h.region_of[t.municipality];
-        ended.municipality[t.municipality] += 1;
-        ended.region[r] += 1;
-        if (t.end_reason == early_termination) early.municipality[t.municipality] += 1, early.region[r] += 1;
-        if (t.end_reason == no_show) not_shown.municipality[t.municipality] += 1, not_shown.region[r] += 1;
+        ended.add(t.municipality, 0, t.end_reason == early_termination, 1);
+        ended.add(t.municipality, 1, t.end_reason == no_show, 1);
     }
     std::vector<KpiRow> rows;
     for (const auto& s : scopes.scopes) {
-        const double n = count_of(ended, h, s), e = count_of(early, h, s), x = count_of(not_shown, h, s);
-        rows.push_back({s.type, s.code, "", e + x, n});
-        rows.push_back({s.type, s.code, "end_reason=early_termination", e, n});
-        rows.push_back({s.type, s.code, "end_reason=no_show", x, n});
+        const std::vector<size_t> own = municipalities_of(h, s);
+        const auto [early, n] = ended.of(own, 0, 1);
+        const double not_shown = ended.of(own, 1, 2).first;
+        rows.push_back({s.type, s.code, "", early + not_shown, n});
+        rows.push_back({s.type, s.code, "end_reason=early_termination", early, n});
+        rows.push_back({s.type, s.code, "end_reason=no_show", not_shown, n});
     }
     return rows;
 }
 
-/// A numerator and a denominator per municipality and segment, rolled up to every scope as its
-/// total row and one row per segment code. (The sums are counts and whole days: exact in any order.)
-class SegmentSums {
-public:
-    static constexpr size_t segments = 64;
-    explicit SegmentSums(const History& h) : h_(h), n_(h.municipalities.size() * segments), d_(n_.size()) {}
-    void add(const History::Trajectory& t, double n, double d) {
-        n_[t.municipality * segments + t.segment] += n;
-        d_[t.municipality * segments + t.segment] += d;
-    }
-    /// `with_denominator` false: a count, whose query returns no denominator.
-    std::vector<KpiRow> rows(const QuarterScopes& scopes, bool with_denominator) const {
-        std::vector<KpiRow> rows;
-        for (const auto& s : scopes.scopes) {
-            const std::vector<size_t> own = municipalities_of(h_, s);
-            const auto row = [&](std::string breakdown, size_t first, size_t last) {
-                double n = 0, d = 0;
-                for (const size_t m : own)
-                    for (size_t segment = first; segment < last; ++segment) n += n_[m * segments + segment], d += d_[m * segments + segment];
-                rows.push_back({s.type, s.code, std::move(breakdown), n, with_denominator ? std::optional(d) : std::nullopt});
-            };
-            row("", 0, segments);
-            for (const auto& [breakdown, segment] : scopes.segments) {
-                const auto at = static_cast<size_t>(std::clamp(segment, 0, static_cast<int>(segments)));
-                row(breakdown, at, segment >= 0 && segment < static_cast<int>(segments) ? at + 1 : at);
-            }
-        }
-        return rows;
-    }
-
-private:
-    const History& h_;
-    std::vector<double> n_, d_;
-};
-
 /// JH02: trajectories started in Q, in total and per segment.
 std::vector<KpiRow> jh02(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
-    SegmentSums started(h);
+    MunicipalitySums started(h, segment_columns);
     for (const auto& t : h.trajectories)
-        if (t.start >= q.window.qs && t.start <= q.window.qe) started.add(t, 1, 0);
-    return started.rows(scopes, false);
+        if (t.start >= q.window.qs && t.start <= q.window.qe) started.add(t.municipality, t.segment, 1, 0);
+    return segment_rows(h, scopes, started, false);
 }
 
 /// JH04: the mean duration in days of the trajectories ended in Q, in total and per segment.
 std::vector<KpiRow> jh04(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
-    SegmentSums days(h);
+    MunicipalitySums days(h, segment_columns);
     for (const auto& t : h.trajectories)
-        if (t.end >= q.window.qs && t.end <= q.window.qe) days.add(t, t.end - t.start, 1);
-    return days.rows(scopes, true);
+        if (t.end >= q.window.qs && t.end <= q.window.qe) days.add(t.municipality, t.segment, t.end - t.start, 1);
+    return segment_rows(h, scopes, days, true);
 }
 
 /// JH05: of the trajectories ended in Q that have a norm, the share that lasted longer.
 std::vector<KpiRow> jh05(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
-    SegmentSums over(h);
+    MunicipalitySums over(h, segment_columns);
     for (const auto& t : h.trajectories)
-        if (t.end >= q.window.qs && t.end <= q.window.qe && t.norm_days != History::no_norm) over.add(t, t.end - t.start > t.norm_days, 1);
-    return over.rows(scopes, true);
+        if (t.end >= q.window.qs && t.end <= q.window.qe && t.norm_days != History::no_norm)
+            over.add(t.municipality, t.segment, t.end - t.start > t.norm_days, 1);
+    return segment_rows(h, scopes, over, true);
 }
 
 /// Whether a provider has a trajectory of a region's municipalities active in Q, per
@@ -367,22 +368,19 @@ std::vector<KpiRow> wl02(const History& h, const QuarterScopes& scopes, QuarterI
 std::vector<KpiRow> outcome_rows(const History& h, const QuarterScopes& scopes, const Window& w,
                                  const std::vector<std::string>& breakdowns,
                                  std::array<double, 2> (*score)(const History::Trajectory&, size_t breakdown)) {
-    const size_t b = breakdowns.size();
-    std::vector<double> n(h.municipalities.size() * b), d(n.size());
+    MunicipalitySums sums(h, breakdowns.size());
     for (const auto& t : h.trajectories) {
         if (t.end < w.rolling_start || t.end > w.qe) continue;
-        for (size_t k = 0; k < b; ++k) {
+        for (size_t k = 0; k < breakdowns.size(); ++k) {
             const auto [numerator, denominator] = score(t, k);
-            n[t.municipality * b + k] += numerator;
-            d[t.municipality * b + k] += denominator;
+            sums.add(t.municipality, k, numerator, denominator);
         }
     }
     std::vector<KpiRow> rows;
     for (const auto& s : scopes.scopes) {
         const std::vector<size_t> own = municipalities_of(h, s);
-        for (size_t k = 0; k < b; ++k) {
-            double numerator = 0, denominator = 0;
-            for (const size_t m : own) numerator += n[m * b + k], denominator += d[m * b + k];
+        for (size_t k = 0; k < breakdowns.size(); ++k) {
+            const auto [numerator, denominator] = sums.of(own, k, k + 1);
             rows.push_back({s.type, s.code, breakdowns[k], numerator, denominator});
         }
     }
