@@ -178,7 +178,7 @@ private:
 };
 
 /// A code (an end reason, an intensity) as 1 + its index among the codes of its column met so far.
-std::uint8_t code_number(std::vector<std::string>& seen, std::string_view code, std::string_view trajectory_id,
+std::uint8_t number_met(std::vector<std::string>& seen, std::string_view code, std::string_view trajectory_id,
                          const char* column) {
     for (size_t i = 0; i < seen.size(); ++i)
         if (seen[i] == code) return static_cast<std::uint8_t>(i + 1);
@@ -247,6 +247,11 @@ void group_by_child(TrajectoryHistory& history, std::uint32_t children) {
 
 } // namespace
 
+int code_number(const std::vector<std::string>& codes, std::string_view code) {
+    const auto it = std::find(codes.begin(), codes.end(), code);
+    return it == codes.end() ? -1 : static_cast<int>(it - codes.begin()) + 1;
+}
+
 TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
     TrajectoryHistory history;
     try {
@@ -281,10 +286,10 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
             t.segment = static_cast<std::uint8_t>(segment);
             t.start = days_of(rows.text(4), id, "start_date");
             if (!rows.is_null(5)) t.end = days_of(rows.text(5), id, "end_date");
-            if (!rows.is_null(6)) t.end_reason = code_number(reasons_seen, rows.text(6), id, "end reason");
+            if (!rows.is_null(6)) t.end_reason = number_met(reasons_seen, rows.text(6), id, "end reason");
             if (const RowReader* cost = costs.at(id)) t.eur = cost->real(1);
             if (const RowReader* outcome = outcomes.at(id)) read_end_outcome(*outcome, id, t);
-            t.intensity = code_number(history.intensities, rows.text(7), id, "intensity");
+            t.intensity = number_met(history.intensities, rows.text(7), id, "intensity");
             t.profile = small_number(rows, 9, id, "trajectories", "profile");
             t.provider = providers.try_emplace(std::string(rows.text(8)), static_cast<std::uint32_t>(providers.size())).first->second;
             history.trajectories.push_back(t);

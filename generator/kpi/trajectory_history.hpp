@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
@@ -62,6 +63,10 @@ struct TrajectoryHistory {
 
     std::size_t children() const { return child_begin.empty() ? 0 : child_begin.size() - 1; }
 };
+
+/// A code's number as the trajectories carry it (index + 1 into `codes`: the history's
+/// end_reasons or intensities), or -1 when no trajectory has it.
+int code_number(const std::vector<std::string>& codes, std::string_view code);
 
 /// Reads every trajectory, its `end` outcome, its cost records' actual euros and its norm, and
 /// the waiting lists.

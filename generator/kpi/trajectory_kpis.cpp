@@ -225,10 +225,9 @@ std::vector<KpiRow> jh09(const History& h, const QuarterScopes& scopes, QuarterI
         const auto [eur, n] = ended.of(own, 0, ended.columns());
         rows.push_back({s.type, s.code, "", eur, n});
         for (const auto& [breakdown, code] : scopes.end_reasons) {
-            const auto it = std::lower_bound(h.end_reasons.begin(), h.end_reasons.end(), code);
-            const bool known = it != h.end_reasons.end() && *it == code;
-            const size_t r = static_cast<size_t>(it - h.end_reasons.begin()) + 1;
-            const auto [reason_eur, reason_n] = known ? ended.of(own, r, r + 1) : std::pair(0.0, 0.0);
+            const int r = code_number(h.end_reasons, code);
+            const auto [reason_eur, reason_n] =
+                r < 0 ? std::pair(0.0, 0.0) : ended.of(own, static_cast<size_t>(r), static_cast<size_t>(r) + 1);
             rows.push_back({s.type, s.code, breakdown, reason_eur, reason_n});
         }
     }
@@ -237,11 +236,7 @@ std::vector<KpiRow> jh09(const History& h, const QuarterScopes& scopes, QuarterI
 
 /// UI02: the share of trajectories ended in the rolling year that ended early or as a no-show.
 std::vector<KpiRow> ui02(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
-    const auto reason = [&](const char* code) {
-        const auto it = std::lower_bound(h.end_reasons.begin(), h.end_reasons.end(), code);
-        return it != h.end_reasons.end() && *it == code ? static_cast<int>(it - h.end_reasons.begin()) + 1 : -1;
-    };
-    const int early_termination = reason("early_termination"), no_show = reason("no_show");
+    const int early_termination = code_number(h.end_reasons, "early_termination"), no_show = code_number(h.end_reasons, "no_show");
     MunicipalitySums ended(h, 2); // each ended trajectory, counted as early (column 0) and as no show (column 1)
     for (const auto& t : h.trajectories) {
         if (t.end < q.window.rolling_start || t.end > q.window.qe) continue;

@@ -41,11 +41,6 @@ void add_cell(TransparencySums& row, const TransparencySums& cell) {
     row.eur += cell.eur;
 }
 
-int code_number(const std::vector<std::string>& codes, const char* code) {
-    const auto it = std::find(codes.begin(), codes.end(), code);
-    return it == codes.end() ? -1 : static_cast<int>(it - codes.begin()) + 1;
-}
-
 } // namespace
 
 std::vector<TransparencyTableRow> transparency_rows(const History& h, std::int32_t first_day, std::int32_t last_day) {
