@@ -63,9 +63,6 @@ double layout_height(PangoLayout* layout) {
     return static_cast<double>(h) / PANGO_SCALE;
 }
 
-/// Heights of wrapped text by text, style and width. Pagination asks for a row's or a
-/// paragraph's height for its page break, for a heading's look-ahead and again when drawing;
-/// Pango lays each text out once (a third of a report's PDF time went to laying out again).
 /// The heights measured by this worker thread, for every document it lays out: headings, labels,
 /// KPI names and table headers repeat from one municipality's report to the next, and a height
 /// depends only on the text, its style and its width (every document is a PDF surface with the
@@ -76,6 +73,9 @@ std::unordered_map<std::string, double>& heights_measured_by_this_thread() {
     return heights;
 }
 
+/// Heights of wrapped text by text, style and width. Pagination asks for a row's or a
+/// paragraph's height for its page break, for a heading's look-ahead and again when drawing;
+/// Pango lays each text out once (a third of a report's PDF time went to laying out again).
 class TextHeights {
 public:
     explicit TextHeights(cairo_t* cr) : cr_(cr), heights_(heights_measured_by_this_thread()) {}

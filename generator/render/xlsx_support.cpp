@@ -124,8 +124,8 @@ double column_pixels(double width) { return std::floor(width * 7 + 5); }
 } // namespace
 
 ChartPrintLayout chart_print_layout(const std::vector<double>& column_widths, double chart_width, size_t charts) {
-    // Excel's pixels at 96 per inch: a row is 20 high. Landscape A4 less libxlsxwriter's default margins (0.7" left and right, 0.75" top
-    // and bottom) leaves 10.29" x 6.77".
+    // Excel's pixels at 96 per inch: a row is 20 high. Landscape A4 less libxlsxwriter's default
+    // margins (0.7" left and right, 0.75" top and bottom) leaves 10.29" x 6.77".
     constexpr double page_width = 10.29 * 96, page_height = 6.77 * 96, row_height = 20;
     double table_width = 0;
     for (double w : column_widths) table_width += column_pixels(w);
