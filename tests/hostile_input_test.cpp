@@ -75,11 +75,7 @@ TEST_CASE("hostile input: a formula-like name is text in Excel, never a formula"
     HostileRun h;
     TempDir lo;
     const std::string xlsx = (h.region / "samen-sturen-regio-2025-Q3-JZ31.xlsx").string();
-    const std::string command = "cd '" + lo.path().string() + "' && timeout 180 soffice -env:UserInstallation=file://" +
-                                (lo / "profile").string() +
-                                " --headless --norestore --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1' --outdir '" +
-                                lo.path().string() + "' '" + xlsx + "' >/dev/null 2>&1";
-    REQUIRE(std::system(command.c_str()) == 0);
+    convert_with_libreoffice({xlsx}, lo.path(), libreoffice_sheets_csv);
     const std::string sheet = read_file(lo / "samen-sturen-regio-2025-Q3-JZ31-Gemeenten naast elkaar.csv");
     // Quoted as text, its own quotes doubled: LibreOffice did not evaluate it to "klik".
     CHECK(sheet.find("\"=HYPERLINK(\"\"http://evil.example\"\",\"\"klik\"\")<script>alert(1)</script> & 'Zoë'") != std::string::npos);

@@ -157,6 +157,16 @@ std::string run_cli_text(const std::string& shell_command) {
     return read_file(dir / "out");
 }
 
+void convert_with_libreoffice(const std::vector<std::filesystem::path>& files, const std::filesystem::path& out,
+                              const std::string& filter, int timeout_seconds) {
+    std::string command = "cd '" + out.string() + "' && timeout " + std::to_string(timeout_seconds) +
+                          " soffice -env:UserInstallation=file://" + (out / "profile").string() +
+                          " --headless --norestore --convert-to '" + filter + "' --outdir '" + out.string() + "'";
+    for (const auto& file : files) command += " '" + file.string() + "'";
+    command += " >'" + (out / "convert.log").string() + "' 2>&1";
+    REQUIRE_MESSAGE(std::system(command.c_str()) == 0, read_file(out / "convert.log"));
+}
+
 const DemoRun& small_demo_run() {
     static TempDir dir;
     static const DemoRun run = [] {

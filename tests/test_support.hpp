@@ -64,6 +64,17 @@ std::string run_cli_text(const std::string& shell_command);
 /// Runs the built samen-sturen binary with `arguments` (shell-quoted by the caller).
 CommandResult run_cli(const std::string& arguments);
 
+/// LibreOffice's filter that writes every sheet of a workbook to `<stem>-<sheet>.csv`, text cells
+/// quoted, so that a number stored as text shows.
+inline const std::string libreoffice_sheets_csv =
+    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1";
+
+/// Converts `files` with headless LibreOffice into `out` with `filter` (`pdf`, or
+/// libreoffice_sheets_csv), using a profile of its own in `out` so that tests may run side by
+/// side. REQUIREs that it worked, showing LibreOffice's output when not.
+void convert_with_libreoffice(const std::vector<std::filesystem::path>& files, const std::filesystem::path& out,
+                              const std::string& filter, int timeout_seconds = 180);
+
 /// A `small` demo database rendered for 2025-Q3 with `samen-sturen run`, made once per test
 /// process: its output folder (`.../2025-Q3`) and its database.
 struct DemoRun {

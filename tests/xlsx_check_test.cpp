@@ -19,14 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Converts every sheet of `xlsx` to `<out>/<stem>-<sheet>.csv`, with text cells quoted so that a
-/// number stored as text shows. Its own LibreOffice profile, so tests may run side by side.
-void convert_with_libreoffice(const fs::path& xlsx, const fs::path& out) {
-    const std::string command = "cd '" + out.string() + "' && timeout 180 soffice -env:UserInstallation=file://" +
-                                (out / "profile").string() +
-                                " --headless --norestore --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1' --outdir '" +
-                                out.string() + "' '" + xlsx.string() + "' >convert.log 2>&1";
-    REQUIRE_MESSAGE(std::system(command.c_str()) == 0, read_file(out / "convert.log"));
+/// Converts every sheet of `xlsx` to `<out>/<stem>-<sheet>.csv`.
+void convert_sheets_to_csv(const fs::path& xlsx, const fs::path& out) {
+    convert_with_libreoffice({xlsx}, out, libreoffice_sheets_csv);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -125,11 +120,10 @@ std::vector<Frame> whole_frames(const GreyPage& page) {
 
 /// The whole chart frames on each page of `xlsx` printed to PDF by LibreOffice.
 std::vector<std::vector<Frame>> printed_chart_frames(const fs::path& xlsx, const fs::path& out) {
-    const std::string command = "cd '" + out.string() + "' && timeout 180 soffice -env:UserInstallation=file://" +
-                                (out / "profile").string() + " --headless --norestore --convert-to pdf --outdir '" +
-                                out.string() + "' '" + xlsx.string() + "' >convert.log 2>&1 && pdftoppm -r 50 -gray '" +
-                                (out / (xlsx.stem().string() + ".pdf")).string() + "' '" + (out / "page").string() + "'";
-    REQUIRE_MESSAGE(std::system(command.c_str()) == 0, read_file(out / "convert.log"));
+    convert_with_libreoffice({xlsx}, out, "pdf");
+    const std::string pages_command = "pdftoppm -r 50 -gray '" + (out / (xlsx.stem().string() + ".pdf")).string() + "' '" +
+                                      (out / "page").string() + "'";
+    REQUIRE(std::system(pages_command.c_str()) == 0);
     std::vector<fs::path> pages;
     for (const auto& entry : fs::directory_iterator(out))
         if (entry.path().extension() == ".pgm") pages.push_back(entry.path());
@@ -145,7 +139,7 @@ TEST_CASE("xlsx: the workbook opens in LibreOffice and its KPI sheet holds kpis.
     const auto& run = small_demo_run();
     TempDir dir;
     const fs::path folder = run.internal_folder() / "GM0590-papendrecht";
-    convert_with_libreoffice(folder / "samen-sturen-2025-Q3-GM0590.xlsx", dir.path());
+    convert_sheets_to_csv(folder / "samen-sturen-2025-Q3-GM0590.xlsx", dir.path());
     const std::string stem = (dir / "samen-sturen-2025-Q3-GM0590-").string();
     for (const char* sheet : {"Samenvatting", "Jeugdhulp gebruik en instroom", "Kosten", "Jeugdbescherming", "Signalen",
                               "Resultaten", "Toegang en wachttijden", "Signaallijst", "KPI", "Definities"})
@@ -187,7 +181,7 @@ TEST_CASE("xlsx: section sheets carry typed values and dates beside the trend of
     const auto& run = small_demo_run();
     TempDir dir;
     const fs::path folder = run.internal_folder() / "GM0505-dordrecht";
-    convert_with_libreoffice(folder / "samen-sturen-2025-Q3-GM0505.xlsx", dir.path());
+    convert_sheets_to_csv(folder / "samen-sturen-2025-Q3-GM0505.xlsx", dir.path());
     const auto rows = lines_of(read_file(dir / "samen-sturen-2025-Q3-GM0505-Kosten.csv"));
     REQUIRE(rows.size() > 8);
     CHECK(rows[0].rfind("\"Indicator\",\"KPI\",\"Uitsplitsing\",\"Kwartaal\",\"Laatste dag\",\"Waarde\"", 0) == 0);
@@ -208,7 +202,7 @@ TEST_CASE("xlsx: the GI benchmark opens in LibreOffice with each GI's numbers as
     const auto& run = small_demo_run();
     TempDir dir;
     const fs::path folder = run.internal_folder() / "regio-JZ31-zuid-holland-zuid";
-    convert_with_libreoffice(folder / "gi-benchmark-2025-Q3-JZ31.xlsx", dir.path());
+    convert_sheets_to_csv(folder / "gi-benchmark-2025-Q3-JZ31.xlsx", dir.path());
     const auto rows = lines_of(read_file(dir / "gi-benchmark-2025-Q3-JZ31-GI-benchmark.csv"));
     REQUIRE(rows.size() > 4);
     CHECK(rows[0] == "\"Indicator\",\"KPI\",\"Uitsplitsing\",\"GI\",\"Naam\",\"Teller\",\"Noemer\",\"Waarde\",\"Regio\",\"Ligging\"");
@@ -227,7 +221,7 @@ TEST_CASE("xlsx: the GI benchmark opens in LibreOffice with each GI's numbers as
     CHECK(checked >= 2);
     // The region's own workbook carries the side-by-side and the transparency sheets.
     TempDir region;
-    convert_with_libreoffice(folder / "samen-sturen-regio-2025-Q3-JZ31.xlsx", region.path());
+    convert_sheets_to_csv(folder / "samen-sturen-regio-2025-Q3-JZ31.xlsx", region.path());
     CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31-Gemeenten naast elkaar.csv"));
     CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31-Transparantie.csv"));
 }
