@@ -85,7 +85,7 @@ namespace {
 /// One piece of the SQL stage, run by whichever worker is free: reading the trajectory history,
 /// the KPIs of one quarter, or (with no quarter) the signals query.
 struct SqlTask {
-    std::optional<size_t> quarter; ///< index into the quarters; none: the signals
+    std::optional<size_t> quarter; ///< index into the quarters; none: the signals (or the history)
     std::vector<KpiDefinition> kpis;
     KpiDetail detail = KpiDetail::full;
     bool history = false; ///< reads the trajectory history the quarters' fast-path KPIs wait for

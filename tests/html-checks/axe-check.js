@@ -1,8 +1,8 @@
 // Runs axe-core (WCAG 2.1 A and AA rules) on each HTML file named on the command line, in
 // Debian's Chromium, offline, at 1280 and at 400 px wide; checks the phone layout (nothing wider
-// than the screen but inside its own scroll box, no caption running off it, no text under 12 px) and the print layout (A4:
-// nothing cut at the page's edge, no table scrolled out of sight). Prints every violation as
-// `file: rule: help`; exit 1 if any.
+// than the screen but inside its own scroll box, no caption running off it, no text under 12 px)
+// and the print layout (A4: nothing cut at the page's edge, no table scrolled out of sight).
+// Prints every violation as `file: rule: help`; exit 1 if any.
 'use strict';
 const path = require('path');
 const puppeteer = require('puppeteer-core');
