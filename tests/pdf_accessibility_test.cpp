@@ -2,8 +2,12 @@
 // carries the text alternative the HTML page gives it, read back with qpdf's JSON output.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
+#include "core/errors.hpp"
+#include "render/pdf_accessibility.hpp"
 #include "test_support.hpp"
 
 using namespace ss;
@@ -47,7 +51,62 @@ std::string html_escaped(std::string text) {
     return out;
 }
 
+/// A one-page PDF with a structure tree of a Document holding `figure` (an object reference like
+/// `5 0 R`, or a dictionary written in place), its cross-reference table computed; without the
+/// last `startxref` when `with_startxref` is false.
+std::string hand_made_pdf(const std::string& figure, bool with_startxref = true) {
+    const std::vector<std::string> objects{
+        "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 4 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>",
+        "<< /Type /StructTreeRoot /K [6 0 R] >>",
+        "<< /Type /StructElem /S /Figure /P 6 0 R >>",
+        "<< /Type /StructElem /S /Document /P 4 0 R /K [" + figure + "] >>"};
+    std::string pdf = "%PDF-1.5\n";
+    std::vector<size_t> offsets;
+    for (size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (const size_t offset : offsets) {
+        char entry[32];
+        std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+        pdf += entry;
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\n";
+    if (with_startxref) pdf += "startxref\n" + std::to_string(xref) + "\n";
+    return pdf + "%%EOF\n";
+}
+
 } // namespace
+
+TEST_CASE("pdf accessibility: the language and the text alternatives are appended to the file as it was") {
+    TempDir dir;
+    const std::string pdf = hand_made_pdf("5 0 R");
+    const std::string accessible = add_accessibility(pdf, "nl-NL", {"Staafdiagram van drie kwartalen: 4,2 €."});
+    CHECK(accessible.compare(0, pdf.size(), pdf) == 0); // an incremental update: the original bytes first
+    CHECK(accessible == add_accessibility(pdf, "nl-NL", {"Staafdiagram van drie kwartalen: 4,2 €."}));
+    write_file(dir / "a.pdf", accessible);
+    const PdfStructure s = structure_of(dir / "a.pdf");
+    CHECK(s.language == "nl-NL");
+    REQUIRE(s.alts.size() == 1);
+    CHECK(s.alts[0] == "Staafdiagram van drie kwartalen: 4,2 €.");
+    CHECK(run_cli_text("qpdf --check '" + (dir / "a.pdf").string() + "' >/dev/null 2>&1; echo $?") == "0\n");
+}
+
+TEST_CASE("pdf accessibility: a PDF that is not as Cairo writes it is refused with the reason") {
+    CHECK_THROWS_WITH_AS(add_accessibility(hand_made_pdf("5 0 R"), "nl-NL", {"een", "twee"}),
+                         "PDF: 1 figures but 2 text alternatives (please report this)", OutputError);
+    CHECK_THROWS_WITH_AS(add_accessibility(hand_made_pdf("<< /Type /StructElem /S /Figure >>"), "nl-NL", {"een"}),
+                         "PDF: a structure element Cairo wrote is not an object of its own (please report this)",
+                         OutputError);
+    CHECK_THROWS_WITH_AS(add_accessibility(hand_made_pdf("5 0 R", false), "nl-NL", {"een"}),
+                         "PDF: Cairo's file has no startxref (please report this)", OutputError);
+    CHECK_THROWS_WITH_AS(add_accessibility("no PDF at all", "nl-NL", {}),
+                         doctest::Contains("PDF: cannot add the language and text alternatives: "), OutputError);
+}
 
 TEST_CASE("pdf accessibility: every PDF says it is Dutch and every chart has the text alternative of its page") {
     const auto& run = small_demo_run();
