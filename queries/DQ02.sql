@@ -1,6 +1,9 @@
 -- kpi: DQ02
 -- name: voortgangsrapportages aanwezig
 -- kind: share
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 11 says why.)
 -- Share (%) of the OTS, VOTS, UHP and voogdij measures active at the end of Q that have a progress
 -- record for Q: how complete JB07, JB10 and JB14 are.
 WITH active AS (

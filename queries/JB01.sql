@@ -1,6 +1,9 @@
 -- kpi: JB01
 -- name: kinderen met een jeugdbeschermingsmaatregel per 1.000 jongeren
 -- kind: rate_per_1000
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 11 says why.)
 -- breakdowns: kind=ots, kind=voogdij, placed=yes
 -- Distinct children with an OTS, VOTS or voogdij active at the end of Q, per 1,000 youths 0-17.
 -- A UHP is a placement within an OTS, not a second child: it is the `placed=yes` row (children

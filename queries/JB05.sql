@@ -1,6 +1,9 @@
 -- kpi: JB05
 -- name: structureel verlengd
 -- kind: share
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 11 says why.)
 -- breakdowns: kind=ots, kind=uhp
 -- Share (%) of the OTS and UHP active at the end of Q with two or more extensions dated on or
 -- before qe (whatever their months); in total and per kind.

@@ -1,6 +1,9 @@
 -- kpi: JB06
 -- name: SKJ-registratie geldig
 -- kind: share
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 11 says why.)
 -- Share (%) of the measures active at the end of Q whose case worker's skj_valid_until is on or
 -- after qe; no case worker or no registration date counts as not valid.
 WITH active AS (

@@ -1,6 +1,9 @@
 -- kpi: JB10
 -- name: contact ouder en kind
 -- kind: share
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 11 says why.)
 -- Share (%) of the UHP and voogdij measures active at the end of Q whose progress record for Q
 -- says parent_child_contact = yes. A record with an empty contact leaves the measure out of
 -- numerator and denominator; a measure without a record for Q stays in the denominator.

@@ -1,6 +1,9 @@
 -- kpi: JB11
 -- name: jongeren met jeugdreclassering per 1.000 jongeren
 -- kind: rate_per_1000
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 11 says why.)
 -- Distinct children with a juvenile-probation measure (jr) active at the end of Q, per 1,000
 -- youths 0-17. Criminal law, counted apart from child protection (JB01).
 WITH children AS (

@@ -1,6 +1,9 @@
 -- kpi: JB12
 -- name: herinstroom in de jeugdbescherming
 -- kind: share
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 11 says why.)
 -- Of the children who entered child protection in Q (an OTS, VOTS or voogdij of the scope started
 -- in Q while none of those was active on the day before), the share (%) whose last earlier such
 -- measure (in any municipality) ended 30 to 365 days before that start. Decided per child: a

@@ -20,7 +20,7 @@ namespace {
 std::vector<KpiDefinition> fast_path_queries() {
     std::vector<KpiDefinition> fast;
     for (auto& q : load_kpi_queries(query_folder()))
-        if (q.counted_from_trajectories) fast.push_back(std::move(q));
+        if (q.fast_path == FastPath::trajectories) fast.push_back(std::move(q));
     return fast;
 }
 
@@ -40,7 +40,7 @@ TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the 
     import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
     const auto queries = fast_path_queries();
     REQUIRE(queries.size() == 16);
-    const TrajectoryHistory history = load_trajectory_history(*db);
+    const KpiHistory history = load_kpi_history(*db);
     size_t compared = 0, transparency = 0;
     double children = 0;
     for (Quarter q{2024, 1}; q <= Quarter{2025, 4}; q = q.next()) {
@@ -48,7 +48,7 @@ TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the 
         // The last two quarters at full detail, as a report quarter: the transparency table too.
         const KpiDetail detail = q >= Quarter{2025, 3} ? KpiDetail::full : KpiDetail::trend;
         const auto fast = compute_kpis(*db, queries, q, detail, nullptr,
-                                       [&]() -> const TrajectoryHistory& { return history; });
+                                       [&]() -> const KpiHistory& { return history; });
         KpiFixture::check_same_values(fast, compute_kpis(*db, queries, q, detail, nullptr, {}, KpiPath::sql));
         compared += fast.size();
         for (const auto& v : fast) {
@@ -150,10 +150,10 @@ TEST_CASE("trajectory KPIs: a query asks for the fast path by name, and only whe
                                            "WL03); remove the line"),
                          InputError);
     CHECK_THROWS_WITH_AS(parse_kpi_query("JH01.sql", "-- kpi: JH01\n-- name: n\n-- kind: count\n-- fast path: windows\nSELECT 1"),
-                         doctest::Contains("JH01.sql:4: the only fast path is 'trajectories', not 'windows'"), InputError);
+                         doctest::Contains("JH01.sql:4: a fast path is 'trajectories' or 'measures', not 'windows'"), InputError);
     CHECK(parse_kpi_query("JH01.sql", "-- kpi: JH01\n-- name: n\n-- kind: count\n-- fast path: trajectories\nSELECT 1")
-              .counted_from_trajectories);
-    CHECK_FALSE(parse_kpi_query("JH01.sql", "-- kpi: JH01\n-- name: n\n-- kind: count\nSELECT 1").counted_from_trajectories);
+              .fast_path == FastPath::trajectories);
+    CHECK(parse_kpi_query("JH01.sql", "-- kpi: JH01\n-- name: n\n-- kind: count\nSELECT 1").fast_path == FastPath::none);
 }
 
 TEST_CASE("trajectory KPIs: a trajectory the import would have refused is named, not counted") {

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
 #include "core/text_split.hpp"
+#include "kpi/measure_kpis.hpp"
 #include "kpi/trajectory_kpis.hpp"
 #include "schema/file_specs.hpp"
 
@@ -111,9 +112,9 @@ KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text)
             else if (key == "total") def.has_total = parse_total(value);
             else if (key == "breakdowns") def.breakdowns = parse_breakdown_items(value);
             else if (key == "fast path") {
-                if (value != "trajectories")
-                    throw InputError("the only fast path is 'trajectories', not '" + std::string(value) + "'");
-                def.counted_from_trajectories = true;
+                if (value == "trajectories") def.fast_path = FastPath::trajectories;
+                else if (value == "measures") def.fast_path = FastPath::measures;
+                else throw InputError("a fast path is 'trajectories' or 'measures', not '" + std::string(value) + "'");
                 fast_path_line = n;
             }
         } catch (const InputError& e) {
@@ -123,10 +124,15 @@ KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text)
     if (def.id.empty() || def.name.empty() || !has_kind)
         throw InputError(std::string(file_name) + ": the header must name the KPI ('-- kpi: JH01'), "
                          "its name ('-- name: …') and its kind ('-- kind: count')");
-    if (def.counted_from_trajectories && !has_trajectory_fast_path(def.id))
-        throw InputError(std::string(file_name) + ":" + std::to_string(fast_path_line) + ": " + def.id +
-                         " has no fast path (generator/kpi/trajectory_kpis.cpp counts " + trajectory_fast_path_ids() +
-                         "); remove the line '-- fast path: trajectories'");
+    if (def.fast_path != FastPath::none) {
+        const bool trajectories = def.fast_path == FastPath::trajectories;
+        const std::string path = trajectories ? "trajectories" : "measures";
+        if (!(trajectories ? has_trajectory_fast_path(def.id) : has_measure_fast_path(def.id)))
+            throw InputError(std::string(file_name) + ":" + std::to_string(fast_path_line) + ": " + def.id +
+                             " has no fast path (generator/kpi/" + (trajectories ? "trajectory" : "measure") + "_kpis.cpp counts " +
+                             (trajectories ? trajectory_fast_path_ids() : measure_fast_path_ids()) +
+                             "); remove the line '-- fast path: " + path + "'");
+    }
     return def;
 }
 

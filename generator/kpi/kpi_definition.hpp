@@ -17,6 +17,8 @@ enum class KpiKind {
     mean,          ///< value = n / d
 };
 
+enum class FastPath { none, trajectories, measures };
+
 struct KpiDefinition {
     std::string id;   ///< JH01
     std::string name; ///< Dutch name for reports
@@ -27,9 +29,9 @@ struct KpiDefinition {
     /// `-- breakdowns:` items: `placed=yes` (one key), `provider=*` (any id), or
     /// `kind@measures` (every code of that import column, spelled `kind=ots`).
     std::vector<std::string> breakdowns{};
-    /// `-- fast path: trajectories`: counted by kpi/trajectory_kpis from the trajectory history;
-    /// the SQL stays the definition the tests hold it to.
-    bool counted_from_trajectories = false;
+    /// `-- fast path: trajectories` (counted by kpi/trajectory_kpis from the trajectory history)
+    /// or `measures` (kpi/measure_kpis); the SQL stays the definition the tests hold it to.
+    FastPath fast_path = FastPath::none;
 };
 
 /// Whether the KPI writes rows with `breakdown` ("" for the total): what a target may be set for.
@@ -40,7 +42,7 @@ const KpiDefinition* find_kpi(const std::vector<KpiDefinition>& kpis, std::strin
 
 /// Parses a query file. Its header holds `-- kpi: ID`, `-- name: …`,
 /// `-- kind: count|rate_per_1000|share|mean` and optionally `-- total: no`,
-/// `-- breakdowns: …` and `-- fast path: trajectories`. Throws InputError naming the file and line.
+/// `-- breakdowns: …` and `-- fast path: trajectories|measures`. Throws InputError naming the file and line.
 KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text);
 
 /// Every `*.sql` file of `folder`, sorted by KPI id. Throws InputError.

@@ -9,6 +9,7 @@
 
 #include "core/errors.hpp"
 #include "kpi/kpi_periods.hpp"
+#include "kpi/measure_kpis.hpp"
 #include "kpi/trajectory_kpis.hpp"
 #include "schema/file_specs.hpp"
 
@@ -247,30 +248,44 @@ void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, Kp
     if (stmt.getIndex(":detail") > 0) stmt.bind(":detail", detail == KpiDetail::full ? 1 : 0);
 }
 
-bool needs_trajectory_history(const std::vector<KpiDefinition>& definitions) {
-    return std::any_of(definitions.begin(), definitions.end(), [](const auto& d) { return d.counted_from_trajectories; });
+bool needs_kpi_history(const std::vector<KpiDefinition>& definitions) {
+    return std::any_of(definitions.begin(), definitions.end(), [](const auto& d) { return d.fast_path != FastPath::none; });
 }
 
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
                                    const Quarter& quarter, KpiDetail detail, QueryTimings* timings,
-                                   const TrajectoryHistorySource& history, KpiPath path) {
+                                   const KpiHistorySource& history, KpiPath path) {
     QueryTimings unused;
     StepClock steps(timings ? *timings : unused);
     auto record = [&](const std::string& step) { steps.lap(step); };
+    const auto counted_fast = [&](const KpiDefinition& d) { return path == KpiPath::fast && d.fast_path != FastPath::none; };
     // The transparency tables take seconds to fill; only a query that reads them needs them.
     const bool transparency_by_sql = std::any_of(definitions.begin(), definitions.end(), [&](const KpiDefinition& d) {
-        return !(path == KpiPath::fast && d.counted_from_trajectories) && d.sql.find("transparency_") != std::string::npos;
+        return !counted_fast(d) && d.sql.find("transparency_") != std::string::npos;
     });
     prepare_scopes(db, quarter, detail, transparency_by_sql);
     record("scopes");
-    std::optional<TrajectoryHistory> own_history;
-    std::optional<TrajectoryCounts> counts; // made when the first fast-path KPI comes
-    const auto fast_path_counts = [&]() -> TrajectoryCounts& {
-        if (counts) return *counts;
-        const TrajectoryHistory& trajectories = history ? history() : own_history.emplace(load_trajectory_history(db));
-        counts.emplace(trajectories, read_quarter_scopes(db), quarter, detail == KpiDetail::full);
-        record("trajectory history");
-        return *counts;
+    std::optional<KpiHistory> own_history;
+    const auto histories = [&]() -> const KpiHistory& {
+        return history ? history() : own_history ? *own_history : own_history.emplace(load_kpi_history(db));
+    };
+    // Made when the first fast-path KPI of their kind comes.
+    std::optional<TrajectoryCounts> trajectory_counts;
+    std::optional<MeasureCounts> measure_counts;
+    const auto fast_path_rows = [&](const KpiDefinition& def) {
+        if (def.fast_path == FastPath::trajectories) {
+            if (!trajectory_counts) {
+                trajectory_counts.emplace(histories().trajectories, read_quarter_scopes(db), quarter, detail == KpiDetail::full);
+                record("trajectory history");
+            }
+            return trajectory_counts->rows(def.id);
+        }
+        if (!measure_counts) {
+            const MeasureHistory& measures = histories().measures;
+            measure_counts.emplace(measures, read_quarter_scopes(db), quarter, read_contact_records(db, measures, quarter));
+            record("measure history");
+        }
+        return measure_counts->rows(def.id);
     };
     std::vector<KpiValue> values;
     const auto add = [&](const KpiDefinition& def, std::string scope_type, std::string scope_code, std::string breakdown,
@@ -282,8 +297,8 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
         values.push_back(std::move(v));
     };
     for (const auto& def : definitions) {
-        if (path == KpiPath::fast && def.counted_from_trajectories) {
-            for (auto& row : fast_path_counts().rows(def.id))
+        if (counted_fast(def)) {
+            for (auto& row : fast_path_rows(def))
                 add(def, std::move(row.scope_type), std::move(row.scope_code), std::move(row.breakdown), row.numerator,
                     row.denominator);
             record(def.id);

@@ -13,7 +13,7 @@
 #include "core/elapsed.hpp"
 #include "core/dates.hpp"
 #include "kpi/kpi_definition.hpp"
-#include "kpi/trajectory_history.hpp"
+#include "kpi/kpi_history.hpp"
 
 namespace ss {
 
@@ -55,23 +55,18 @@ void bind_quarter_parameters(SQLite::Statement& stmt, const Quarter& quarter, Kp
 /// in the order they ran; for profiling (`samen-sturen kpis --timings`, `make bench`).
 using QueryTimings = StepSeconds;
 
-/// How the KPIs with a fast path (`-- fast path: trajectories`) are computed: counted in C++
-/// (the default), or by their query (what the tests hold the fast path to).
+/// How the KPIs with a fast path (`-- fast path: trajectories` or `measures`) are computed:
+/// counted in C++ (the default), or by their query (what the tests hold the fast path to).
 enum class KpiPath { fast, sql };
-
-/// Where compute_kpis finds the trajectory history for the fast path when its first such KPI
-/// comes: one read for many quarters, perhaps still being read by another worker. Empty: it reads
-/// its own.
-using TrajectoryHistorySource = std::function<const TrajectoryHistory&()>;
 
 /// Every KPI of `definitions` for every scope of `quarter`, ordered by scope, KPI and breakdown.
 /// Throws DatabaseError naming the query file when a query fails.
 std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDefinition>& definitions,
                                    const Quarter& quarter, KpiDetail detail = KpiDetail::full,
-                                   QueryTimings* timings = nullptr, const TrajectoryHistorySource& history = {},
+                                   QueryTimings* timings = nullptr, const KpiHistorySource& history = {},
                                    KpiPath path = KpiPath::fast);
 
-/// Whether any of `definitions` is counted from the trajectory history.
-bool needs_trajectory_history(const std::vector<KpiDefinition>& definitions);
+/// Whether any of `definitions` is counted from a history (has a fast path).
+bool needs_kpi_history(const std::vector<KpiDefinition>& definitions);
 
 } // namespace ss

@@ -12,9 +12,11 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "kpi/places.hpp"
+
 namespace ss {
 
-struct TrajectoryHistory {
+struct TrajectoryHistory : Places {
     static constexpr std::int32_t open_end = std::numeric_limits<std::int32_t>::max();
 
     struct Trajectory {
@@ -47,10 +49,6 @@ struct TrajectoryHistory {
     };
     static constexpr std::int32_t no_norm = -1;
 
-    std::vector<std::string> municipalities; ///< codes, sorted
-    std::vector<std::string> regions;        ///< codes, sorted
-    std::vector<std::uint16_t> region_of;    ///< per municipality, index into regions
-    std::vector<std::vector<size_t>> region_members; ///< per region, its municipalities
     std::vector<std::string> end_reasons;    ///< the end reasons found, sorted
     std::vector<std::string> providers;      ///< the providers of trajectories, in the order met
     std::vector<std::string> intensities;    ///< the intensities of trajectories, in the order met

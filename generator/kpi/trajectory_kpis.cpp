@@ -5,8 +5,6 @@
 #include <bit>
 #include <cstdint>
 
-#include <SQLiteCpp/Statement.h>
-
 #include "kpi/kpi_periods.hpp"
 #include "kpi/transparency_table.hpp"
 
@@ -452,22 +450,6 @@ Counter counter_of(std::string_view kpi_id) {
 }
 
 } // namespace
-
-QuarterScopes read_quarter_scopes(SQLite::Database& db) {
-    QuarterScopes q;
-    SQLite::Statement scopes(db, "SELECT s.scope_type, s.scope_code, y.youths FROM scopes s "
-                                 "LEFT JOIN scope_youths y ON y.scope_type = s.scope_type AND y.scope_code = s.scope_code");
-    while (scopes.executeStep()) {
-        QuarterScopes::Scope s{scopes.getColumn(0).getString(), scopes.getColumn(1).getString(), std::nullopt};
-        if (!scopes.getColumn(2).isNull()) s.youths = scopes.getColumn(2).getDouble();
-        q.scopes.push_back(std::move(s));
-    }
-    SQLite::Statement segments(db, "SELECT breakdown, segment FROM segment_codes");
-    while (segments.executeStep()) q.segments.emplace_back(segments.getColumn(0).getString(), segments.getColumn(1).getInt());
-    SQLite::Statement reasons(db, "SELECT breakdown, end_reason FROM trajectory_end_reason_codes");
-    while (reasons.executeStep()) q.end_reasons.emplace_back(reasons.getColumn(0).getString(), reasons.getColumn(1).getString());
-    return q;
-}
 
 bool has_trajectory_fast_path(std::string_view kpi_id) { return counter_of(kpi_id) != nullptr; }
 

@@ -13,34 +13,10 @@
 #include <SQLiteCpp/Database.h>
 
 #include "core/dates.hpp"
+#include "kpi/quarter_scopes.hpp"
 #include "kpi/trajectory_history.hpp"
 
 namespace ss {
-
-/// What prepare_scopes made for a quarter that the counts are written for: every scope, its
-/// youths 0-17 and the code lists of the breakdowns.
-struct QuarterScopes {
-    struct Scope {
-        std::string type; ///< municipality or region
-        std::string code;
-        std::optional<double> youths;
-    };
-    std::vector<Scope> scopes;
-    std::vector<std::pair<std::string, int>> segments;            ///< breakdown (segment=4), segment
-    std::vector<std::pair<std::string, std::string>> end_reasons; ///< breakdown (end_reason=planned), code
-};
-
-/// Reads the temporary tables prepare_scopes filled on this connection.
-QuarterScopes read_quarter_scopes(SQLite::Database& db);
-
-/// One row a KPI query would have returned.
-struct KpiRow {
-    std::string scope_type;
-    std::string scope_code;
-    std::string breakdown;
-    std::optional<double> numerator;
-    std::optional<double> denominator;
-};
 
 /// Whether `kpi_id` can be counted here.
 bool has_trajectory_fast_path(std::string_view kpi_id);

@@ -82,23 +82,23 @@ std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, co
 
 namespace {
 
-/// One piece of the SQL stage, run by whichever worker is free: reading the trajectory history,
+/// One piece of the SQL stage, run by whichever worker is free: reading the KPI history,
 /// the KPIs of one quarter, or (with no quarter) the signals query.
 struct SqlTask {
     std::optional<size_t> quarter; ///< index into the quarters; none: the signals (or the history)
     std::vector<KpiDefinition> kpis;
     KpiDetail detail = KpiDetail::full;
-    bool history = false; ///< reads the trajectory history the quarters' fast-path KPIs wait for
+    bool history = false; ///< reads the history (kpi/kpi_history) the quarters' fast-path KPIs wait for
 };
 
-/// The trajectory history first (the tasks are taken in order, so a quarter waiting for it never
+/// The KPI history first (the tasks are taken in order, so a quarter waiting for it never
 /// waits for a task no worker has taken; the report quarter needs it only after seconds of other
 /// queries), the report quarter (at full detail it takes about five times a trend quarter), then
 /// the trend quarters newest first, and the short signals query last: the workers finish together.
 std::vector<SqlTask> sql_tasks(const std::vector<KpiDefinition>& kpis, const std::set<std::string>& over_time,
                                const std::vector<Quarter>& quarters, const Quarter& report_quarter) {
     std::vector<SqlTask> tasks;
-    if (needs_trajectory_history(kpis)) tasks.push_back({std::nullopt, {}, KpiDetail::full, true});
+    if (needs_kpi_history(kpis)) tasks.push_back({std::nullopt, {}, KpiDetail::full, true});
     std::vector<KpiDefinition> trend_kpis;
     for (const auto& k : kpis)
         if (over_time.count(k.id)) trend_kpis.push_back(k);
@@ -122,15 +122,15 @@ SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tas
                          const Quarter& report_quarter, const std::string& signals_sql) {
     SqlResults results;
     results.values.resize(quarters.size());
-    std::promise<TrajectoryHistory> history_read;
-    const std::shared_future<TrajectoryHistory> history = history_read.get_future().share();
-    const TrajectoryHistorySource wait_for_history = [&]() -> const TrajectoryHistory& { return history.get(); };
+    std::promise<KpiHistory> history_read;
+    const std::shared_future<KpiHistory> history = history_read.get_future().share();
+    const KpiHistorySource wait_for_history = [&]() -> const KpiHistory& { return history.get(); };
     parallel_for(tasks.size(), static_cast<int>(snapshot.workers()), [&](size_t t, size_t worker) {
         SQLite::Database& db = snapshot.worker(worker);
         const SqlTask& task = tasks[t];
         if (task.history) {
             try {
-                history_read.set_value(load_trajectory_history(db));
+                history_read.set_value(load_kpi_history(db));
             } catch (...) {
                 history_read.set_exception(std::current_exception()); // a quarter waiting for it fails too
                 throw;

@@ -1,0 +1,126 @@
+#include "kpi/measure_history.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+#include "kpi/child_numbers.hpp"
+#include "kpi/row_reader.hpp"
+
+namespace ss {
+
+namespace {
+
+const std::string reading = "reading the measures for the measure KPIs";
+
+/// The days of an ISO date as the import wrote it; anything else is a database edited by hand.
+std::int32_t days_of(std::string_view text, const char* table, std::string_view measure_id, const char* column) {
+    const auto date = parse_iso_date(text);
+    if (!date)
+        throw DatabaseError(std::string(table) + ": measure " + std::string(measure_id) + " has " + column + " '" +
+                            std::string(text) + "', not a date YYYY-MM-DD (import the delivery again)");
+    return date->days;
+}
+
+MeasureHistory::Kind kind_of(std::string_view code) {
+    using Kind = MeasureHistory::Kind;
+    if (code == "ots") return Kind::ots;
+    if (code == "vots") return Kind::vots;
+    if (code == "voogdij") return Kind::voogdij;
+    if (code == "uhp") return Kind::uhp;
+    if (code == "jr") return Kind::jr;
+    return Kind::other;
+}
+
+size_t measure_count(SQLite::Database& db) {
+    RowReader count(db, "SELECT count(*) FROM measures", reading);
+    count.next();
+    return static_cast<size_t>(count.integer64(0));
+}
+
+void read_measures(SQLite::Database& db, MeasureHistory& history, ChildNumbers& children) {
+    const auto municipality_index = municipality_numbers(history);
+    std::vector<std::pair<std::string, std::uint16_t>> institutions; // few: a look-up by scan
+    RowReader rows(db,
+                   "SELECT m.measure_id, m.child_id, m.municipality_code, m.institution_id, m.kind, m.start_date, "
+                   "m.end_date, cw.skj_valid_until FROM measures m "
+                   "LEFT JOIN case_workers cw ON cw.case_worker_id = m.case_worker_id ORDER BY m.measure_id",
+                   reading);
+    while (rows.next()) {
+        const std::string_view id = rows.text(0);
+        MeasureHistory::Measure m;
+        m.child = children.number(rows.text(1));
+        const auto municipality = municipality_index.find(std::string(rows.text(2)));
+        if (municipality == municipality_index.end())
+            throw DatabaseError("measures: measure " + std::string(id) + " names municipality '" + std::string(rows.text(2)) +
+                                "', which is not in municipalities");
+        m.municipality = municipality->second;
+        const std::string_view institution = rows.text(3);
+        const auto known = std::find(history.institutions.begin(), history.institutions.end(), institution);
+        if (known == history.institutions.end() && history.institutions.size() == 0xFFFF)
+            throw DatabaseError("measures: more institutions than the measure KPIs can count (65,535)");
+        m.institution = static_cast<std::uint16_t>(known - history.institutions.begin());
+        if (known == history.institutions.end()) history.institutions.emplace_back(institution);
+        m.kind = kind_of(rows.text(4));
+        m.start = days_of(rows.text(5), "measures", id, "start_date");
+        if (!rows.is_null(6)) m.end = days_of(rows.text(6), "measures", id, "end_date");
+        if (!rows.is_null(7)) m.skj_valid_until = days_of(rows.text(7), "case_workers", id, "skj_valid_until");
+        history.ids.emplace_back(id);
+        history.measures.push_back(m);
+    }
+}
+
+/// The extension dates, read in key order (measure, date): each measure's run of them ascends.
+void read_extensions(SQLite::Database& db, MeasureHistory& history) {
+    RowReader rows(db, "SELECT measure_id, extension_date FROM measure_extensions ORDER BY measure_id, extension_date",
+                   reading);
+    std::vector<std::uint32_t> per_measure(history.measures.size() + 1, 0);
+    while (rows.next()) {
+        const long i = history.index_of(rows.text(0));
+        if (i < 0) continue; // no measure to count it for; the queries start from the measures too
+        history.extension_days.push_back(days_of(rows.text(1), "measure_extensions", rows.text(0), "extension_date"));
+        ++per_measure[static_cast<size_t>(i) + 1];
+    }
+    std::uint32_t first = 0;
+    for (size_t i = 0; i < history.measures.size(); ++i) {
+        first += per_measure[i];
+        history.measures[i].extensions = first;
+    }
+}
+
+} // namespace
+
+std::uint32_t MeasureHistory::extensions_until(size_t i, std::int32_t day) const {
+    const auto begin = extension_days.begin() + measures[i].extensions;
+    const auto end = i + 1 < measures.size() ? extension_days.begin() + measures[i + 1].extensions : extension_days.end();
+    return static_cast<std::uint32_t>(std::upper_bound(begin, end, day) - begin);
+}
+
+long MeasureHistory::index_of(std::string_view id) const {
+    const auto it = std::lower_bound(ids.begin(), ids.end(), id);
+    return it != ids.end() && *it == id ? it - ids.begin() : -1;
+}
+
+MeasureHistory load_measure_history(SQLite::Database& db) {
+    MeasureHistory history;
+    static_cast<Places&>(history) = read_places(db);
+    ChildNumbers children(measure_count(db));
+    read_measures(db, history, children);
+    read_extensions(db, history);
+    group_by_child(history.measures, children.count(), history.child_begin, history.by_child);
+    return history;
+}
+
+std::vector<ContactRecord> read_contact_records(SQLite::Database& db, const MeasureHistory& history, const Quarter& quarter) {
+    std::vector<ContactRecord> records(history.measures.size(), ContactRecord::none);
+    const std::string sql = "SELECT measure_id, parent_child_contact FROM measure_progress WHERE quarter = '" + quarter.code() + "'";
+    RowReader rows(db, sql.c_str(), "reading the progress records of " + quarter.code() + " for the measure KPIs");
+    while (rows.next()) {
+        const long i = history.index_of(rows.text(0));
+        if (i < 0) continue;
+        records[static_cast<size_t>(i)] =
+            rows.is_null(1) ? ContactRecord::empty : rows.text(1) == "yes" ? ContactRecord::yes : ContactRecord::other;
+    }
+    return records;
+}
+
+} // namespace ss

@@ -1,0 +1,325 @@
+#include "kpi/measure_kpis.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace ss {
+
+namespace {
+
+using History = MeasureHistory;
+using Kind = History::Kind;
+
+/// Every scope of the quarter has a slot its counts are kept in: the municipalities first, then
+/// the regions, then the GI scopes. A measure counts in its municipality's slot, its region's and,
+/// where the quarter has one, its GI's (the institution within the region).
+class Slots {
+public:
+    Slots(const History& h, const QuarterScopes& scopes)
+        : municipalities_(h.municipalities.size()), regions_(h.regions.size()), institutions_(h.institutions.size()),
+          gi_of_(regions_ * institutions_, -1) {
+        for (size_t g = 0; g < scopes.gi_scopes.size(); ++g) {
+            const auto& gi = scopes.gi_scopes[g];
+            const long region = find(h.regions, gi.region, true);
+            const long institution = find(h.institutions, gi.institution, false);
+            if (region >= 0 && institution >= 0)
+                gi_of_[static_cast<size_t>(region) * institutions_ + static_cast<size_t>(institution)] =
+                    static_cast<long>(municipalities_ + regions_ + g);
+        }
+        count_ = municipalities_ + regions_ + scopes.gi_scopes.size();
+    }
+    size_t count() const { return count_; }
+    size_t municipality(const History::Measure& m) const { return m.municipality; }
+    size_t region(const History& h, const History::Measure& m) const { return municipalities_ + h.region_of[m.municipality]; }
+    /// The GI scope's slot, or -1 when the quarter has none (trend quarters have no GI scopes).
+    long gi(const History& h, const History::Measure& m) const {
+        return gi_of_[h.region_of[m.municipality] * institutions_ + m.institution];
+    }
+    /// The slot of a municipality or region scope, or -1 when the history has no such place.
+    long of(const History& h, const QuarterScopes::Scope& s) const {
+        const bool municipality = s.type == "municipality";
+        const long i = find(municipality ? h.municipalities : h.regions, s.code, true);
+        if (i < 0) return -1;
+        return municipality ? i : static_cast<long>(municipalities_) + i;
+    }
+    long of_gi(size_t g) const { return static_cast<long>(municipalities_ + regions_ + g); }
+
+private:
+    static long find(const std::vector<std::string>& codes, const std::string& code, bool sorted) {
+        const auto it = sorted ? std::lower_bound(codes.begin(), codes.end(), code) : std::find(codes.begin(), codes.end(), code);
+        return it != codes.end() && *it == code ? it - codes.begin() : -1;
+    }
+    size_t municipalities_, regions_, institutions_;
+    std::vector<long> gi_of_;
+    size_t count_ = 0;
+};
+
+/// A count per slot.
+struct SlotCounts {
+    std::vector<double> n;
+    explicit SlotCounts(const Slots& slots) : n(slots.count()) {}
+    double operator[](long slot) const { return slot < 0 ? 0 : n[static_cast<size_t>(slot)]; }
+};
+
+/// What the counts of one quarter read.
+struct QuarterInput {
+    QuarterInput(const History& h, QuarterScopes s, const Quarter& quarter, std::vector<ContactRecord> c)
+        : history(h), scopes(std::move(s)), qs(quarter.first_day().days), qe(quarter.last_day().days), contacts(std::move(c)),
+          slots(h, scopes) {}
+    const History& history;
+    QuarterScopes scopes;
+    std::int32_t qs, qe;
+    std::vector<ContactRecord> contacts;
+    Slots slots;
+
+    /// Active at the end of Q: started on or before qe, not ended by then.
+    bool active_at_end(const History::Measure& m) const { return m.start <= qe && m.end > qe; }
+
+    /// Calls `add(slot)` for the slots a measure counts in; `with_gis`: its GI scope's too.
+    template <typename Add>
+    void each_slot(const History::Measure& m, bool with_gis, Add add) const {
+        add(slots.municipality(m));
+        add(slots.region(history, m));
+        if (with_gis)
+            if (const long gi = slots.gi(history, m); gi >= 0) add(static_cast<size_t>(gi));
+    }
+
+    /// Calls `row(type, code, slot, youths)` for each scope the query writes rows for: the
+    /// municipalities and regions, and with `with_gis` the GI scopes.
+    template <typename Row>
+    void each_scope(bool with_gis, Row row) const {
+        for (const auto& s : scopes.scopes) row(s.type, s.code, slots.of(history, s), s.youths);
+        if (!with_gis) return;
+        for (size_t g = 0; g < scopes.gi_scopes.size(); ++g)
+            row(std::string("gi"), scopes.gi_scopes[g].code, slots.of_gi(g), scopes.gi_scopes[g].youths);
+    }
+};
+
+using Input = QuarterInput;
+using Youths = std::optional<double>;
+
+/// A child's places (slots) in a quarter, each with what the child had there (bit flags).
+class ChildPlaces {
+public:
+    void clear() { places_.clear(); }
+    void add(size_t slot, unsigned flags) {
+        for (auto& p : places_)
+            if (p.first == slot) return void(p.second |= flags);
+        places_.emplace_back(slot, flags);
+    }
+    const std::vector<std::pair<size_t, unsigned>>& places() const { return places_; }
+
+private:
+    std::vector<std::pair<size_t, unsigned>> places_;
+};
+
+/// JB01: distinct children with an OTS, VOTS or voogdij active at the end of Q (the total), with
+/// an OTS or VOTS, with a voogdij, and with a UHP (placed=yes), per 1,000 youths; a GI its total only.
+std::vector<KpiRow> jb01(const Input& in) {
+    enum : unsigned { protection = 1, ots = 2, voogdij = 4, placed = 8 };
+    std::array<SlotCounts, 4> counts{SlotCounts(in.slots), SlotCounts(in.slots), SlotCounts(in.slots), SlotCounts(in.slots)};
+    const History& h = in.history;
+    ChildPlaces child;
+    for (size_t c = 0; c < h.children(); ++c) {
+        child.clear();
+        for (auto i = h.child_begin[c]; i < h.child_begin[c + 1]; ++i) {
+            const auto& m = h.measures[h.by_child[i]];
+            if (m.kind == Kind::jr || !in.active_at_end(m)) continue;
+            const unsigned flags = m.kind == Kind::ots || m.kind == Kind::vots ? protection | ots
+                                   : m.kind == Kind::voogdij                   ? protection | voogdij
+                                   : m.kind == Kind::uhp                       ? placed
+                                                                               : 0u;
+            in.each_slot(m, true, [&](size_t slot) { child.add(slot, flags); });
+        }
+        for (const auto& [slot, flags] : child.places())
+            for (size_t bit = 0; bit < counts.size(); ++bit)
+                if (flags & (1u << bit)) counts[bit].n[slot] += 1;
+    }
+    std::vector<KpiRow> rows;
+    in.each_scope(true, [&](const std::string& type, const std::string& code, long slot, const Youths& youths) {
+        rows.push_back({type, code, "", counts[0][slot], youths});
+        if (type == "gi") return;
+        rows.push_back({type, code, "kind=ots", counts[1][slot], youths});
+        rows.push_back({type, code, "kind=voogdij", counts[2][slot], youths});
+        rows.push_back({type, code, "placed=yes", counts[3][slot], youths});
+    });
+    return rows;
+}
+
+/// JB05: of the OTS and UHP active at the end of Q, the share with two or more extensions dated
+/// on or before qe; in total and per kind.
+std::vector<KpiRow> jb05(const Input& in) {
+    // [total, ots, uhp] x [structural, active]
+    std::array<SlotCounts, 6> counts{SlotCounts(in.slots), SlotCounts(in.slots), SlotCounts(in.slots),
+                                     SlotCounts(in.slots), SlotCounts(in.slots), SlotCounts(in.slots)};
+    const History& h = in.history;
+    for (size_t i = 0; i < h.measures.size(); ++i) {
+        const auto& m = h.measures[i];
+        if ((m.kind != Kind::ots && m.kind != Kind::uhp) || !in.active_at_end(m)) continue;
+        const double structural = h.extensions_until(i, in.qe) >= 2 ? 1 : 0;
+        const size_t kind = m.kind == Kind::ots ? 1 : 2;
+        in.each_slot(m, true, [&](size_t slot) {
+            counts[0].n[slot] += structural, counts[3].n[slot] += 1;
+            counts[kind].n[slot] += structural, counts[3 + kind].n[slot] += 1;
+        });
+    }
+    std::vector<KpiRow> rows;
+    in.each_scope(true, [&](const std::string& type, const std::string& code, long slot, const Youths&) {
+        rows.push_back({type, code, "", counts[0][slot], counts[3][slot]});
+        rows.push_back({type, code, "kind=ots", counts[1][slot], counts[4][slot]});
+        rows.push_back({type, code, "kind=uhp", counts[2][slot], counts[5][slot]});
+    });
+    return rows;
+}
+
+/// A share over the measures active at the end of Q that `counted` says are in the denominator
+/// (0: left out, 1: in it) and `reached` says are in the numerator, in total, GIs included.
+template <typename Judge>
+std::vector<KpiRow> share_of_active(const Input& in, Judge judge) {
+    SlotCounts n(in.slots), d(in.slots);
+    const History& h = in.history;
+    for (size_t i = 0; i < h.measures.size(); ++i) {
+        const auto& m = h.measures[i];
+        if (!in.active_at_end(m)) continue;
+        const auto [numerator, denominator] = judge(i, m);
+        if (denominator == 0) continue;
+        in.each_slot(m, true, [&](size_t slot) { n.n[slot] += numerator, d.n[slot] += denominator; });
+    }
+    std::vector<KpiRow> rows;
+    in.each_scope(true, [&](const std::string& type, const std::string& code, long slot, const Youths&) {
+        rows.push_back({type, code, "", n[slot], d[slot]});
+    });
+    return rows;
+}
+
+/// JB06: of the measures active at the end of Q, the share whose case worker's SKJ registration
+/// is valid on qe (no case worker or no date: not valid).
+std::vector<KpiRow> jb06(const Input& in) {
+    return share_of_active(in, [&](size_t, const History::Measure& m) {
+        return std::pair<double, double>{m.skj_valid_until >= in.qe ? 1 : 0, 1};
+    });
+}
+
+/// JB10: of the UHP and voogdij active at the end of Q, the share whose progress record for Q
+/// says contact = yes; a record with an empty contact leaves the measure out, a measure without a
+/// record stays in the denominator.
+std::vector<KpiRow> jb10(const Input& in) {
+    return share_of_active(in, [&](size_t i, const History::Measure& m) {
+        if (m.kind != Kind::uhp && m.kind != Kind::voogdij) return std::pair<double, double>{0, 0};
+        const ContactRecord record = in.contacts[i];
+        return std::pair<double, double>{record == ContactRecord::yes ? 1 : 0, record == ContactRecord::empty ? 0 : 1};
+    });
+}
+
+/// DQ02: of the OTS, VOTS, UHP and voogdij active at the end of Q, the share with a progress
+/// record for Q (how complete JB07, JB10 and JB14 are).
+std::vector<KpiRow> dq02(const Input& in) {
+    return share_of_active(in, [&](size_t i, const History::Measure& m) {
+        if (m.kind == Kind::jr || m.kind == Kind::other) return std::pair<double, double>{0, 0};
+        return std::pair<double, double>{in.contacts[i] == ContactRecord::none ? 0 : 1, 1};
+    });
+}
+
+/// JB11: distinct children with a juvenile-probation measure active at the end of Q, per 1,000
+/// youths (municipalities and regions).
+std::vector<KpiRow> jb11(const Input& in) {
+    SlotCounts children(in.slots);
+    const History& h = in.history;
+    ChildPlaces child;
+    for (size_t c = 0; c < h.children(); ++c) {
+        child.clear();
+        for (auto i = h.child_begin[c]; i < h.child_begin[c + 1]; ++i) {
+            const auto& m = h.measures[h.by_child[i]];
+            if (m.kind == Kind::jr && in.active_at_end(m)) in.each_slot(m, false, [&](size_t slot) { child.add(slot, 1); });
+        }
+        for (const auto& place : child.places()) children.n[place.first] += 1;
+    }
+    std::vector<KpiRow> rows;
+    in.each_scope(false, [&](const std::string& type, const std::string& code, long slot, const Youths& youths) {
+        rows.push_back({type, code, "", children[slot], youths});
+    });
+    return rows;
+}
+
+bool is_protection(Kind kind) { return kind == Kind::ots || kind == Kind::vots || kind == Kind::voogdij; }
+
+/// JB12: of the children who entered child protection in Q (an OTS, VOTS or voogdij started in Q
+/// while none of the child's was active on the day before), per scope with the child's first
+/// entry there, the share whose last earlier such measure ended 30 to 365 days before.
+std::vector<KpiRow> jb12(const Input& in) {
+    SlotCounts n(in.slots), d(in.slots);
+    const History& h = in.history;
+    std::vector<const History::Measure*> protection;
+    std::vector<std::pair<size_t, std::int32_t>> first_entries; // slot, start
+    for (size_t c = 0; c < h.children(); ++c) {
+        protection.clear();
+        for (auto i = h.child_begin[c]; i < h.child_begin[c + 1]; ++i)
+            if (is_protection(h.measures[h.by_child[i]].kind)) protection.push_back(&h.measures[h.by_child[i]]);
+        first_entries.clear();
+        for (const auto* p : protection) {
+            if (p->start < in.qs || p->start > in.qe) continue;
+            const std::int32_t day_before = p->start - 1;
+            const bool continued = std::any_of(protection.begin(), protection.end(), [&](const History::Measure* o) {
+                return o->start <= day_before && o->end >= day_before;
+            });
+            if (continued) continue;
+            in.each_slot(*p, false, [&](size_t slot) {
+                for (auto& [at, start] : first_entries)
+                    if (at == slot) return void(start = std::min(start, p->start));
+                first_entries.emplace_back(slot, p->start);
+            });
+        }
+        for (const auto& [slot, start] : first_entries) {
+            std::int32_t last_end = MeasureHistory::open_end; // none yet
+            for (const auto* o : protection)
+                if (o->end != MeasureHistory::open_end && o->end < start && (last_end == MeasureHistory::open_end || o->end > last_end))
+                    last_end = o->end;
+            const std::int32_t gap = start - last_end;
+            if (last_end != MeasureHistory::open_end && gap >= 30 && gap <= 365) n.n[slot] += 1;
+            d.n[slot] += 1;
+        }
+    }
+    std::vector<KpiRow> rows;
+    in.each_scope(false, [&](const std::string& type, const std::string& code, long slot, const Youths&) {
+        rows.push_back({type, code, "", n[slot], d[slot]});
+    });
+    return rows;
+}
+
+using Counter = std::vector<KpiRow> (*)(const Input&);
+
+constexpr std::pair<std::string_view, Counter> counters[] = {
+    {"DQ02", dq02}, {"JB01", jb01}, {"JB05", jb05}, {"JB06", jb06}, {"JB10", jb10}, {"JB11", jb11}, {"JB12", jb12}};
+
+Counter counter_of(std::string_view kpi_id) {
+    for (const auto& [id, counter] : counters)
+        if (id == kpi_id) return counter;
+    return nullptr;
+}
+
+} // namespace
+
+bool has_measure_fast_path(std::string_view kpi_id) { return counter_of(kpi_id) != nullptr; }
+
+std::string measure_fast_path_ids() {
+    std::string ids;
+    for (const auto& [id, counter] : counters) ids += (ids.empty() ? "" : ", ") + std::string(id);
+    return ids;
+}
+
+struct MeasureCounts::Input : QuarterInput {
+    using QuarterInput::QuarterInput;
+};
+
+MeasureCounts::MeasureCounts(const MeasureHistory& history, QuarterScopes scopes, const Quarter& quarter,
+                             std::vector<ContactRecord> contacts)
+    : input_(new Input(history, std::move(scopes), quarter, std::move(contacts))) {}
+
+MeasureCounts::~MeasureCounts() = default;
+
+std::vector<KpiRow> MeasureCounts::rows(std::string_view kpi_id) const {
+    const Counter counter = counter_of(kpi_id);
+    return counter ? counter(*input_) : std::vector<KpiRow>{};
+}
+
+} // namespace ss

@@ -1,0 +1,29 @@
+// The municipalities and regions the fast-path KPIs count per, numbered in code order: a
+// municipality's index, its region's index and each region's members.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+namespace ss {
+
+struct Places {
+    std::vector<std::string> municipalities;         ///< codes, sorted
+    std::vector<std::string> regions;                ///< codes, sorted
+    std::vector<std::uint16_t> region_of;            ///< per municipality, index into regions
+    std::vector<std::vector<size_t>> region_members; ///< per region, its municipalities
+};
+
+/// Reads the municipalities and regions. Throws DatabaseError for a municipality whose region is
+/// not in regions, or more municipalities than an index holds.
+Places read_places(SQLite::Database& db);
+
+/// The index of each municipality code, for reading rows that name one.
+std::unordered_map<std::string, std::uint16_t> municipality_numbers(const Places& places);
+
+} // namespace ss
