@@ -11,6 +11,7 @@
 #include "chart/cairo_canvas.hpp"
 #include "chart/cairo_handles.hpp"
 #include "chart/palette.hpp"
+#include "render/thread_layouts.hpp"
 #include "core/errors.hpp"
 
 namespace ss {
@@ -40,21 +41,34 @@ TextStyle cell_style(const struct PdfTable& t, bool bold) { return {t.font_size,
 
 enum class Align { left, right, centre };
 
-PangoLayoutPtr layout_of(cairo_t* cr, const std::string& text, const TextStyle& style, double width,
-                         Align align = Align::left) {
-    PangoLayoutPtr layout(pango_cairo_create_layout(cr));
+void configure_layout(PangoLayout* layout, const std::string& text, const TextStyle& style, double width, Align align) {
     FontDescription font(pango_font_description_new());
     pango_font_description_set_family(font.get(), "DejaVu Sans");
     pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
     pango_font_description_set_weight(font.get(), style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout.get(), font.get());
-    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout.get(), align == Align::right    ? PANGO_ALIGN_RIGHT
-                                             : align == Align::centre ? PANGO_ALIGN_CENTER
-                                                                      : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(layout.get(), text.c_str(), -1);
-    return layout;
+    pango_layout_set_font_description(layout, font.get());
+    pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout, align == Align::right    ? PANGO_ALIGN_RIGHT
+                                       : align == Align::centre ? PANGO_ALIGN_CENTER
+                                                                : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(layout, text.c_str(), -1);
+}
+
+/// A laid-out text for `cr`, kept by this thread (chart/thread_layouts): a text measured for its
+/// page break is drawn from the same layout, and one repeated in the next document is not shaped
+/// again. Valid until the next call.
+PangoLayout* layout_of(cairo_t* cr, const std::string& text, const TextStyle& style, double width,
+                       Align align = Align::left) {
+    std::string key("p");
+    key.append(reinterpret_cast<const char*>(&style.size), sizeof style.size)
+        .append(reinterpret_cast<const char*>(&width), sizeof width)
+        .append(1, style.bold ? 'b' : 'n')
+        .append(1, static_cast<char>('0' + static_cast<int>(align)))
+        .append(text);
+    return ThreadLayouts::of_this_thread().of(cr, std::move(key), [&](PangoLayout* layout) {
+        configure_layout(layout, text, style, width, align);
+    });
 }
 
 double layout_height(PangoLayout* layout) {
@@ -84,7 +98,7 @@ public:
         key.append(reinterpret_cast<const char*>(&width), sizeof width).append(1, style.bold ? 'b' : 'n').append(text);
         const auto found = heights_.find(key);
         if (found != heights_.end()) return found->second;
-        const double h = layout_height(layout_of(cr_, text, style, width).get());
+        const double h = layout_height(layout_of(cr_, text, style, width));
         heights_.emplace(std::move(key), h);
         return h;
     }
@@ -97,11 +111,11 @@ private:
 /// Draws wrapped text with its top at y; returns its height.
 double draw_text_at(cairo_t* cr, const std::string& text, const TextStyle& style, double x, double y, double width,
                     Align align = Align::left) {
-    auto layout = layout_of(cr, text, style, width, align);
+    PangoLayout* layout = layout_of(cr, text, style, width, align);
     cairo_set_source_rgb(cr, style.colour.r, style.colour.g, style.colour.b);
     cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout.get());
-    return layout_height(layout.get());
+    pango_cairo_show_layout(cr, layout);
+    return layout_height(layout);
 }
 
 /// Runs `draw` inside a structure tag of the tagged PDF (headings, paragraphs, tables, figures).
