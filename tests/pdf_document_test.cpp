@@ -3,6 +3,8 @@
 // metadata, bookmarks and a structure tree.
 #include <doctest/doctest.h>
 
+#include <thread>
+
 #include "render/pdf_document.hpp"
 #include "test_support.hpp"
 
@@ -161,4 +163,24 @@ TEST_CASE("pdf: the annex starts a page and numbers its pages apart from the rep
     // The contents give the annex its own page number.
     const std::string cover = run_cli_text("pdftotext -layout -f 1 -l 1 '" + pdf.string() + "' -");
     CHECK(cover.find("B1") != std::string::npos);
+}
+
+TEST_CASE("pdf: a document is the same bytes whatever its worker drew before (layouts kept per thread)") {
+    const auto document = [](const std::string& scope) {
+        std::vector<PdfBlock> blocks;
+        for (int i = 0; i < 30; ++i) blocks.push_back(paragraph("Regel " + std::to_string(i) + " van " + scope));
+        PdfBlock chart = chart_block("Grafiek", 120); // drawn at a translation of its own, between texts
+        chart.draw = [scope](Canvas& canvas) { canvas.text("As " + scope, 10, 10, Anchor::left, false); };
+        blocks.push_back(std::move(chart));
+        blocks.push_back(subheading("Na de grafiek"));
+        blocks.push_back(paragraph("Regel 3 van " + scope));
+        return document_with(std::move(blocks));
+    };
+    std::string fresh; // drawn by a thread that has drawn nothing before
+    std::thread([&] { fresh = render_pdf(document("Aadorp")); }).join();
+    const std::string other = render_pdf(document("Beedorp"));
+    const std::string again = render_pdf(document("Aadorp"));
+    CHECK(again == fresh);
+    CHECK(render_pdf(document("Aadorp")) == fresh);
+    CHECK(other != fresh);
 }
