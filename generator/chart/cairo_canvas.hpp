@@ -9,7 +9,10 @@ namespace ss {
 
 class CairoCanvas final : public Canvas {
 public:
-    explicit CairoCanvas(cairo_t* cr) : cr_(cr) {}
+    /// Draws with the chart's (0, 0) at (`origin_x`, `origin_y`) of `cr`: an offset added to every
+    /// point instead of a translation, so that the chart's texts are laid out in the same Pango
+    /// context as the page's (render/thread_layouts) and kept across charts and documents.
+    explicit CairoCanvas(cairo_t* cr, double origin_x = 0, double origin_y = 0) : cr_(cr), x0_(origin_x), y0_(origin_y) {}
 
     Extent measure(const std::string& text, bool bold) override;
     void set_colour(const Rgb& colour, double alpha) override;
@@ -25,6 +28,7 @@ public:
 
 private:
     cairo_t* cr_;
+    double x0_, y0_;
 };
 
 } // namespace ss

@@ -310,8 +310,7 @@ void draw_flowing(cairo_t* cr, TextHeights& heights, const PdfBlock& b, double x
     case PdfBlock::Kind::chart:
         tagged(cr, "Figure", [&] {
             cairo_save(cr);
-            cairo_translate(cr, x, y);
-            CairoCanvas canvas(cr);
+            CairoCanvas canvas(cr, x, y);
             b.draw(canvas);
             cairo_restore(cr);
         });
