@@ -169,7 +169,7 @@ TEST_CASE("pdf: a document is the same bytes whatever its worker drew before (la
     const auto document = [](const std::string& scope) {
         std::vector<PdfBlock> blocks;
         for (int i = 0; i < 30; ++i) blocks.push_back(paragraph("Regel " + std::to_string(i) + " van " + scope));
-        PdfBlock chart = chart_block("Grafiek", 120); // drawn at a translation of its own, between texts
+        PdfBlock chart = chart_block("Grafiek", 120); // a chart's texts between the page's
         chart.draw = [scope](Canvas& canvas) { canvas.text("As " + scope, 10, 10, Anchor::left, false); };
         blocks.push_back(std::move(chart));
         blocks.push_back(subheading("Na de grafiek"));

@@ -12,13 +12,8 @@ namespace {
 
 const std::string reading = "reading the measures for the measure KPIs";
 
-/// The days of an ISO date as the import wrote it; anything else is a database edited by hand.
 std::int32_t days_of(std::string_view text, const char* table, std::string_view measure_id, const char* column) {
-    const auto date = parse_iso_date(text);
-    if (!date)
-        throw DatabaseError(std::string(table) + ": measure " + std::string(measure_id) + " has " + column + " '" +
-                            std::string(text) + "', not a date YYYY-MM-DD (import the delivery again)");
-    return date->days;
+    return stored_days(text, table, "measure", measure_id, column);
 }
 
 MeasureHistory::Kind kind_of(std::string_view code) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "kpi/fast_path_counters.hpp"
+
 namespace ss {
 
 namespace {
@@ -57,9 +59,18 @@ private:
 /// A count per slot.
 struct SlotCounts {
     std::vector<double> n;
+    SlotCounts() = default;
     explicit SlotCounts(const Slots& slots) : n(slots.count()) {}
     double operator[](long slot) const { return slot < 0 ? 0 : n[static_cast<size_t>(slot)]; }
 };
+
+/// `N` counts per slot, all zero.
+template <size_t N>
+std::array<SlotCounts, N> slot_counts(const Slots& slots) {
+    std::array<SlotCounts, N> counts;
+    counts.fill(SlotCounts(slots));
+    return counts;
+}
 
 /// What the counts of one quarter read.
 struct QuarterInput {
@@ -113,28 +124,41 @@ private:
     std::vector<std::pair<size_t, unsigned>> places_;
 };
 
-/// JB01: distinct children with an OTS, VOTS or voogdij active at the end of Q (the total), with
-/// an OTS or VOTS, with a voogdij, and with a UHP (placed=yes), per 1,000 youths; a GI its total only.
-std::vector<KpiRow> jb01(const Input& in) {
-    enum : unsigned { protection = 1, ots = 2, voogdij = 4, placed = 8 };
-    std::array<SlotCounts, 4> counts{SlotCounts(in.slots), SlotCounts(in.slots), SlotCounts(in.slots), SlotCounts(in.slots)};
+/// Distinct children per slot: each child's measures active at the end of Q give flags
+/// (`flags_of`, 0: not counted), or-ed per slot the child has them in; `counts[bit]` gains one
+/// for each slot whose flags have that bit. A child counts once per municipality, region and GI.
+template <size_t Bits, typename FlagsOf>
+std::array<SlotCounts, Bits> children_per_slot(const Input& in, bool with_gis, FlagsOf flags_of) {
+    auto counts = slot_counts<Bits>(in.slots);
     const History& h = in.history;
     ChildPlaces child;
     for (size_t c = 0; c < h.children(); ++c) {
         child.clear();
         for (auto i = h.child_begin[c]; i < h.child_begin[c + 1]; ++i) {
             const auto& m = h.measures[h.by_child[i]];
-            if (m.kind == Kind::jr || !in.active_at_end(m)) continue;
-            const unsigned flags = m.kind == Kind::ots || m.kind == Kind::vots ? protection | ots
-                                   : m.kind == Kind::voogdij                   ? protection | voogdij
-                                   : m.kind == Kind::uhp                       ? placed
-                                                                               : 0u;
-            in.each_slot(m, true, [&](size_t slot) { child.add(slot, flags); });
+            if (!in.active_at_end(m)) continue;
+            if (const unsigned flags = flags_of(m)) in.each_slot(m, with_gis, [&](size_t slot) { child.add(slot, flags); });
         }
         for (const auto& [slot, flags] : child.places())
-            for (size_t bit = 0; bit < counts.size(); ++bit)
+            for (size_t bit = 0; bit < Bits; ++bit)
                 if (flags & (1u << bit)) counts[bit].n[slot] += 1;
     }
+    return counts;
+}
+
+/// JB01: distinct children with an OTS, VOTS or voogdij active at the end of Q (the total), with
+/// an OTS or VOTS, with a voogdij, and with a UHP (placed=yes), per 1,000 youths; a GI its total only.
+std::vector<KpiRow> jb01(const Input& in) {
+    enum : unsigned { protection = 1, ots = 2, voogdij = 4, placed = 8 };
+    const auto counts = children_per_slot<4>(in, true, [](const History::Measure& m) -> unsigned {
+        switch (m.kind) {
+        case Kind::ots:
+        case Kind::vots: return protection | ots;
+        case Kind::voogdij: return protection | voogdij;
+        case Kind::uhp: return placed;
+        default: return 0; // jr is JB11's; another kind is no measure of child protection
+        }
+    });
     std::vector<KpiRow> rows;
     in.each_scope(true, [&](const std::string& type, const std::string& code, long slot, const Youths& youths) {
         rows.push_back({type, code, "", counts[0][slot], youths});
@@ -150,8 +174,7 @@ std::vector<KpiRow> jb01(const Input& in) {
 /// on or before qe; in total and per kind.
 std::vector<KpiRow> jb05(const Input& in) {
     // [total, ots, uhp] x [structural, active]
-    std::array<SlotCounts, 6> counts{SlotCounts(in.slots), SlotCounts(in.slots), SlotCounts(in.slots),
-                                     SlotCounts(in.slots), SlotCounts(in.slots), SlotCounts(in.slots)};
+    auto counts = slot_counts<6>(in.slots);
     const History& h = in.history;
     for (size_t i = 0; i < h.measures.size(); ++i) {
         const auto& m = h.measures[i];
@@ -223,20 +246,11 @@ std::vector<KpiRow> dq02(const Input& in) {
 /// JB11: distinct children with a juvenile-probation measure active at the end of Q, per 1,000
 /// youths (municipalities and regions).
 std::vector<KpiRow> jb11(const Input& in) {
-    SlotCounts children(in.slots);
-    const History& h = in.history;
-    ChildPlaces child;
-    for (size_t c = 0; c < h.children(); ++c) {
-        child.clear();
-        for (auto i = h.child_begin[c]; i < h.child_begin[c + 1]; ++i) {
-            const auto& m = h.measures[h.by_child[i]];
-            if (m.kind == Kind::jr && in.active_at_end(m)) in.each_slot(m, false, [&](size_t slot) { child.add(slot, 1); });
-        }
-        for (const auto& place : child.places()) children.n[place.first] += 1;
-    }
+    const auto children =
+        children_per_slot<1>(in, false, [](const History::Measure& m) { return m.kind == Kind::jr ? 1u : 0u; });
     std::vector<KpiRow> rows;
     in.each_scope(false, [&](const std::string& type, const std::string& code, long slot, const Youths& youths) {
-        rows.push_back({type, code, "", children[slot], youths});
+        rows.push_back({type, code, "", children[0][slot], youths});
     });
     return rows;
 }
@@ -291,21 +305,11 @@ using Counter = std::vector<KpiRow> (*)(const Input&);
 constexpr std::pair<std::string_view, Counter> counters[] = {
     {"DQ02", dq02}, {"JB01", jb01}, {"JB05", jb05}, {"JB06", jb06}, {"JB10", jb10}, {"JB11", jb11}, {"JB12", jb12}};
 
-Counter counter_of(std::string_view kpi_id) {
-    for (const auto& [id, counter] : counters)
-        if (id == kpi_id) return counter;
-    return nullptr;
-}
-
 } // namespace
 
-bool has_measure_fast_path(std::string_view kpi_id) { return counter_of(kpi_id) != nullptr; }
+bool has_measure_fast_path(std::string_view kpi_id) { return counter_of(counters, kpi_id) != nullptr; }
 
-std::string measure_fast_path_ids() {
-    std::string ids;
-    for (const auto& [id, counter] : counters) ids += (ids.empty() ? "" : ", ") + std::string(id);
-    return ids;
-}
+std::string measure_fast_path_ids() { return counter_ids(counters); }
 
 struct MeasureCounts::Input : QuarterInput {
     using QuarterInput::QuarterInput;
@@ -318,7 +322,7 @@ MeasureCounts::MeasureCounts(const MeasureHistory& history, QuarterScopes scopes
 MeasureCounts::~MeasureCounts() = default;
 
 std::vector<KpiRow> MeasureCounts::rows(std::string_view kpi_id) const {
-    const Counter counter = counter_of(kpi_id);
+    const Counter counter = counter_of(counters, kpi_id);
     return counter ? counter(*input_) : std::vector<KpiRow>{};
 }
 

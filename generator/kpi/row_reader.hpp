@@ -3,12 +3,14 @@
 // count per value, a third of reading a million trajectories.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
+#include "core/dates.hpp"
 #include "core/errors.hpp"
 
 namespace ss {
@@ -46,5 +48,16 @@ private:
     std::string reading_;
     sqlite3_stmt* stmt_ = nullptr;
 };
+
+/// The days of an ISO date as the import wrote it into `table` (a row of `subject` `id`, its
+/// `column`); anything else is a database edited by hand, named with the row.
+inline std::int32_t stored_days(std::string_view text, const char* table, const char* subject, std::string_view id,
+                                const char* column) {
+    const auto date = parse_iso_date(text);
+    if (!date)
+        throw DatabaseError(std::string(table) + ": " + subject + " " + std::string(id) + " has " + column + " '" +
+                            std::string(text) + "', not a date YYYY-MM-DD (import the delivery again)");
+    return date->days;
+}
 
 } // namespace ss

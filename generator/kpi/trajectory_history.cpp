@@ -18,13 +18,8 @@ namespace {
 
 const std::string reading = "reading the trajectories for the trajectory KPIs";
 
-/// The days of an ISO date as the import wrote it; anything else is a database edited by hand.
 std::int32_t days_of(std::string_view text, std::string_view trajectory_id, const char* column) {
-    const auto date = parse_iso_date(text);
-    if (!date)
-        throw DatabaseError("trajectories: trajectory " + std::string(trajectory_id) + " has " + column + " '" +
-                            std::string(text) + "', not a date YYYY-MM-DD (import the delivery again)");
-    return date->days;
+    return stored_days(text, "trajectories", "trajectory", trajectory_id, column);
 }
 
 template <typename Index>

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 
+#include "kpi/fast_path_counters.hpp"
 #include "kpi/kpi_periods.hpp"
 #include "kpi/transparency_table.hpp"
 
@@ -443,21 +444,11 @@ constexpr std::pair<std::string_view, Counter> counters[] = {
     {"TR01", tr01}, {"TR02", tr02}, {"TR03", tr03}, {"TR04", tr04}, {"UI01", ui01}, {"UI02", ui02},
     {"UI03", ui03}, {"WL01", wl01}, {"WL02", wl02}, {"WL03", wl03}};
 
-Counter counter_of(std::string_view kpi_id) {
-    for (const auto& [id, counter] : counters)
-        if (id == kpi_id) return counter;
-    return nullptr;
-}
-
 } // namespace
 
-bool has_trajectory_fast_path(std::string_view kpi_id) { return counter_of(kpi_id) != nullptr; }
+bool has_trajectory_fast_path(std::string_view kpi_id) { return counter_of(counters, kpi_id) != nullptr; }
 
-std::string trajectory_fast_path_ids() {
-    std::string ids;
-    for (const auto& [id, counter] : counters) ids += (ids.empty() ? "" : ", ") + std::string(id);
-    return ids;
-}
+std::string trajectory_fast_path_ids() { return counter_ids(counters); }
 
 struct TrajectoryCounts::Input : QuarterInput {};
 
@@ -468,7 +459,7 @@ TrajectoryCounts::TrajectoryCounts(const TrajectoryHistory& history, QuarterScop
 TrajectoryCounts::~TrajectoryCounts() = default;
 
 std::vector<KpiRow> TrajectoryCounts::rows(std::string_view kpi_id) {
-    const Counter counter = counter_of(kpi_id);
+    const Counter counter = counter_of(counters, kpi_id);
     return counter ? counter(input_->history, input_->scopes, *input_) : std::vector<KpiRow>{};
 }
 
