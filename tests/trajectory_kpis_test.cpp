@@ -8,6 +8,7 @@
 #include "demo/demo_generator.hpp"
 #include "import/importer.hpp"
 #include "kpi/kpi_engine.hpp"
+#include "kpi/quarter_costs.hpp"
 #include "kpi/trajectory_kpis.hpp"
 #include "kpi_fixture.hpp"
 #include "test_support.hpp"
@@ -59,6 +60,38 @@ TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the 
     CHECK(transparency > 100);
     CHECK(compared > 1000);
     CHECK(children > 1000); // real counts were compared, not zeros
+}
+
+TEST_CASE("trajectory KPIs: a trend quarter's cost sums taken from the history are the query's, to the bit") {
+    TempDir dir;
+    auto db = open_database((dir / "demo.db").string(), OpenMode::create_or_update);
+    import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
+    std::vector<KpiDefinition> queries; // the queries that read quarter_trajectory_costs
+    for (auto& q : load_kpi_queries(query_folder()))
+        if (q.sql.find("quarter_trajectory_costs") != std::string::npos) queries.push_back(std::move(q));
+    REQUIRE(queries.size() == 3); // DQ01, JH06, JH07
+    const KpiHistory history = load_kpi_history(*db);
+    double euros = 0;
+    for (Quarter q{2024, 1}; q <= Quarter{2025, 4}; q = q.next()) {
+        INFO(q.code());
+        const auto fast = compute_kpis(*db, queries, q, KpiDetail::trend, nullptr, [&]() -> const KpiHistory& { return history; });
+        KpiFixture::check_same_values(fast, compute_kpis(*db, queries, q, KpiDetail::trend, nullptr, {}, KpiPath::sql));
+        for (const auto& v : fast)
+            if (v.kpi_id == "JH06" && v.scope_type == "region" && v.breakdown.empty()) euros += *v.numerator;
+    }
+    CHECK(euros > 1e6); // real sums were compared, not zeros
+    // Summed per municipality and segment in the rows' order, a record without an amount counted
+    // but not added.
+    const auto rows = quarter_trajectory_costs(*db, history.trajectories, Quarter{2025, 2});
+    REQUIRE_FALSE(rows.empty());
+    SQLite::Statement check(*db, "SELECT count(*), count(c.actual_eur) FROM costs c JOIN trajectories t "
+                                 "ON t.trajectory_id = c.subject_id WHERE c.quarter = '2025-Q2' AND c.subject_type = 'trajectory' "
+                                 "AND t.municipality_code = ? AND t.segment = ?");
+    check.bind(1, history.trajectories.municipalities[rows.front().municipality]);
+    check.bind(2, rows.front().segment);
+    REQUIRE(check.executeStep());
+    CHECK(rows.front().records == check.getColumn(0).getInt64());
+    CHECK(rows.front().records_with_actual == check.getColumn(1).getInt64());
 }
 
 TEST_CASE("trajectory KPIs: edges worked out by hand") {

@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "kpi/kpi_periods.hpp"
 #include "kpi/measure_kpis.hpp"
+#include "kpi/quarter_costs.hpp"
 #include "kpi/trajectory_kpis.hpp"
 #include "schema/file_specs.hpp"
 
@@ -76,12 +77,13 @@ CREATE TEMP TABLE scope_youths AS
 -- what the cost KPIs group by (DQ01, JH06, JH07, JB09, JB13 read these): records, records with an
 -- actual amount, and the sums of both amounts (total(): records without an amount add nothing).
 -- Speed (docs/performance.md): the look-up of 160,000 records in the trajectories was repeated
--- by three queries per quarter.
+-- by three queries per quarter. In a run's trend quarters the trajectory rows are summed from the
+-- trajectory history instead (kpi/quarter_costs; :trajectory_costs = 0 leaves the table empty).
 CREATE TEMP TABLE quarter_trajectory_costs AS
   SELECT t.municipality_code, t.segment, count(*) AS records, count(c.actual_eur) AS records_with_actual,
          total(c.actual_eur) AS actual_eur, total(c.projected_eur) AS projected_eur
   FROM costs c JOIN trajectories t ON t.trajectory_id = c.subject_id
-  WHERE c.quarter = :quarter AND c.subject_type = 'trajectory'
+  WHERE c.quarter = :quarter AND c.subject_type = 'trajectory' AND :trajectory_costs = 1
   GROUP BY t.municipality_code, t.segment;
 CREATE TEMP TABLE quarter_measure_costs AS
   SELECT m.municipality_code, m.institution_id, count(*) AS records, count(c.actual_eur) AS records_with_actual,
@@ -215,7 +217,8 @@ std::optional<double> kpi_value(KpiKind kind, std::optional<double> n, std::opti
     return std::nullopt;
 }
 
-void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail detail, bool transparency) {
+void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail detail, bool transparency,
+                    bool trajectory_costs) {
     // exec() runs several statements but binds none; the values are a year, ISO dates and quarter
     // codes we format ourselves, so inlining them is safe.
     std::string sql = scope_sql;
@@ -228,7 +231,8 @@ void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail deta
         {":previous_quarter", "'" + quarter.previous().code() + "'"},
         {":two_quarters_back", "'" + quarter.previous().previous().code() + "'"},
         {":detail", detail == KpiDetail::full ? "1" : "0"},
-        {":transparency", detail == KpiDetail::full && transparency ? "1" : "0"}};
+        {":transparency", detail == KpiDetail::full && transparency ? "1" : "0"},
+        {":trajectory_costs", trajectory_costs ? "1" : "0"}};
     for (const auto& [name, value] : parameters)
         for (size_t at; (at = sql.find(name)) != std::string::npos;) sql.replace(at, std::strlen(name), value);
     db.exec(sql);
@@ -263,12 +267,23 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
     const bool transparency_by_sql = std::any_of(definitions.begin(), definitions.end(), [&](const KpiDefinition& d) {
         return !counted_fast(d) && d.sql.find("transparency_") != std::string::npos;
     });
-    prepare_scopes(db, quarter, detail, transparency_by_sql);
+    // A trend quarter of a run sums its trajectory cost records from the run's history; the report
+    // quarter does not wait for the history, which another worker is reading meanwhile.
+    const bool costs_from_history = path == KpiPath::fast && detail == KpiDetail::trend && history &&
+                                    std::any_of(definitions.begin(), definitions.end(), [&](const KpiDefinition& d) {
+                                        return !counted_fast(d) && d.sql.find("quarter_trajectory_costs") != std::string::npos;
+                                    });
+    prepare_scopes(db, quarter, detail, transparency_by_sql, !costs_from_history);
     record("scopes");
     std::optional<KpiHistory> own_history;
     const auto histories = [&]() -> const KpiHistory& {
         return history ? history() : own_history ? *own_history : own_history.emplace(load_kpi_history(db));
     };
+    if (costs_from_history) {
+        const TrajectoryHistory& trajectories = histories().trajectories;
+        fill_quarter_trajectory_costs(db, trajectories, quarter_trajectory_costs(db, trajectories, quarter));
+        record("trajectory costs");
+    }
     // Made when the first fast-path KPI of their kind comes.
     std::optional<TrajectoryCounts> trajectory_counts;
     std::optional<MeasureCounts> measure_counts;

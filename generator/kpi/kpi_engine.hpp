@@ -42,9 +42,10 @@ std::optional<double> kpi_value(KpiKind kind, std::optional<double> numerator,
 /// `scopes` and `scope_members` (municipalities and regions), `measure_scopes` and
 /// `measure_scope_members` (also each GI within a region, matched on institution_id), and
 /// `scope_youths` (youths 0-17 of every scope).
-/// `transparency` false leaves the transparency tables empty (no query of this quarter reads them).
+/// `transparency` false leaves the transparency tables empty (no query of this quarter reads them);
+/// `trajectory_costs` false leaves quarter_trajectory_costs empty (kpi/quarter_costs fills it).
 void prepare_scopes(SQLite::Database& db, const Quarter& quarter, KpiDetail detail = KpiDetail::full,
-                    bool transparency = true);
+                    bool transparency = true, bool trajectory_costs = true);
 
 /// Binds the quarter parameters a query uses: `:qs`, `:qe`, `:quarter`, `:previous_quarter`,
 /// `:two_quarters_back`, `:three_quarters_back`, `:day_before_qs`, `:rolling_start` (first day of the rolling year),

@@ -166,6 +166,8 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
         t.profile = small_number(rows, 9, id, "trajectories", "profile");
         t.provider = providers.try_emplace(std::string(rows.text(8)), static_cast<std::uint32_t>(providers.size())).first->second;
         history.trajectories.push_back(t);
+        history.id_text.append(id);
+        history.id_ends.push_back(static_cast<std::uint32_t>(history.id_text.size()));
     }
     number_reasons_in_order(history, reasons_seen);
     add_norms(db, history);

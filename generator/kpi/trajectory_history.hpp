@@ -54,12 +54,20 @@ struct TrajectoryHistory : Places {
     std::vector<std::string> intensities;    ///< the intensities of trajectories, in the order met
     std::vector<WaitingList> waiting_lists;  ///< of the providers of trajectories only
     std::vector<Trajectory> trajectories;    ///< in trajectory_id order
+    /// The trajectories' ids one after another, trajectory i's ending at id_ends[i] (for merging
+    /// a quarter's cost records, which come in the same order: kpi/quarter_costs).
+    std::string id_text;
+    std::vector<std::uint32_t> id_ends;
     /// Indices into trajectories grouped per child, each child's by start date; the children's
     /// groups start at child_begin[c] and end at child_begin[c + 1].
     std::vector<std::uint32_t> by_child;
     std::vector<std::uint32_t> child_begin;
 
     std::size_t children() const { return child_begin.empty() ? 0 : child_begin.size() - 1; }
+    std::string_view id(std::size_t i) const {
+        const std::uint32_t begin = i == 0 ? 0 : id_ends[i - 1];
+        return std::string_view(id_text).substr(begin, id_ends[i] - begin);
+    }
 };
 
 /// A code's number as the trajectories carry it (index + 1 into `codes`: the history's

@@ -66,8 +66,8 @@ std::map<std::string, std::vector<Signal>> read_signals(SQLite::Database& db, co
     std::map<std::string, std::vector<Signal>> signals;
     try {
         // The signals read the engine's views of the quarter (queries/signals/signals.sql); no GI
-        // scopes or transparency rows are needed for them.
-        prepare_scopes(db, quarter, KpiDetail::trend);
+        // scopes, transparency rows or cost sums are needed for them.
+        prepare_scopes(db, quarter, KpiDetail::trend, false, false);
         SQLite::Statement stmt(db, signals_sql);
         bind_quarter_parameters(stmt, quarter);
         while (stmt.executeStep())
