@@ -6,7 +6,7 @@
 
 #include "chart/cairo_handles.hpp"
 #include "chart/chart_text.hpp"
-#include "render/thread_layouts.hpp"
+#include "chart/thread_layouts.hpp"
 
 namespace ss {
 

@@ -11,7 +11,7 @@ class CairoCanvas final : public Canvas {
 public:
     /// Draws with the chart's (0, 0) at (`origin_x`, `origin_y`) of `cr`: an offset added to every
     /// point instead of a translation, so that the chart's texts are laid out in the same Pango
-    /// context as the page's (render/thread_layouts) and kept across charts and documents.
+    /// context as the page's (chart/thread_layouts) and kept across charts and documents.
     explicit CairoCanvas(cairo_t* cr, double origin_x = 0, double origin_y = 0) : cr_(cr), x0_(origin_x), y0_(origin_y) {}
 
     Extent measure(const std::string& text, bool bold) override;

@@ -11,7 +11,7 @@
 #include "chart/cairo_canvas.hpp"
 #include "chart/cairo_handles.hpp"
 #include "chart/palette.hpp"
-#include "render/thread_layouts.hpp"
+#include "chart/thread_layouts.hpp"
 #include "core/errors.hpp"
 
 namespace ss {

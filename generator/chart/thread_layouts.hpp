@@ -1,6 +1,6 @@
-// Pango layouts of a PDF's text kept per worker thread across the documents it draws: shaping
-// text was a quarter of a report's PDF time, and headings, labels, KPI names and table headers
-// repeat from one municipality's report to the next.
+// Pango layouts of a PDF's texts and its charts' labels kept per worker thread across the
+// documents it draws: shaping text was a quarter of a report's PDF time, and headings, labels, KPI
+// names, table headers and axis labels repeat from one municipality's report to the next.
 #pragma once
 
 #include <functional>
@@ -16,8 +16,8 @@ namespace ss {
 /// reads of it (its transformation, its own and its surface's font options): a layout whose
 /// context changed is laid out again by Pango itself, so a kept layout draws exactly what a new one
 /// would. Only when it differs, because every update counts as a change to Pango, which then lays
-/// every layout out again. So the charts, drawn each at its own translation, do not use these
-/// (their texts are measured once per thread in chart/chart_text). Bounded: numbers hardly repeat.
+/// every layout out again (so CairoCanvas draws a chart at an offset, not under a translation).
+/// Bounded: numbers hardly repeat.
 class ThreadLayouts {
 public:
     /// The layout named `key` (everything that makes it: font, width, alignment, text) for `cr`;

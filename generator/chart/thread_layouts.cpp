@@ -1,4 +1,4 @@
-#include "render/thread_layouts.hpp"
+#include "chart/thread_layouts.hpp"
 
 namespace ss {
 
