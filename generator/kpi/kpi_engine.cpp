@@ -311,7 +311,16 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
         v.value = kpi_value(def.kind, v.numerator, v.denominator);
         values.push_back(std::move(v));
     };
-    for (const auto& def : definitions) {
+    // The queries first, the fast-path KPIs last: in a run the history they count from is being
+    // read by another worker meanwhile, so the report quarter waits for it as late as it can
+    // (the values are sorted below, so the order they are computed in does not show).
+    std::vector<const KpiDefinition*> in_order;
+    for (const auto& def : definitions)
+        if (!counted_fast(def)) in_order.push_back(&def);
+    for (const auto& def : definitions)
+        if (counted_fast(def)) in_order.push_back(&def);
+    for (const KpiDefinition* kpi : in_order) {
+        const KpiDefinition& def = *kpi;
         if (counted_fast(def)) {
             for (auto& row : fast_path_rows(def))
                 add(def, std::move(row.scope_type), std::move(row.scope_code), std::move(row.breakdown), row.numerator,
