@@ -1,6 +1,9 @@
 -- kpi: JB08
 -- name: escalaties
 -- kind: count
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 11 says why.)
 -- breakdowns: type=placement, type=guardianship
 -- Children with, in Q, (a) a UHP of the scope started while an OTS or VOTS of theirs (in any
 -- municipality) was active on the day before and had started at least 90 days before the UHP:

@@ -124,9 +124,19 @@ private:
     std::vector<std::pair<size_t, unsigned>> places_;
 };
 
-/// Distinct children per slot: each child's measures active at the end of Q give flags
-/// (`flags_of`, 0: not counted), or-ed per slot the child has them in; `counts[bit]` gains one
-/// for each slot whose flags have that bit. A child counts once per municipality, region and GI.
+/// A child's measures, each child's by start date (indices into the history's measures).
+struct ChildMeasures {
+    const History& history;
+    const std::uint32_t *begin, *end;
+    template <typename Test>
+    bool any(Test test) const {
+        return std::any_of(begin, end, [&](std::uint32_t i) { return test(history.measures[i]); });
+    }
+};
+
+/// Distinct children per slot: each of a child's measures gives flags (`flags_of(measure,
+/// child's measures)`, 0: not counted), or-ed per slot the measure counts in; `counts[bit]` gains
+/// one for each slot whose flags have that bit. A child counts once per municipality, region and GI.
 template <size_t Bits, typename FlagsOf>
 std::array<SlotCounts, Bits> children_per_slot(const Input& in, bool with_gis, FlagsOf flags_of) {
     auto counts = slot_counts<Bits>(in.slots);
@@ -134,10 +144,10 @@ std::array<SlotCounts, Bits> children_per_slot(const Input& in, bool with_gis, F
     ChildPlaces child;
     for (size_t c = 0; c < h.children(); ++c) {
         child.clear();
-        for (auto i = h.child_begin[c]; i < h.child_begin[c + 1]; ++i) {
-            const auto& m = h.measures[h.by_child[i]];
-            if (!in.active_at_end(m)) continue;
-            if (const unsigned flags = flags_of(m)) in.each_slot(m, with_gis, [&](size_t slot) { child.add(slot, flags); });
+        const ChildMeasures measures{h, h.by_child.data() + h.child_begin[c], h.by_child.data() + h.child_begin[c + 1]};
+        for (const std::uint32_t* i = measures.begin; i != measures.end; ++i) {
+            const auto& m = h.measures[*i];
+            if (const unsigned flags = flags_of(m, measures)) in.each_slot(m, with_gis, [&](size_t slot) { child.add(slot, flags); });
         }
         for (const auto& [slot, flags] : child.places())
             for (size_t bit = 0; bit < Bits; ++bit)
@@ -150,7 +160,8 @@ std::array<SlotCounts, Bits> children_per_slot(const Input& in, bool with_gis, F
 /// an OTS or VOTS, with a voogdij, and with a UHP (placed=yes), per 1,000 youths; a GI its total only.
 std::vector<KpiRow> jb01(const Input& in) {
     enum : unsigned { protection = 1, ots = 2, voogdij = 4, placed = 8 };
-    const auto counts = children_per_slot<4>(in, true, [](const History::Measure& m) -> unsigned {
+    const auto counts = children_per_slot<4>(in, true, [&](const History::Measure& m, const ChildMeasures&) -> unsigned {
+        if (!in.active_at_end(m)) return 0;
         switch (m.kind) {
         case Kind::ots:
         case Kind::vots: return protection | ots;
@@ -166,6 +177,35 @@ std::vector<KpiRow> jb01(const Input& in) {
         rows.push_back({type, code, "kind=ots", counts[1][slot], youths});
         rows.push_back({type, code, "kind=voogdij", counts[2][slot], youths});
         rows.push_back({type, code, "placed=yes", counts[3][slot], youths});
+    });
+    return rows;
+}
+
+/// JB08: children with an escalation in Q (the view temp.escalations of kpi_engine.cpp, which the
+/// signals list reads): a UHP started in Q while an OTS or VOTS of the child, started at least 90
+/// days before it, was active on the day before (type=placement); or a voogdij started in Q while
+/// an OTS or VOTS of the child, started before it, was active on one of the 90 days before it
+/// (type=guardianship). Once per child in the total and per type.
+std::vector<KpiRow> jb08(const Input& in) {
+    enum : unsigned { escalation = 1, placement = 2, guardianship = 4 };
+    const auto supervision = [](const History::Measure& o) { return o.kind == Kind::ots || o.kind == Kind::vots; };
+    const auto counts = children_per_slot<3>(in, true, [&](const History::Measure& e, const ChildMeasures& child) -> unsigned {
+        if (e.start < in.qs || e.start > in.qe) return 0;
+        if (e.kind == Kind::uhp && child.any([&](const History::Measure& o) {
+                return supervision(o) && o.start <= e.start - 90 && o.end >= e.start - 1;
+            }))
+            return escalation | placement;
+        if (e.kind == Kind::voogdij && child.any([&](const History::Measure& o) {
+                return supervision(o) && o.start < e.start && o.end >= e.start - 90;
+            }))
+            return escalation | guardianship;
+        return 0;
+    });
+    std::vector<KpiRow> rows;
+    in.each_scope(true, [&](const std::string& type, const std::string& code, long slot, const Youths&) {
+        rows.push_back({type, code, "", counts[0][slot], std::nullopt});
+        rows.push_back({type, code, "type=placement", counts[1][slot], std::nullopt});
+        rows.push_back({type, code, "type=guardianship", counts[2][slot], std::nullopt});
     });
     return rows;
 }
@@ -247,7 +287,9 @@ std::vector<KpiRow> dq02(const Input& in) {
 /// youths (municipalities and regions).
 std::vector<KpiRow> jb11(const Input& in) {
     const auto children =
-        children_per_slot<1>(in, false, [](const History::Measure& m) { return m.kind == Kind::jr ? 1u : 0u; });
+        children_per_slot<1>(in, false, [&](const History::Measure& m, const ChildMeasures&) {
+            return m.kind == Kind::jr && in.active_at_end(m) ? 1u : 0u;
+        });
     std::vector<KpiRow> rows;
     in.each_scope(false, [&](const std::string& type, const std::string& code, long slot, const Youths& youths) {
         rows.push_back({type, code, "", children[0][slot], youths});
@@ -303,7 +345,8 @@ std::vector<KpiRow> jb12(const Input& in) {
 using Counter = std::vector<KpiRow> (*)(const Input&);
 
 constexpr std::pair<std::string_view, Counter> counters[] = {
-    {"DQ02", dq02}, {"JB01", jb01}, {"JB05", jb05}, {"JB06", jb06}, {"JB10", jb10}, {"JB11", jb11}, {"JB12", jb12}};
+    {"DQ02", dq02}, {"JB01", jb01}, {"JB05", jb05}, {"JB06", jb06}, {"JB08", jb08},
+    {"JB10", jb10}, {"JB11", jb11}, {"JB12", jb12}};
 
 } // namespace
 

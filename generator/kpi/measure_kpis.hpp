@@ -1,6 +1,6 @@
 // The measure KPIs counted in C++ from the measure history instead of by their query (DQ02, JB01,
-// JB05, JB06, JB10, JB11, JB12): with the trajectory KPIs counted in C++ they were most of what a
-// trend quarter cost. Their query files stay the definition (`-- fast path: measures`);
+// JB05, JB06, JB08, JB10, JB11, JB12): with the trajectory KPIs counted in C++ they were most of
+// what a trend quarter cost. Their query files stay the definition (`-- fast path: measures`);
 // tests/measure_kpis_test.cpp holds both equal.
 #pragma once
 
