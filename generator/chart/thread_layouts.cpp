@@ -3,21 +3,21 @@
 namespace ss {
 
 void ThreadLayouts::follow(cairo_t* cr) {
+    // Read into the scratch options kept for it: this runs for every text measured or drawn.
     cairo_matrix_t matrix;
     cairo_get_matrix(cr, &matrix);
-    FontOptions own(cairo_font_options_create()), surface(cairo_font_options_create());
-    cairo_get_font_options(cr, own.get());
-    cairo_surface_get_font_options(cairo_get_target(cr), surface.get());
+    cairo_get_font_options(cr, own_scratch_.get());
+    cairo_surface_get_font_options(cairo_get_target(cr), surface_scratch_.get());
     const bool same_matrix = matrix.xx == matrix_.xx && matrix.yx == matrix_.yx && matrix.xy == matrix_.xy &&
                              matrix.yy == matrix_.yy && matrix.x0 == matrix_.x0 && matrix.y0 == matrix_.y0;
-    if (followed_ && same_matrix && cairo_font_options_equal(own.get(), own_options_.get()) &&
-        cairo_font_options_equal(surface.get(), surface_options_.get()))
+    if (followed_ && same_matrix && cairo_font_options_equal(own_scratch_.get(), own_options_.get()) &&
+        cairo_font_options_equal(surface_scratch_.get(), surface_options_.get()))
         return;
     pango_cairo_update_context(cr, context_.get());
     followed_ = true;
     matrix_ = matrix;
-    own_options_ = std::move(own);
-    surface_options_ = std::move(surface);
+    std::swap(own_options_, own_scratch_);
+    std::swap(surface_options_, surface_scratch_);
 }
 
 PangoLayout* ThreadLayouts::of(cairo_t* cr, std::string key, const std::function<void(PangoLayout*)>& make) {

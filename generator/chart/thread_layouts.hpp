@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -37,6 +38,7 @@ private:
     bool followed_ = false;
     cairo_matrix_t matrix_{};
     FontOptions own_options_{cairo_font_options_create()}, surface_options_{cairo_font_options_create()};
+    FontOptions own_scratch_{cairo_font_options_create()}, surface_scratch_{cairo_font_options_create()};
     std::unique_ptr<PangoContext, GObjectDeleter> context_{pango_font_map_create_context(pango_cairo_font_map_get_default())};
     std::unordered_map<std::string, PangoLayoutPtr> layouts_;
 };

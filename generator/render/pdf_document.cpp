@@ -77,35 +77,19 @@ double layout_height(PangoLayout* layout) {
     return static_cast<double>(h) / PANGO_SCALE;
 }
 
-/// The heights measured by this worker thread, for every document it lays out: headings, labels,
-/// KPI names and table headers repeat from one municipality's report to the next, and a height
-/// depends only on the text, its style and its width (every document is a PDF surface with the
-/// same font). Bounded, since numbers hardly repeat.
-std::unordered_map<std::string, double>& heights_measured_by_this_thread() {
-    thread_local std::unordered_map<std::string, double> heights;
-    if (heights.size() > 100'000) heights.clear();
-    return heights;
-}
-
 /// Heights of wrapped text by text, style and width. Pagination asks for a row's or a
-/// paragraph's height for its page break, for a heading's look-ahead and again when drawing;
-/// Pango lays each text out once (a third of a report's PDF time went to laying out again).
+/// paragraph's height for its page break, for a heading's look-ahead and again when drawing; the
+/// layout is kept by the thread (layout_of), so Pango lays each text out once (a third of a
+/// report's PDF time went to laying out again) and draws it from the same layout.
 class TextHeights {
 public:
-    explicit TextHeights(cairo_t* cr) : cr_(cr), heights_(heights_measured_by_this_thread()) {}
+    explicit TextHeights(cairo_t* cr) : cr_(cr) {}
     double of(const std::string& text, const TextStyle& style, double width) {
-        std::string key(reinterpret_cast<const char*>(&style.size), sizeof style.size);
-        key.append(reinterpret_cast<const char*>(&width), sizeof width).append(1, style.bold ? 'b' : 'n').append(text);
-        const auto found = heights_.find(key);
-        if (found != heights_.end()) return found->second;
-        const double h = layout_height(layout_of(cr_, text, style, width));
-        heights_.emplace(std::move(key), h);
-        return h;
+        return layout_height(layout_of(cr_, text, style, width));
     }
 
 private:
     cairo_t* cr_;
-    std::unordered_map<std::string, double>& heights_;
 };
 
 /// Draws wrapped text with its top at y; returns its height.
