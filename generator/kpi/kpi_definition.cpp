@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/errors.hpp"
 #include "core/text_file.hpp"
@@ -14,6 +15,31 @@
 namespace ss {
 
 namespace {
+
+/// Where a fast path's KPIs are counted: its name in a query's header, its file, and what it counts.
+struct FastPathCounter {
+    FastPath path;
+    const char* name;
+    const char* file;
+    bool (*has)(std::string_view kpi_id);
+    std::string (*ids)();
+};
+
+constexpr FastPathCounter fast_path_counters[] = {
+    {FastPath::trajectories, "trajectories", "trajectory_kpis.cpp", has_trajectory_fast_path, trajectory_fast_path_ids},
+    {FastPath::measures, "measures", "measure_kpis.cpp", has_measure_fast_path, measure_fast_path_ids}};
+
+FastPath parse_fast_path(std::string_view value) {
+    for (const auto& counter : fast_path_counters)
+        if (value == counter.name) return counter.path;
+    throw InputError("a fast path is 'trajectories' or 'measures', not '" + std::string(value) + "'");
+}
+
+const FastPathCounter& fast_path_counter(FastPath path) {
+    for (const auto& counter : fast_path_counters)
+        if (counter.path == path) return counter;
+    throw std::logic_error("a fast path without its counter");
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -112,9 +138,7 @@ KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text)
             else if (key == "total") def.has_total = parse_total(value);
             else if (key == "breakdowns") def.breakdowns = parse_breakdown_items(value);
             else if (key == "fast path") {
-                if (value == "trajectories") def.fast_path = FastPath::trajectories;
-                else if (value == "measures") def.fast_path = FastPath::measures;
-                else throw InputError("a fast path is 'trajectories' or 'measures', not '" + std::string(value) + "'");
+                def.fast_path = parse_fast_path(value);
                 fast_path_line = n;
             }
         } catch (const InputError& e) {
@@ -125,13 +149,11 @@ KpiDefinition parse_kpi_query(std::string_view file_name, std::string_view text)
         throw InputError(std::string(file_name) + ": the header must name the KPI ('-- kpi: JH01'), "
                          "its name ('-- name: …') and its kind ('-- kind: count')");
     if (def.fast_path != FastPath::none) {
-        const bool trajectories = def.fast_path == FastPath::trajectories;
-        const std::string path = trajectories ? "trajectories" : "measures";
-        if (!(trajectories ? has_trajectory_fast_path(def.id) : has_measure_fast_path(def.id)))
+        const FastPathCounter& counter = fast_path_counter(def.fast_path);
+        if (!counter.has(def.id))
             throw InputError(std::string(file_name) + ":" + std::to_string(fast_path_line) + ": " + def.id +
-                             " has no fast path (generator/kpi/" + (trajectories ? "trajectory" : "measure") + "_kpis.cpp counts " +
-                             (trajectories ? trajectory_fast_path_ids() : measure_fast_path_ids()) +
-                             "); remove the line '-- fast path: " + path + "'");
+                             " has no fast path (generator/kpi/" + counter.file + " counts " + counter.ids() +
+                             "); remove the line '-- fast path: " + counter.name + "'");
     }
     return def;
 }

@@ -34,7 +34,6 @@ size_t measure_count(SQLite::Database& db) {
 
 void read_measures(SQLite::Database& db, MeasureHistory& history, ChildNumbers& children) {
     const auto municipality_index = municipality_numbers(history);
-    std::vector<std::pair<std::string, std::uint16_t>> institutions; // few: a look-up by scan
     RowReader rows(db,
                    "SELECT m.measure_id, m.child_id, m.municipality_code, m.institution_id, m.kind, m.start_date, "
                    "m.end_date, cw.skj_valid_until FROM measures m "
@@ -50,6 +49,7 @@ void read_measures(SQLite::Database& db, MeasureHistory& history, ChildNumbers& 
                                 "', which is not in municipalities");
         m.municipality = municipality->second;
         const std::string_view institution = rows.text(3);
+        // Few (tens): a look-up by scan.
         const auto known = std::find(history.institutions.begin(), history.institutions.end(), institution);
         if (known == history.institutions.end() && history.institutions.size() == 0xFFFF)
             throw DatabaseError("measures: more institutions than the measure KPIs can count (65,535)");

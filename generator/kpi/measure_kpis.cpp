@@ -181,6 +181,10 @@ std::vector<KpiRow> jb01(const Input& in) {
     return rows;
 }
 
+/// Supervision: an OTS or a provisional one (VOTS); child protection: those and voogdij.
+bool is_supervision(Kind kind) { return kind == Kind::ots || kind == Kind::vots; }
+bool is_protection(Kind kind) { return is_supervision(kind) || kind == Kind::voogdij; }
+
 /// JB08: children with an escalation in Q (the view temp.escalations of kpi_engine.cpp, which the
 /// signals list reads): a UHP started in Q while an OTS or VOTS of the child, started at least 90
 /// days before it, was active on the day before (type=placement); or a voogdij started in Q while
@@ -188,15 +192,14 @@ std::vector<KpiRow> jb01(const Input& in) {
 /// (type=guardianship). Once per child in the total and per type.
 std::vector<KpiRow> jb08(const Input& in) {
     enum : unsigned { escalation = 1, placement = 2, guardianship = 4 };
-    const auto supervision = [](const History::Measure& o) { return o.kind == Kind::ots || o.kind == Kind::vots; };
     const auto counts = children_per_slot<3>(in, true, [&](const History::Measure& e, const ChildMeasures& child) -> unsigned {
         if (e.start < in.qs || e.start > in.qe) return 0;
         if (e.kind == Kind::uhp && child.any([&](const History::Measure& o) {
-                return supervision(o) && o.start <= e.start - 90 && o.end >= e.start - 1;
+                return is_supervision(o.kind) && o.start <= e.start - 90 && o.end >= e.start - 1;
             }))
             return escalation | placement;
         if (e.kind == Kind::voogdij && child.any([&](const History::Measure& o) {
-                return supervision(o) && o.start < e.start && o.end >= e.start - 90;
+                return is_supervision(o.kind) && o.start < e.start && o.end >= e.start - 90;
             }))
             return escalation | guardianship;
         return 0;
@@ -235,8 +238,8 @@ std::vector<KpiRow> jb05(const Input& in) {
     return rows;
 }
 
-/// A share over the measures active at the end of Q that `counted` says are in the denominator
-/// (0: left out, 1: in it) and `reached` says are in the numerator, in total, GIs included.
+/// A share over the measures active at the end of Q, in total, GIs included: `judge(index,
+/// measure)` gives what a measure adds to the numerator and to the denominator (0 and 0: left out).
 template <typename Judge>
 std::vector<KpiRow> share_of_active(const Input& in, Judge judge) {
     SlotCounts n(in.slots), d(in.slots);
@@ -296,8 +299,6 @@ std::vector<KpiRow> jb11(const Input& in) {
     });
     return rows;
 }
-
-bool is_protection(Kind kind) { return kind == Kind::ots || kind == Kind::vots || kind == Kind::voogdij; }
 
 /// JB12: of the children who entered child protection in Q (an OTS, VOTS or voogdij started in Q
 /// while none of the child's was active on the day before), per scope with the child's first
