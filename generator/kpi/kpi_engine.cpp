@@ -263,16 +263,17 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
     StepClock steps(timings ? *timings : unused);
     auto record = [&](const std::string& step) { steps.lap(step); };
     const auto counted_fast = [&](const KpiDefinition& d) { return path == KpiPath::fast && d.fast_path != FastPath::none; };
+    const auto a_query_reads = [&](const char* table) {
+        return std::any_of(definitions.begin(), definitions.end(), [&](const KpiDefinition& d) {
+            return !counted_fast(d) && d.sql.find(table) != std::string::npos;
+        });
+    };
     // The transparency tables take seconds to fill; only a query that reads them needs them.
-    const bool transparency_by_sql = std::any_of(definitions.begin(), definitions.end(), [&](const KpiDefinition& d) {
-        return !counted_fast(d) && d.sql.find("transparency_") != std::string::npos;
-    });
+    const bool transparency_by_sql = a_query_reads("transparency_");
     // A trend quarter of a run sums its trajectory cost records from the run's history; the report
     // quarter does not wait for the history, which another worker is reading meanwhile.
-    const bool costs_from_history = path == KpiPath::fast && detail == KpiDetail::trend && history &&
-                                    std::any_of(definitions.begin(), definitions.end(), [&](const KpiDefinition& d) {
-                                        return !counted_fast(d) && d.sql.find("quarter_trajectory_costs") != std::string::npos;
-                                    });
+    const bool costs_from_history =
+        path == KpiPath::fast && detail == KpiDetail::trend && history && a_query_reads("quarter_trajectory_costs");
     prepare_scopes(db, quarter, detail, transparency_by_sql, !costs_from_history);
     record("scopes");
     std::optional<KpiHistory> own_history;
