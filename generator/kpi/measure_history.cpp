@@ -33,7 +33,7 @@ size_t measure_count(SQLite::Database& db) {
 }
 
 void read_measures(SQLite::Database& db, MeasureHistory& history, ChildNumbers& children) {
-    const auto municipality_index = municipality_numbers(history);
+    const MunicipalityNumbers municipalities(history);
     RowReader rows(db,
                    "SELECT m.measure_id, m.child_id, m.municipality_code, m.institution_id, m.kind, m.start_date, "
                    "m.end_date, cw.skj_valid_until FROM measures m "
@@ -43,11 +43,7 @@ void read_measures(SQLite::Database& db, MeasureHistory& history, ChildNumbers& 
         const std::string_view id = rows.text(0);
         MeasureHistory::Measure m;
         m.child = children.number(rows.text(1));
-        const auto municipality = municipality_index.find(std::string(rows.text(2)));
-        if (municipality == municipality_index.end())
-            throw DatabaseError("measures: measure " + std::string(id) + " names municipality '" + std::string(rows.text(2)) +
-                                "', which is not in municipalities");
-        m.municipality = municipality->second;
+        m.municipality = municipalities.of(rows.text(2), "measures", "measure", id);
         const std::string_view institution = rows.text(3);
         // Few (tens): a look-up by scan.
         const auto known = std::find(history.institutions.begin(), history.institutions.end(), institution);

@@ -35,10 +35,16 @@ Places read_places(SQLite::Database& db) {
     return places;
 }
 
-std::unordered_map<std::string, std::uint16_t> municipality_numbers(const Places& places) {
-    std::unordered_map<std::string, std::uint16_t> numbers;
-    for (size_t m = 0; m < places.municipalities.size(); ++m) numbers.emplace(places.municipalities[m], static_cast<std::uint16_t>(m));
-    return numbers;
+MunicipalityNumbers::MunicipalityNumbers(const Places& places) {
+    for (size_t m = 0; m < places.municipalities.size(); ++m) numbers_.emplace(places.municipalities[m], static_cast<std::uint16_t>(m));
+}
+
+std::uint16_t MunicipalityNumbers::of(std::string_view code, const char* table, const char* subject, std::string_view id) const {
+    const auto found = numbers_.find(std::string(code));
+    if (found == numbers_.end())
+        throw DatabaseError(std::string(table) + ": " + subject + " " + std::string(id) + " names municipality '" +
+                            std::string(code) + "', which is not in municipalities");
+    return found->second;
 }
 
 } // namespace ss

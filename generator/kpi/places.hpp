@@ -24,6 +24,15 @@ struct Places {
 Places read_places(SQLite::Database& db);
 
 /// The index of each municipality code, for reading rows that name one.
-std::unordered_map<std::string, std::uint16_t> municipality_numbers(const Places& places);
+class MunicipalityNumbers {
+public:
+    explicit MunicipalityNumbers(const Places& places);
+    /// The index of `code`. Throws DatabaseError naming the row (`table`: `subject` `id`) when no
+    /// municipality has that code: a database the import did not write.
+    std::uint16_t of(std::string_view code, const char* table, const char* subject, std::string_view id) const;
+
+private:
+    std::unordered_map<std::string, std::uint16_t> numbers_;
+};
 
 } // namespace ss

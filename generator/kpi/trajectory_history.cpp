@@ -141,17 +141,13 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
                    reading);
     std::unordered_map<std::string, std::uint32_t> providers;
     ChildNumbers children(trajectory_count(db));
-    const auto municipality_index = municipality_numbers(history);
+    const MunicipalityNumbers municipalities(history);
     std::vector<std::string> reasons_seen; // in the order met; sorted below
     while (rows.next()) {
         const std::string_view id = rows.text(0);
         TrajectoryHistory::Trajectory t;
         t.child = children.number(rows.text(1));
-        const auto municipality = municipality_index.find(std::string(rows.text(2)));
-        if (municipality == municipality_index.end())
-            throw DatabaseError("trajectories: trajectory " + std::string(id) + " names municipality '" +
-                                std::string(rows.text(2)) + "', which is not in municipalities");
-        t.municipality = municipality->second;
+        t.municipality = municipalities.of(rows.text(2), "trajectories", "trajectory", id);
         const int segment = rows.integer(3);
         if (segment < 0 || segment > 62)
             throw DatabaseError("trajectories: trajectory " + std::string(id) + " has segment " + std::to_string(segment) +
