@@ -13,6 +13,14 @@
 
 namespace ss::test {
 
+/// The queries of queries/ that say `-- fast path: <path>`.
+inline std::vector<KpiDefinition> queries_with_fast_path(FastPath path) {
+    std::vector<KpiDefinition> fast;
+    for (auto& q : load_kpi_queries(query_folder()))
+        if (q.fast_path == path) fast.push_back(std::move(q));
+    return fast;
+}
+
 struct KpiFixture {
     TempDir dir;
     std::unique_ptr<SQLite::Database> db = open_database((dir / "kpi.db").string(), OpenMode::create_or_update);

@@ -17,13 +17,6 @@ using namespace ss::test;
 
 namespace {
 
-std::vector<KpiDefinition> measure_fast_path_queries() {
-    std::vector<KpiDefinition> fast;
-    for (auto& q : load_kpi_queries(query_folder()))
-        if (q.fast_path == FastPath::measures) fast.push_back(std::move(q));
-    return fast;
-}
-
 // R1 holds GM0001 and GM0002 (1,500 youths), R2 holds GM0003. Quarter 2025-Q3: 2025-07-01 to
 // 2025-09-30.
 const char* places_sql = R"sql(
@@ -40,7 +33,7 @@ TEST_CASE("measure KPIs: the fast path counts what the queries count, on the reg
     TempDir dir;
     auto db = open_database((dir / "demo.db").string(), OpenMode::create_or_update);
     import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
-    const auto queries = measure_fast_path_queries();
+    const auto queries = queries_with_fast_path(FastPath::measures);
     REQUIRE(queries.size() == 8);
     const KpiHistory history = load_kpi_history(*db);
     size_t compared = 0, gi_rows = 0;

@@ -18,13 +18,6 @@ using namespace ss::test;
 
 namespace {
 
-std::vector<KpiDefinition> fast_path_queries() {
-    std::vector<KpiDefinition> fast;
-    for (auto& q : load_kpi_queries(query_folder()))
-        if (q.fast_path == FastPath::trajectories) fast.push_back(std::move(q));
-    return fast;
-}
-
 // R1 holds GM0001 and GM0002. Quarter 2025-Q3: 2025-07-01 to 2025-09-30.
 const char* places_sql = R"sql(
 INSERT INTO regions VALUES ('R1', 'Regio Een'), ('R2', 'Regio Twee');
@@ -39,7 +32,7 @@ TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the 
     TempDir dir;
     auto db = open_database((dir / "demo.db").string(), OpenMode::create_or_update);
     import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
-    const auto queries = fast_path_queries();
+    const auto queries = queries_with_fast_path(FastPath::trajectories);
     REQUIRE(queries.size() == 16);
     const KpiHistory history = load_kpi_history(*db);
     size_t compared = 0, transparency = 0;
