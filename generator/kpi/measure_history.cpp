@@ -42,7 +42,7 @@ void read_measures(SQLite::Database& db, MeasureHistory& history, ChildNumbers& 
     while (rows.next()) {
         const std::string_view id = rows.text(0);
         MeasureHistory::Measure m;
-        m.child = children.number(rows.text(1));
+        children.add(rows.text(1));
         m.municipality = municipalities.of(rows.text(2), "measures", "measure", id);
         const std::string_view institution = rows.text(3);
         // Few (tens): a look-up by scan.
@@ -58,6 +58,8 @@ void read_measures(SQLite::Database& db, MeasureHistory& history, ChildNumbers& 
         history.ids.emplace_back(id);
         history.measures.push_back(m);
     }
+    const auto& child_of = children.numbers();
+    for (size_t i = 0; i < history.measures.size(); ++i) history.measures[i].child = child_of[i];
 }
 
 /// The extension dates, read in key order (measure, date): each measure's run of them ascends.
