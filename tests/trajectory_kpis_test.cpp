@@ -195,6 +195,14 @@ TEST_CASE("trajectory KPIs: a trajectory the import would have refused is named,
                              "(import the delivery again)",
                              DatabaseError);
     }
+    SUBCASE("an end before the start (the counts find a quarter's trajectories by their end)") {
+        db->exec("INSERT INTO trajectories VALUES ('T9', 'K1', 'GM0001', 'P', 4, NULL, 'perspectief', 'gp', "
+                 "'2025-07-01', '2025-06-30', 'planned')");
+        CHECK_THROWS_WITH_AS(load_trajectory_history(*db),
+                             "trajectories: trajectory T9 has end_date '2025-06-30' before its start_date '2025-07-01' "
+                             "(import the delivery again)",
+                             DatabaseError);
+    }
     SUBCASE("a municipality that is not in the database") {
         db->exec("INSERT INTO trajectories VALUES ('T9', 'K1', 'GM0999', 'P', 4, NULL, 'perspectief', 'gp', "
                  "'2025-07-01', NULL, NULL)");

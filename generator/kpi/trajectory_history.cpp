@@ -181,6 +181,10 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
         t.segment = static_cast<std::uint8_t>(segment);
         t.start = days_of(rows.text(4), id, "start_date");
         if (!rows.is_null(5)) t.end = days_of(rows.text(5), id, "end_date");
+        // The counts walk only the trajectories near a quarter, found by their end (trajectory_kpis).
+        if (t.end < t.start)
+            throw DatabaseError("trajectories: trajectory " + std::string(id) + " has end_date '" + std::string(rows.text(5)) +
+                                "' before its start_date '" + std::string(rows.text(4)) + "' (import the delivery again)");
         if (!rows.is_null(6)) t.end_reason = number_met(reasons_seen, rows.text(6), id, "end reason");
         t.eur = costs.of(id);
         if (const RowReader* outcome = outcomes.at(id)) read_end_outcome(*outcome, id, t);

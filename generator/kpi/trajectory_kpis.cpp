@@ -101,10 +101,39 @@ struct QuarterInput {
     Window window;
     std::optional<std::vector<TransparencyTableRow>> transparency{}; ///< TR01-TR04
     std::optional<std::vector<char>> providers_active{};             ///< WL01-WL03
+    std::optional<std::vector<std::uint32_t>> near{};                ///< near_trajectories
 };
 
 Window window_of(const Quarter& q, bool full_detail) {
     return {q.first_day().days, q.last_day().days, rolling_year_start(q).days, two_year_start(q).days, q.code(), full_detail};
+}
+
+/// The trajectories any count of Q can take in, in trajectory order: those that end on or after
+/// the first day of the rolling year ending Q, or run on, and start by Q's last day (a trajectory
+/// never ends before it starts: the history refuses it). Each count below walks these instead of
+/// the whole history, so that a longer history costs a quarter little more (docs/performance.md,
+/// item 14); a walk in the same order adds the same numbers in the same order.
+const std::vector<std::uint32_t>& near_trajectories(QuarterInput& q) {
+    if (q.near) return *q.near;
+    auto& near = q.near.emplace();
+    const auto& trajectories = q.history.trajectories;
+    for (std::uint32_t i = 0; i < trajectories.size(); ++i)
+        if (trajectories[i].end >= q.window.rolling_start && trajectories[i].start <= q.window.qe) near.push_back(i);
+    return near;
+}
+
+/// Calls `count(child)` once for each child with a near trajectory that `counts` (counts of
+/// whole children, in an order of no consequence).
+template <typename Counts, typename Count>
+void for_each_child_with(QuarterInput& q, Counts counts, Count count) {
+    const History& h = q.history;
+    std::vector<char> seen(h.children(), 0);
+    for (const auto i : near_trajectories(q)) {
+        const auto& t = h.trajectories[i];
+        if (!counts(t) || seen[t.child]) continue;
+        seen[t.child] = 1;
+        count(t.child);
+    }
 }
 
 /// JH01: distinct children with a trajectory active in Q, in total and per segment; a child
@@ -129,18 +158,19 @@ std::vector<KpiRow> jh01(const History& h, const QuarterScopes& scopes, QuarterI
             for (std::uint64_t s = p.segments; s; s &= s - 1) segments[p.index * bits + std::countr_zero(s)] += 1;
         }
     };
-    for (size_t c = 0; c < h.children(); ++c) {
+    const auto active = [&](const History::Trajectory& t) { return t.start <= q.window.qe && t.end >= q.window.qs; };
+    for_each_child_with(q, active, [&](std::uint32_t c) {
         municipalities.clear();
         regions.clear();
         for (auto i = h.child_begin[c]; i < h.child_begin[c + 1]; ++i) {
             const auto& t = h.trajectories[h.by_child[i]];
-            if (t.start > q.window.qe || t.end < q.window.qs) continue;
+            if (!active(t)) continue;
             add(municipalities, t.municipality, std::uint64_t{1} << t.segment);
             add(regions, h.region_of[t.municipality], std::uint64_t{1} << t.segment);
         }
         count(municipalities, total.municipality, municipality_segments);
         count(regions, total.region, region_segments);
-    }
+    });
     std::vector<KpiRow> rows;
     for (const auto& s : scopes.scopes) {
         rows.push_back({s.type, s.code, "", count_of(total, h, s), s.youths});
@@ -166,12 +196,13 @@ std::vector<KpiRow> jh08(const History& h, const QuarterScopes& scopes, QuarterI
         std::int32_t start;
     };
     std::vector<Entry> entries;
-    for (size_t c = 0; c < h.children(); ++c) {
+    const auto started = [&](const History::Trajectory& t) { return t.start >= q.window.qs && t.start <= q.window.qe; };
+    for_each_child_with(q, started, [&](std::uint32_t c) {
         const auto first = h.child_begin[c], last = h.child_begin[c + 1];
         entries.clear();
         for (auto i = first; i < last; ++i) {
             const auto& t = h.trajectories[h.by_child[i]];
-            if (t.start < q.window.qs || t.start > q.window.qe) continue;
+            if (!started(t)) continue;
             const std::int32_t day_before = t.start - 1;
             bool continued = false;
             for (auto j = first; j < last && !continued; ++j)
@@ -181,7 +212,7 @@ std::vector<KpiRow> jh08(const History& h, const QuarterScopes& scopes, QuarterI
             if (e == entries.end()) entries.push_back({t.municipality, t.start});
             else e->start = std::min(e->start, t.start);
         }
-        if (entries.empty()) continue;
+        if (entries.empty()) return;
         // Whether the child's last trajectory ended before `start` ended within 365 days of it.
         const auto returned_at = [&](std::int32_t start) {
             std::int32_t last_end = History::open_end;
@@ -204,7 +235,7 @@ std::vector<KpiRow> jh08(const History& h, const QuarterScopes& scopes, QuarterI
             entered.region[r] += 1;
             returned.region[r] += returned_at(start);
         }
-    }
+    });
     std::vector<KpiRow> rows;
     for (const auto& s : scopes.scopes) rows.push_back({s.type, s.code, "", count_of(returned, h, s), count_of(entered, h, s)});
     return rows;
@@ -216,8 +247,8 @@ std::vector<KpiRow> jh08(const History& h, const QuarterScopes& scopes, QuarterI
 std::vector<KpiRow> jh09(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     // Column 0 is "no end reason": in the total only.
     MunicipalitySums ended(h, h.end_reasons.size() + 1);
-    for (const auto& t : h.trajectories)
-        if (t.end >= q.window.rolling_start && t.end <= q.window.qe) ended.add(t.municipality, t.end_reason, t.eur, 1);
+    for (const auto i : near_trajectories(q))
+        if (const auto& t = h.trajectories[i]; t.end >= q.window.rolling_start && t.end <= q.window.qe) ended.add(t.municipality, t.end_reason, t.eur, 1);
     std::vector<KpiRow> rows;
     for (const auto& s : scopes.scopes) {
         const std::vector<size_t> own = municipalities_of(h, s);
@@ -237,7 +268,8 @@ std::vector<KpiRow> jh09(const History& h, const QuarterScopes& scopes, QuarterI
 std::vector<KpiRow> ui02(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     const int early_termination = code_number(h.end_reasons, "early_termination"), no_show = code_number(h.end_reasons, "no_show");
     MunicipalitySums ended(h, 2); // each ended trajectory, counted as early (column 0) and as no show (column 1)
-    for (const auto& t : h.trajectories) {
+    for (const auto i : near_trajectories(q)) {
+        const auto& t = h.trajectories[i];
         if (t.end < q.window.rolling_start || t.end > q.window.qe) continue;
         ended.add(t.municipality, 0, t.end_reason == early_termination, 1);
         ended.add(t.municipality, 1, t.end_reason == no_show, 1);
@@ -257,24 +289,24 @@ std::vector<KpiRow> ui02(const History& h, const QuarterScopes& scopes, QuarterI
 /// JH02: trajectories started in Q, in total and per segment.
 std::vector<KpiRow> jh02(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     MunicipalitySums started(h, segment_columns);
-    for (const auto& t : h.trajectories)
-        if (t.start >= q.window.qs && t.start <= q.window.qe) started.add(t.municipality, t.segment, 1, 0);
+    for (const auto i : near_trajectories(q))
+        if (const auto& t = h.trajectories[i]; t.start >= q.window.qs && t.start <= q.window.qe) started.add(t.municipality, t.segment, 1, 0);
     return segment_rows(h, scopes, started, false);
 }
 
 /// JH04: the mean duration in days of the trajectories ended in Q, in total and per segment.
 std::vector<KpiRow> jh04(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     MunicipalitySums days(h, segment_columns);
-    for (const auto& t : h.trajectories)
-        if (t.end >= q.window.qs && t.end <= q.window.qe) days.add(t.municipality, t.segment, t.end - t.start, 1);
+    for (const auto i : near_trajectories(q))
+        if (const auto& t = h.trajectories[i]; t.end >= q.window.qs && t.end <= q.window.qe) days.add(t.municipality, t.segment, t.end - t.start, 1);
     return segment_rows(h, scopes, days, true);
 }
 
 /// JH05: of the trajectories ended in Q that have a norm, the share that lasted longer.
 std::vector<KpiRow> jh05(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
     MunicipalitySums over(h, segment_columns);
-    for (const auto& t : h.trajectories)
-        if (t.end >= q.window.qs && t.end <= q.window.qe && t.norm_days != History::no_norm)
+    for (const auto i : near_trajectories(q))
+        if (const auto& t = h.trajectories[i]; t.end >= q.window.qs && t.end <= q.window.qe && t.norm_days != History::no_norm)
             over.add(t.municipality, t.segment, t.end - t.start > t.norm_days, 1);
     return segment_rows(h, scopes, over, true);
 }
@@ -285,8 +317,8 @@ const std::vector<char>& providers_active_in(QuarterInput& q) {
     if (q.providers_active) return *q.providers_active;
     const History& h = q.history;
     auto& active = q.providers_active.emplace(h.regions.size() * h.providers.size(), 0);
-    for (const auto& t : h.trajectories)
-        if (t.start <= q.window.qe && t.end >= q.window.qs) active[h.region_of[t.municipality] * h.providers.size() + t.provider] = 1;
+    for (const auto i : near_trajectories(q))
+        if (const auto& t = h.trajectories[i]; t.start <= q.window.qe && t.end >= q.window.qs) active[h.region_of[t.municipality] * h.providers.size() + t.provider] = 1;
     return active;
 }
 
@@ -359,12 +391,13 @@ std::vector<KpiRow> wl02(const History& h, const QuarterScopes& scopes, QuarterI
 
 /// Sums of the `end` outcomes of the trajectories ended in the rolling year ending Q, per
 /// municipality, rolled up to every scope (UI01, UI03). The sums are whole numbers: exact in any order.
-std::vector<KpiRow> outcome_rows(const History& h, const QuarterScopes& scopes, const Window& w,
+std::vector<KpiRow> outcome_rows(const History& h, const QuarterScopes& scopes, QuarterInput& q,
                                  const std::vector<std::string>& breakdowns,
                                  std::array<double, 2> (*score)(const History::Trajectory&, size_t breakdown)) {
     MunicipalitySums sums(h, breakdowns.size());
-    for (const auto& t : h.trajectories) {
-        if (t.end < w.rolling_start || t.end > w.qe) continue;
+    for (const auto i : near_trajectories(q)) {
+        const auto& t = h.trajectories[i];
+        if (t.end < q.window.rolling_start || t.end > q.window.qe) continue;
         for (size_t k = 0; k < breakdowns.size(); ++k) {
             const auto [numerator, denominator] = score(t, k);
             sums.add(t.municipality, k, numerator, denominator);
@@ -383,7 +416,7 @@ std::vector<KpiRow> outcome_rows(const History& h, const QuarterScopes& scopes, 
 
 /// UI01: the mean experience of youth and parent.
 std::vector<KpiRow> ui01(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
-    return outcome_rows(h, scopes, q.window, {"respondent=youth", "respondent=parent"}, [](const History::Trajectory& t, size_t k) {
+    return outcome_rows(h, scopes, q, {"respondent=youth", "respondent=parent"}, [](const History::Trajectory& t, size_t k) {
         const std::int16_t score = k == 0 ? t.experience_youth : t.experience_parent;
         return score == History::none ? std::array<double, 2>{0, 0} : std::array<double, 2>{static_cast<double>(score), 1};
     });
@@ -391,7 +424,7 @@ std::vector<KpiRow> ui01(const History& h, const QuarterScopes& scopes, QuarterI
 
 /// UI03: per goal, the share reached among those answered.
 std::vector<KpiRow> ui03(const History& h, const QuarterScopes& scopes, QuarterInput& q) {
-    return outcome_rows(h, scopes, q.window, {"goal=education", "goal=family_balance", "goal=problem_reduction", "goal=participation"},
+    return outcome_rows(h, scopes, q, {"goal=education", "goal=family_balance", "goal=problem_reduction", "goal=participation"},
                         [](const History::Trajectory& t, size_t k) {
                             const std::int8_t goal = t.goals[k];
                             return goal == History::none ? std::array<double, 2>{0, 0}
