@@ -42,39 +42,44 @@ public:
 private:
     void advance() {
         more_ = rows_.next();
-        if (more_) current_ = rows_.text(0);
+        if (more_) current_ = rows_.text(0); // SQLite's text of the row: valid until the next step
     }
     RowReader rows_;
     bool more_ = false;
-    std::string current_;
+    std::string_view current_;
 };
 
 /// Each trajectory's actual euros summed over its cost records, read in trajectory id order beside
 /// the trajectories. The sum is SQLite's total() over the same rows in the same order (the index
-/// costs_by_subject: subject, then amount), so the same bits as the queries' per-trajectory
-/// sums; summing here instead of under a GROUP BY saves SQLite's grouping, a third of reading the
-/// history (docs/performance.md, item 14). trajectory_kpis_test holds the two to the bit.
+/// costs_by_subject: subject, then amount; total() skips empty amounts, the query leaves them
+/// out), so the same bits as the queries' per-trajectory sums; summing here instead of under a
+/// GROUP BY saves SQLite's grouping, a third of reading the history's costs (docs/performance.md,
+/// item 14). trajectory_kpis_test holds the two to the bit.
 class CostSums {
 public:
     explicit CostSums(SQLite::Database& db)
-        : rows_(db, "SELECT subject_id, actual_eur FROM costs WHERE subject_type = 'trajectory' ORDER BY subject_id",
+        : rows_(db,
+                "SELECT subject_id, actual_eur FROM costs WHERE subject_type = 'trajectory' AND actual_eur IS NOT NULL "
+                "ORDER BY subject_id",
                 reading) {
-        more_ = rows_.next();
+        advance();
     }
     /// The sum of `trajectory_id`'s records (0 when it has none); the ids asked for must ascend.
     double of(std::string_view trajectory_id) {
-        while (more_ && rows_.text(0) < trajectory_id) more_ = rows_.next();
+        while (more_ && current_ < trajectory_id) advance();
         double sum = 0;
-        while (more_ && rows_.text(0) == trajectory_id) {
-            if (!rows_.is_null(1)) sum += rows_.real(1);
-            more_ = rows_.next();
-        }
+        for (; more_ && current_ == trajectory_id; advance()) sum += rows_.real(1);
         return sum;
     }
 
 private:
+    void advance() {
+        more_ = rows_.next();
+        if (more_) current_ = rows_.text(0); // valid until the next step
+    }
     RowReader rows_;
     bool more_ = false;
+    std::string_view current_;
 };
 
 /// A score of 1-10 (an experience), or a profile.
