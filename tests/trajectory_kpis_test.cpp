@@ -8,6 +8,7 @@
 #include "demo/demo_generator.hpp"
 #include "import/importer.hpp"
 #include "kpi/kpi_engine.hpp"
+#include "kpi/kpi_periods.hpp"
 #include "kpi/quarter_costs.hpp"
 #include "kpi/trajectory_kpis.hpp"
 #include "kpi_fixture.hpp"
@@ -34,11 +35,15 @@ TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the 
     import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
     const auto queries = queries_with_fast_path(FastPath::trajectories);
     REQUIRE(queries.size() == 16);
-    const KpiHistory history = load_kpi_history(*db);
-    size_t compared = 0, transparency = 0;
+    const size_t all_trajectories = load_kpi_history(*db).trajectories.trajectories.size();
+    size_t compared = 0, transparency = 0, quarters_on_less = 0;
     double children = 0;
     for (Quarter q{2024, 1}; q <= Quarter{2025, 4}; q = q.next()) {
         INFO(q.code());
+        // The least history the quarter's counts may be given: none that ended before its
+        // history_start (a run reads from its earliest quarter's).
+        const KpiHistory history = load_kpi_history(*db, history_start(q));
+        quarters_on_less += history.trajectories.trajectories.size() < all_trajectories;
         // The last two quarters at full detail, as a report quarter: the transparency table too.
         const KpiDetail detail = q >= Quarter{2025, 3} ? KpiDetail::full : KpiDetail::trend;
         const auto fast = compute_kpis(*db, queries, q, detail, nullptr,
@@ -52,6 +57,7 @@ TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the 
     }
     CHECK(transparency > 100);
     CHECK(compared > 1000);
+    CHECK(quarters_on_less >= 3); // the demo's trajectories end from 2023 on
     CHECK(children > 1000); // real counts were compared, not zeros
 }
 
@@ -63,10 +69,23 @@ TEST_CASE("trajectory KPIs: a trend quarter's cost sums taken from the history a
     for (auto& q : load_kpi_queries(query_folder()))
         if (q.sql.find("quarter_trajectory_costs") != std::string::npos) queries.push_back(std::move(q));
     REQUIRE(queries.size() == 3); // DQ01, JH06, JH07
-    const KpiHistory history = load_kpi_history(*db);
+    // A late invoice: a 2025-Q2 record of a trajectory that ended in the first half of 2023, which
+    // the quarter's history leaves out (history_start: 2023-07-01); and a record of no trajectory
+    // at all, which the join drops.
+    const std::string ended_long_ago =
+        query_text(*db, "SELECT trajectory_id FROM trajectories WHERE end_date < '2023-06-30' ORDER BY trajectory_id LIMIT 1");
+    db->exec("INSERT INTO costs VALUES ('trajectory', '" + ended_long_ago + "', '2025-Q2', NULL, 1234.5), "
+             "('trajectory', 'T-NONE', '2025-Q2', 10, 20)");
     double euros = 0;
     for (Quarter q{2024, 1}; q <= Quarter{2025, 4}; q = q.next()) {
         INFO(q.code());
+        const KpiHistory history = load_kpi_history(*db, history_start(q));
+        if (q == Quarter{2025, 2}) {
+            bool kept = false;
+            for (size_t i = 0; i < history.trajectories.trajectories.size(); ++i)
+                kept = kept || history.trajectories.id(i) == ended_long_ago;
+            CHECK_FALSE(kept);
+        }
         const auto fast = compute_kpis(*db, queries, q, KpiDetail::trend, nullptr, [&]() -> const KpiHistory& { return history; });
         KpiFixture::check_same_values(fast, compute_kpis(*db, queries, q, KpiDetail::trend, nullptr, {}, KpiPath::sql));
         for (const auto& v : fast)
@@ -75,6 +94,7 @@ TEST_CASE("trajectory KPIs: a trend quarter's cost sums taken from the history a
     CHECK(euros > 1e6); // real sums were compared, not zeros
     // Summed per municipality and segment in the rows' order, a record without an amount counted
     // but not added.
+    const KpiHistory history = load_kpi_history(*db, history_start(Quarter{2025, 2}));
     const auto rows = quarter_trajectory_costs(*db, history.trajectories, Quarter{2025, 2});
     REQUIRE_FALSE(rows.empty());
     SQLite::Statement check(*db, "SELECT count(*), count(c.actual_eur) FROM costs c JOIN trajectories t "

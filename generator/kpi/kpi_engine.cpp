@@ -278,7 +278,7 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
     record("scopes");
     std::optional<KpiHistory> own_history;
     const auto histories = [&]() -> const KpiHistory& {
-        return history ? history() : own_history ? *own_history : own_history.emplace(load_kpi_history(db));
+        return history ? history() : own_history ? *own_history : own_history.emplace(load_kpi_history(db, history_start(quarter)));
     };
     if (costs_from_history) {
         const TrajectoryHistory& trajectories = histories().trajectories;

@@ -2,6 +2,8 @@
 
 namespace ss {
 
-KpiHistory load_kpi_history(SQLite::Database& db) { return {load_trajectory_history(db), load_measure_history(db)}; }
+KpiHistory load_kpi_history(SQLite::Database& db, std::optional<Date> first_end_day) {
+    return {load_trajectory_history(db, first_end_day), load_measure_history(db)};
+}
 
 } // namespace ss

@@ -15,4 +15,10 @@ inline Date two_year_start(Quarter q) {
     return q.first_day();
 }
 
+/// The first day a trajectory's end must fall on, or after, for any count of `q` to look at it:
+/// the transparency table's two years. The others look less far back: the rolling year (JH09,
+/// UI01-UI03), and JH08 a year before Q for a child's earlier trajectory (365 days from an entry
+/// in Q), both after this day. A run over several quarters reads from its earliest one's.
+inline Date history_start(const Quarter& q) { return two_year_start(q); }
+
 } // namespace ss

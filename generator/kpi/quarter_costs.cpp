@@ -1,10 +1,45 @@
 #include "kpi/quarter_costs.hpp"
 
+#include <optional>
+
 #include <SQLiteCpp/Statement.h>
 
 #include "kpi/row_reader.hpp"
 
 namespace ss {
+
+namespace {
+
+struct Place {
+    std::uint16_t municipality;
+    std::uint8_t segment;
+};
+
+/// The municipality and segment of a trajectory the history left out because it ended before
+/// the history's first day (kpi/trajectory_history): a cost record of the quarter for it, a late
+/// invoice, still counts. Rare, so looked up one by one.
+class LeftOutTrajectories {
+public:
+    LeftOutTrajectories(SQLite::Database& db, const TrajectoryHistory& history) : db_(db), history_(history) {}
+    std::optional<Place> place_of(std::string_view id) {
+        if (history_.first_end_day == TrajectoryHistory::no_first_end_day) return std::nullopt; // none left out
+        if (!lookup_) lookup_.emplace(db_, "SELECT municipality_code, segment FROM trajectories WHERE trajectory_id = ?");
+        lookup_->reset();
+        lookup_->bind(1, std::string(id));
+        if (!lookup_->executeStep()) return std::nullopt;
+        if (!numbers_) numbers_.emplace(history_);
+        return Place{numbers_->of(lookup_->getColumn(0).getText(), "trajectories", "trajectory", id),
+                     trajectory_segment(lookup_->getColumn(1).getInt(), id)};
+    }
+
+private:
+    SQLite::Database& db_;
+    const TrajectoryHistory& history_;
+    std::optional<MunicipalityNumbers> numbers_;
+    std::optional<SQLite::Statement> lookup_;
+};
+
+} // namespace
 
 std::vector<TrajectoryCostSums> quarter_trajectory_costs(SQLite::Database& db, const TrajectoryHistory& history,
                                                          const Quarter& quarter) {
@@ -15,13 +50,16 @@ std::vector<TrajectoryCostSums> quarter_trajectory_costs(SQLite::Database& db, c
     const std::string sql = "SELECT subject_id, actual_eur, projected_eur FROM costs WHERE quarter = '" + quarter.code() +
                             "' AND subject_type = 'trajectory' ORDER BY subject_id";
     RowReader records(db, sql.c_str(), "reading the cost records of " + quarter.code() + " for the trajectory KPIs");
+    LeftOutTrajectories left_out(db, history);
     size_t t = 0;
     while (records.next()) {
         const std::string_view id = records.text(0);
         while (t < history.trajectories.size() && history.id(t) < id) ++t;
-        if (t == history.trajectories.size() || history.id(t) != id) continue; // no trajectory: the join drops it
-        const auto& trajectory = history.trajectories[t];
-        TrajectoryCostSums& cell = cells[trajectory.municipality * segments + trajectory.segment];
+        const bool in_history = t < history.trajectories.size() && history.id(t) == id;
+        const auto place = in_history ? std::optional(Place{history.trajectories[t].municipality, history.trajectories[t].segment})
+                                      : left_out.place_of(id);
+        if (!place) continue; // no trajectory: the join drops it
+        TrajectoryCostSums& cell = cells[place->municipality * segments + place->segment];
         ++cell.records;
         if (!records.is_null(1)) {
             ++cell.records_with_actual;

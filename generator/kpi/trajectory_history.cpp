@@ -155,21 +155,32 @@ size_t trajectory_count(SQLite::Database& db) {
 
 } // namespace
 
+std::uint8_t trajectory_segment(int segment, std::string_view trajectory_id) {
+    if (segment < 0 || segment > 62)
+        throw DatabaseError("trajectories: trajectory " + std::string(trajectory_id) + " has segment " +
+                            std::to_string(segment) + ", outside 0-62");
+    return static_cast<std::uint8_t>(segment);
+}
+
 int code_number(const std::vector<std::string>& codes, std::string_view code) {
     const auto it = std::find(codes.begin(), codes.end(), code);
     return it == codes.end() ? -1 : static_cast<int>(it - codes.begin()) + 1;
 }
 
-TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
+TrajectoryHistory load_trajectory_history(SQLite::Database& db, std::optional<Date> first_end_day) {
     TrajectoryHistory history;
+    if (first_end_day) history.first_end_day = first_end_day->days;
     static_cast<Places&>(history) = read_places(db);
     CostSums costs(db);
     ByTrajectory outcomes(db, "SELECT trajectory_id, experience_youth, experience_parent, goal_education, "
                               "goal_family_balance, goal_problem_reduction, goal_participation FROM outcomes "
                               "WHERE moment = 'end' ORDER BY trajectory_id");
-    RowReader rows(db, "SELECT trajectory_id, child_id, municipality_code, segment, start_date, end_date, end_reason, "
-                       "intensity, provider_id, profile FROM trajectories ORDER BY trajectory_id",
-                   reading);
+    // SQLite still scans every row, but those left out cost it little more than that.
+    const std::string ended_recently =
+        first_end_day ? " WHERE end_date IS NULL OR end_date >= '" + format_iso_date(*first_end_day) + "'" : "";
+    const std::string sql = "SELECT trajectory_id, child_id, municipality_code, segment, start_date, end_date, end_reason, "
+                            "intensity, provider_id, profile FROM trajectories" + ended_recently + " ORDER BY trajectory_id";
+    RowReader rows(db, sql.c_str(), reading);
     std::unordered_map<std::string, std::uint32_t> providers;
     ChildNumbers children(trajectory_count(db));
     const MunicipalityNumbers municipalities(history);
@@ -179,11 +190,7 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db) {
         TrajectoryHistory::Trajectory t;
         children.add(rows.text(1));
         t.municipality = municipalities.of(rows.text(2), "trajectories", "trajectory", id);
-        const int segment = rows.integer(3);
-        if (segment < 0 || segment > 62)
-            throw DatabaseError("trajectories: trajectory " + std::string(id) + " has segment " + std::to_string(segment) +
-                                ", outside 0-62");
-        t.segment = static_cast<std::uint8_t>(segment);
+        t.segment = trajectory_segment(rows.integer(3), id);
         t.start = days_of(rows.text(4), id, "start_date");
         if (!rows.is_null(5)) t.end = days_of(rows.text(5), id, "end_date");
         // The counts walk only the trajectories near a quarter, found by their end (trajectory_kpis).

@@ -6,12 +6,14 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
 
+#include "core/dates.hpp"
 #include "kpi/places.hpp"
 
 namespace ss {
@@ -62,6 +64,11 @@ struct TrajectoryHistory : Places {
     /// groups start at child_begin[c] and end at child_begin[c + 1].
     std::vector<std::uint32_t> by_child;
     std::vector<std::uint32_t> child_begin;
+    /// The trajectories that ended before this day are left out (no_first_end_day: none are):
+    /// no count of the quarters the history was read for looks at them (kpi_periods.hpp,
+    /// history_start), and a history twice as long is read with little more work than SQLite's scan.
+    std::int32_t first_end_day = no_first_end_day;
+    static constexpr std::int32_t no_first_end_day = std::numeric_limits<std::int32_t>::min();
 
     std::size_t children() const { return child_begin.empty() ? 0 : child_begin.size() - 1; }
     std::string_view id(std::size_t i) const {
@@ -70,13 +77,18 @@ struct TrajectoryHistory : Places {
     }
 };
 
+/// A trajectory's segment as the history keeps it. Throws DatabaseError naming the trajectory for
+/// one outside 0-62 (a database the import did not write).
+std::uint8_t trajectory_segment(int segment, std::string_view trajectory_id);
+
 /// A code's number as the trajectories carry it (index + 1 into `codes`: the history's
 /// end_reasons or intensities), or -1 when no trajectory has it.
 int code_number(const std::vector<std::string>& codes, std::string_view code);
 
-/// Reads every trajectory, its `end` outcome, its cost records' actual euros and its norm, and
-/// the waiting lists.
+/// Reads every trajectory that runs on or ended on or after `first_end_day` (every trajectory
+/// when not given), its `end` outcome, its cost records' actual euros and its norm, and the
+/// waiting lists.
 /// Throws DatabaseError.
-TrajectoryHistory load_trajectory_history(SQLite::Database& db);
+TrajectoryHistory load_trajectory_history(SQLite::Database& db, std::optional<Date> first_end_day = std::nullopt);
 
 } // namespace ss

@@ -16,6 +16,7 @@
 #include "core/text_file.hpp"
 #include "db/database.hpp"
 #include "import/delivery_history.hpp"
+#include "kpi/kpi_periods.hpp"
 #include "report/report_builder.hpp"
 
 namespace ss {
@@ -127,12 +128,15 @@ SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tas
     std::promise<KpiHistory> history_read;
     const std::shared_future<KpiHistory> history = history_read.get_future().share();
     const KpiHistorySource wait_for_history = [&]() -> const KpiHistory& { return history.get(); };
+    // The trajectories of the history that any of the quarters counts: from the earliest one's start.
+    Date first_end_day = history_start(quarters.at(0));
+    for (const Quarter& q : quarters) first_end_day.days = std::min(first_end_day.days, history_start(q).days);
     parallel_for(tasks.size(), static_cast<int>(snapshot.workers()), [&](size_t t, size_t worker) {
         SQLite::Database& db = snapshot.worker(worker);
         const SqlTask& task = tasks[t];
         if (task.history) {
             try {
-                history_read.set_value(load_kpi_history(db));
+                history_read.set_value(load_kpi_history(db, first_end_day));
             } catch (...) {
                 history_read.set_exception(std::current_exception()); // a quarter waiting for it fails too
                 throw;
