@@ -10,11 +10,18 @@ WITH cost AS (
     ON sm.municipality_code = c.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = c.institution_id)
   GROUP BY sm.scope_type, sm.scope_code
 ),
-active AS (
-  SELECT sm.scope_type, sm.scope_code, count(*) AS n
-  FROM measures m JOIN measure_scope_members sm
-    ON sm.municipality_code = m.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = m.institution_id)
+-- Counted per municipality and GI first, then added up per scope (whole numbers: the same sums),
+-- so that the scope members are joined to a few thousand rows instead of every active measure.
+active_per_municipality AS (
+  SELECT m.municipality_code, m.institution_id, count(*) AS n
+  FROM measures m
   WHERE m.start_date <= :qe AND (m.end_date IS NULL OR m.end_date >= :qs)
+  GROUP BY m.municipality_code, m.institution_id
+),
+active AS (
+  SELECT sm.scope_type, sm.scope_code, sum(a.n) AS n
+  FROM active_per_municipality a JOIN measure_scope_members sm
+    ON sm.municipality_code = a.municipality_code AND (sm.institution_id IS NULL OR sm.institution_id = a.institution_id)
   GROUP BY sm.scope_type, sm.scope_code
 )
 SELECT s.scope_type, s.scope_code, '' AS breakdown, coalesce(c.amount, 0) AS numerator, coalesce(a.n, 0) AS denominator
