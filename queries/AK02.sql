@@ -1,6 +1,9 @@
 -- kpi: AK02
 -- name: aandeel in de kinderen met een maatregel
 -- kind: share
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 15 says why.)
 -- total: no
 -- breakdowns: municipality=*
 -- Regions only, a row per municipality: the municipality's JB01 numerator (children with an OTS,

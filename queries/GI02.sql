@@ -1,6 +1,9 @@
 -- kpi: GI02
 -- name: aandeel uithuisgeplaatst
 -- kind: share
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 15 says why.)
 -- Of the children with an OTS or VOTS of the scope active at the end of Q, the share (%) who also
 -- have a UHP active then (of any GI). A GI without such children (a guardianship organisation)
 -- has no value: placement is measured among the children under supervision.

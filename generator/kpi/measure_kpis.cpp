@@ -45,6 +45,8 @@ public:
         return municipality ? i : static_cast<long>(municipalities_) + i;
     }
     long of_gi(size_t g) const { return static_cast<long>(municipalities_ + regions_ + g); }
+    size_t of_municipality(size_t municipality) const { return municipality; }
+    size_t of_region(size_t region) const { return municipalities_ + region; }
 
 private:
     static long find(const std::vector<std::string>& codes, const std::string& code, bool sorted) {
@@ -184,6 +186,38 @@ std::vector<KpiRow> jb01(const Input& in) {
 /// Supervision: an OTS or a provisional one (VOTS); child protection: those and voogdij.
 bool is_supervision(Kind kind) { return kind == Kind::ots || kind == Kind::vots; }
 bool is_protection(Kind kind) { return is_supervision(kind) || kind == Kind::voogdij; }
+
+/// AK02 (regions only, a row per municipality): the municipality's children with an OTS, VOTS or
+/// voogdij active at the end of Q (JB01's numerator) over the region's.
+std::vector<KpiRow> ak02(const Input& in) {
+    const auto children = children_per_slot<1>(in, false, [&](const History::Measure& m, const ChildMeasures&) {
+        return is_protection(m.kind) && in.active_at_end(m) ? 1u : 0u;
+    });
+    const History& h = in.history;
+    std::vector<KpiRow> rows;
+    for (size_t i = 0; i < h.municipalities.size(); ++i) {
+        const size_t region = h.region_of[i];
+        rows.push_back({"region", h.regions[region], "municipality=" + h.municipalities[i],
+                        children[0].n[in.slots.of_municipality(i)], children[0].n[in.slots.of_region(region)]});
+    }
+    return rows;
+}
+
+/// GI02: of the children with an OTS or VOTS of the scope active at the end of Q, those who also
+/// have a UHP active then, of any GI in any municipality; GIs included.
+std::vector<KpiRow> gi02(const Input& in) {
+    enum : unsigned { supervised = 1, placed = 2 };
+    const auto counts = children_per_slot<2>(in, true, [&](const History::Measure& m, const ChildMeasures& child) -> unsigned {
+        if (!is_supervision(m.kind) || !in.active_at_end(m)) return 0;
+        const bool uhp = child.any([&](const History::Measure& o) { return o.kind == Kind::uhp && in.active_at_end(o); });
+        return supervised | (uhp ? placed : 0u);
+    });
+    std::vector<KpiRow> rows;
+    in.each_scope(true, [&](const std::string& type, const std::string& code, long slot, const Youths&) {
+        rows.push_back({type, code, "", counts[1][slot], counts[0][slot]});
+    });
+    return rows;
+}
 
 /// JB08: children with an escalation in Q (the view temp.escalations of kpi_engine.cpp, which the
 /// signals list reads): a UHP started in Q while an OTS or VOTS of the child, started at least 90
@@ -346,8 +380,8 @@ std::vector<KpiRow> jb12(const Input& in) {
 using Counter = std::vector<KpiRow> (*)(const Input&);
 
 constexpr std::pair<std::string_view, Counter> counters[] = {
-    {"DQ02", dq02}, {"JB01", jb01}, {"JB05", jb05}, {"JB06", jb06}, {"JB08", jb08},
-    {"JB10", jb10}, {"JB11", jb11}, {"JB12", jb12}};
+    {"AK02", ak02}, {"DQ02", dq02}, {"GI02", gi02}, {"JB01", jb01}, {"JB05", jb05},
+    {"JB06", jb06}, {"JB08", jb08}, {"JB10", jb10}, {"JB11", jb11}, {"JB12", jb12}};
 
 } // namespace
 
