@@ -270,21 +270,25 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
     };
     // The transparency tables take seconds to fill; only a query that reads them needs them.
     const bool transparency_by_sql = a_query_reads("transparency_");
-    // A trend quarter of a run sums its trajectory cost records from the run's history; the report
-    // quarter does not wait for the history, which another worker is reading meanwhile.
-    const bool costs_from_history =
-        path == KpiPath::fast && detail == KpiDetail::trend && history && a_query_reads("quarter_trajectory_costs");
+    // A run's quarters sum their trajectory cost records from the run's history (the SQL join is
+    // most of a report quarter's scope tables), just before the first query that reads them.
+    const auto reads_costs = [&](const KpiDefinition& d) {
+        return !counted_fast(d) && d.sql.find("quarter_trajectory_costs") != std::string::npos;
+    };
+    const bool costs_from_history = path == KpiPath::fast && history && a_query_reads("quarter_trajectory_costs");
     prepare_scopes(db, quarter, detail, transparency_by_sql, !costs_from_history);
     record("scopes");
     std::optional<KpiHistory> own_history;
     const auto histories = [&]() -> const KpiHistory& {
         return history ? history() : own_history ? *own_history : own_history.emplace(load_kpi_history(db, history_start(quarter)));
     };
-    if (costs_from_history) {
+    bool costs_filled = !costs_from_history;
+    const auto fill_costs = [&] {
         const TrajectoryHistory& trajectories = histories().trajectories;
         fill_quarter_trajectory_costs(db, trajectories, quarter_trajectory_costs(db, trajectories, quarter));
         record("trajectory costs");
-    }
+        costs_filled = true;
+    };
     // Made when the first fast-path KPI of their kind comes.
     std::optional<TrajectoryCounts> trajectory_counts;
     std::optional<MeasureCounts> measure_counts;
@@ -312,16 +316,20 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
         v.value = kpi_value(def.kind, v.numerator, v.denominator);
         values.push_back(std::move(v));
     };
-    // The queries first, the fast-path KPIs last: in a run the history they count from is being
-    // read by another worker meanwhile, so the report quarter waits for it as late as it can
-    // (the values are sorted below, so the order they are computed in does not show).
+    // The queries that need no history first, then those that read the cost sums, then the
+    // fast-path KPIs: in a run the history is being read by another worker meanwhile, so the
+    // report quarter waits for it as late as it can (the values are sorted below, so the order
+    // they are computed in does not show).
     std::vector<const KpiDefinition*> in_order;
     for (const auto& def : definitions)
-        if (!counted_fast(def)) in_order.push_back(&def);
+        if (!counted_fast(def) && !reads_costs(def)) in_order.push_back(&def);
+    for (const auto& def : definitions)
+        if (reads_costs(def)) in_order.push_back(&def);
     for (const auto& def : definitions)
         if (counted_fast(def)) in_order.push_back(&def);
     for (const KpiDefinition* kpi : in_order) {
         const KpiDefinition& def = *kpi;
+        if (!costs_filled && reads_costs(def)) fill_costs();
         if (counted_fast(def)) {
             for (auto& row : fast_path_rows(def))
                 add(def, std::move(row.scope_type), std::move(row.scope_code), std::move(row.breakdown), row.numerator,
