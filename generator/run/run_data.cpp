@@ -95,13 +95,14 @@ struct SqlTask {
 };
 
 /// The KPI history first (the tasks are taken in order, so a quarter waiting for it never
-/// waits for a task no worker has taken; the report quarter needs it only after seconds of other
-/// queries), the report quarter (at full detail it takes about five times a trend quarter), then
-/// the trend quarters newest first, and the short signals query last: the workers finish together.
+/// waits for a task no worker has taken) and the signals, which need no history, beside it; then
+/// the report quarter (at full detail it takes about five times a trend quarter, and needs the
+/// history only after a second and a half of other queries) and the trend quarters newest first.
 std::vector<SqlTask> sql_tasks(const std::vector<KpiDefinition>& kpis, const std::set<std::string>& over_time,
                                const std::vector<Quarter>& quarters, const Quarter& report_quarter) {
     std::vector<SqlTask> tasks;
     if (needs_kpi_history(kpis)) tasks.push_back({std::nullopt, {}, KpiDetail::full, true});
+    tasks.push_back({std::nullopt, {}, KpiDetail::full});
     std::vector<KpiDefinition> trend_kpis;
     for (const auto& k : kpis)
         if (over_time.count(k.id)) trend_kpis.push_back(k);
@@ -110,7 +111,6 @@ std::vector<SqlTask> sql_tasks(const std::vector<KpiDefinition>& kpis, const std
         if (quarters[i] == report_quarter) tasks.push_back({i, kpis, KpiDetail::full});
         else tasks.push_back({i, trend_kpis, KpiDetail::trend});
     }
-    tasks.push_back({std::nullopt, {}, KpiDetail::full});
     return tasks;
 }
 
