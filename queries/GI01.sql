@@ -1,6 +1,9 @@
 -- kpi: GI01
 -- name: caseload
 -- kind: mean
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 15 says why.)
 -- The distinct case workers of the scope's measures active at the end of Q (measures without a
 -- case worker are left out), and for each the number of measures active at the end of Q that
 -- the case worker has anywhere, whatever their kind or municipality: numerator = the sum of

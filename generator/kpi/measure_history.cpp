@@ -1,6 +1,7 @@
 #include "kpi/measure_history.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/errors.hpp"
 #include "kpi/child_numbers.hpp"
@@ -36,12 +37,16 @@ void read_measures(SQLite::Database& db, MeasureHistory& history, ChildNumbers& 
     const MunicipalityNumbers municipalities(history);
     RowReader rows(db,
                    "SELECT m.measure_id, m.child_id, m.municipality_code, m.institution_id, m.kind, m.start_date, "
-                   "m.end_date, cw.skj_valid_until FROM measures m "
+                   "m.end_date, cw.skj_valid_until, m.case_worker_id FROM measures m "
                    "LEFT JOIN case_workers cw ON cw.case_worker_id = m.case_worker_id ORDER BY m.measure_id",
                    reading);
+    std::unordered_map<std::string, std::uint32_t> case_workers; // a few thousand
     while (rows.next()) {
         const std::string_view id = rows.text(0);
         MeasureHistory::Measure m;
+        if (!rows.is_null(8))
+            m.case_worker = case_workers.try_emplace(std::string(rows.text(8)), static_cast<std::uint32_t>(case_workers.size()))
+                                .first->second;
         children.add(rows.text(1));
         m.municipality = municipalities.of(rows.text(2), "measures", "measure", id);
         const std::string_view institution = rows.text(3);
@@ -58,6 +63,7 @@ void read_measures(SQLite::Database& db, MeasureHistory& history, ChildNumbers& 
         history.ids.emplace_back(id);
         history.measures.push_back(m);
     }
+    history.case_workers = static_cast<std::uint32_t>(case_workers.size());
     const auto& child_of = children.numbers();
     for (size_t i = 0; i < history.measures.size(); ++i) history.measures[i].child = child_of[i];
 }

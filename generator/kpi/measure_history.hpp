@@ -33,11 +33,14 @@ struct MeasureHistory : Places {
         std::int32_t end = open_end;              ///< open_end while the measure runs
         std::int32_t skj_valid_until = never_valid; ///< its case worker's SKJ registration
         std::uint32_t extensions = 0;             ///< its first extension in extension_days
+        std::uint32_t case_worker = no_case_worker; ///< a number per case worker id, in the order met
     };
+    static constexpr std::uint32_t no_case_worker = std::numeric_limits<std::uint32_t>::max();
 
     std::vector<std::string> ids;          ///< measure ids, sorted: measures[i] is ids[i]
     std::vector<Measure> measures;         ///< in measure_id order
     std::vector<std::string> institutions; ///< the institutions of measures, in the order met
+    std::uint32_t case_workers = 0;        ///< how many case workers the measures name
     /// Every measure's extension dates, ascending, from measures[i].extensions up to
     /// measures[i + 1].extensions (the last measure's: to the end).
     std::vector<std::int32_t> extension_days;
@@ -53,7 +56,7 @@ struct MeasureHistory : Places {
     long index_of(std::string_view id) const;
 };
 
-/// Reads every measure, its case worker's SKJ registration date and its extension dates.
+/// Reads every measure, its case worker and their SKJ registration date, and its extension dates.
 /// Throws DatabaseError.
 MeasureHistory load_measure_history(SQLite::Database& db);
 

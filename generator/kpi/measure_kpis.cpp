@@ -203,6 +203,28 @@ std::vector<KpiRow> ak02(const Input& in) {
     return rows;
 }
 
+/// GI01: the distinct case workers of the scope's measures active at the end of Q, GIs
+/// included, each with their caseload: every measure of theirs active then, anywhere.
+std::vector<KpiRow> gi01(const Input& in) {
+    const History& h = in.history;
+    std::vector<double> caseload(h.case_workers, 0);
+    std::vector<std::pair<size_t, std::uint32_t>> workers; // slot, case worker
+    for (const auto& m : h.measures) {
+        if (m.case_worker == History::no_case_worker || !in.active_at_end(m)) continue;
+        caseload[m.case_worker] += 1;
+        in.each_slot(m, true, [&](size_t slot) { workers.emplace_back(slot, m.case_worker); });
+    }
+    std::sort(workers.begin(), workers.end());
+    workers.erase(std::unique(workers.begin(), workers.end()), workers.end());
+    SlotCounts load(in.slots), count(in.slots);
+    for (const auto& [slot, worker] : workers) load.n[slot] += caseload[worker], count.n[slot] += 1;
+    std::vector<KpiRow> rows;
+    in.each_scope(true, [&](const std::string& type, const std::string& code, long slot, const Youths&) {
+        rows.push_back({type, code, "", load[slot], count[slot]});
+    });
+    return rows;
+}
+
 /// GI02: of the children with an OTS or VOTS of the scope active at the end of Q, those who also
 /// have a UHP active then, of any GI in any municipality; GIs included.
 std::vector<KpiRow> gi02(const Input& in) {
@@ -380,7 +402,7 @@ std::vector<KpiRow> jb12(const Input& in) {
 using Counter = std::vector<KpiRow> (*)(const Input&);
 
 constexpr std::pair<std::string_view, Counter> counters[] = {
-    {"AK02", ak02}, {"DQ02", dq02}, {"GI02", gi02}, {"JB01", jb01}, {"JB05", jb05},
+    {"AK02", ak02}, {"DQ02", dq02}, {"GI01", gi01}, {"GI02", gi02}, {"JB01", jb01}, {"JB05", jb05},
     {"JB06", jb06}, {"JB08", jb08}, {"JB10", jb10}, {"JB11", jb11}, {"JB12", jb12}};
 
 } // namespace
