@@ -263,18 +263,18 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
     StepClock steps(timings ? *timings : unused);
     auto record = [&](const std::string& step) { steps.lap(step); };
     const auto counted_fast = [&](const KpiDefinition& d) { return path == KpiPath::fast && d.fast_path != FastPath::none; };
+    // Whether `d` runs as a query that reads the temporary table `table`.
+    const auto reads = [&](const KpiDefinition& d, const char* table) {
+        return !counted_fast(d) && d.sql.find(table) != std::string::npos;
+    };
     const auto a_query_reads = [&](const char* table) {
-        return std::any_of(definitions.begin(), definitions.end(), [&](const KpiDefinition& d) {
-            return !counted_fast(d) && d.sql.find(table) != std::string::npos;
-        });
+        return std::any_of(definitions.begin(), definitions.end(), [&](const KpiDefinition& d) { return reads(d, table); });
     };
     // The transparency tables take seconds to fill; only a query that reads them needs them.
     const bool transparency_by_sql = a_query_reads("transparency_");
     // A run's quarters sum their trajectory cost records from the run's history (the SQL join is
     // most of a report quarter's scope tables), just before the first query that reads them.
-    const auto reads_costs = [&](const KpiDefinition& d) {
-        return !counted_fast(d) && d.sql.find("quarter_trajectory_costs") != std::string::npos;
-    };
+    const auto reads_costs = [&](const KpiDefinition& d) { return reads(d, "quarter_trajectory_costs"); };
     const bool costs_from_history = path == KpiPath::fast && history && a_query_reads("quarter_trajectory_costs");
     prepare_scopes(db, quarter, detail, transparency_by_sql, !costs_from_history);
     record("scopes");

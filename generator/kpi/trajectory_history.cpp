@@ -33,17 +33,18 @@ Index index_of(const std::vector<std::string>& sorted, std::string_view code) {
 class ByTrajectory {
 public:
     ByTrajectory(SQLite::Database& db, const char* sql) : rows_(db, sql, reading) { advance(); }
-    /// The row of `trajectory_id`, or nullptr; the ids asked for must ascend.
+    /// The next row of `trajectory_id` not yet passed, or nullptr; the ids asked for must ascend.
     const RowReader* at(std::string_view trajectory_id) {
         while (more_ && current_ < trajectory_id) advance();
         return more_ && current_ == trajectory_id ? &rows_ : nullptr;
     }
-
-private:
+    /// Passes the current row (for a query with several rows per trajectory).
     void advance() {
         more_ = rows_.next();
         if (more_) current_ = rows_.text(0); // SQLite's text of the row: valid until the next step
     }
+
+private:
     RowReader rows_;
     bool more_ = false;
     std::string_view current_;
@@ -58,28 +59,17 @@ private:
 class CostSums {
 public:
     explicit CostSums(SQLite::Database& db)
-        : rows_(db,
-                "SELECT subject_id, actual_eur FROM costs WHERE subject_type = 'trajectory' AND actual_eur IS NOT NULL "
-                "ORDER BY subject_id",
-                reading) {
-        advance();
-    }
+        : records_(db, "SELECT subject_id, actual_eur FROM costs WHERE subject_type = 'trajectory' "
+                       "AND actual_eur IS NOT NULL ORDER BY subject_id") {}
     /// The sum of `trajectory_id`'s records (0 when it has none); the ids asked for must ascend.
     double of(std::string_view trajectory_id) {
-        while (more_ && current_ < trajectory_id) advance();
         double sum = 0;
-        for (; more_ && current_ == trajectory_id; advance()) sum += rows_.real(1);
+        for (const RowReader* record; (record = records_.at(trajectory_id)); records_.advance()) sum += record->real(1);
         return sum;
     }
 
 private:
-    void advance() {
-        more_ = rows_.next();
-        if (more_) current_ = rows_.text(0); // valid until the next step
-    }
-    RowReader rows_;
-    bool more_ = false;
-    std::string_view current_;
+    ByTrajectory records_;
 };
 
 /// A score of 1-10 (an experience), or a profile.
