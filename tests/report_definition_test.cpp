@@ -96,11 +96,35 @@ TEST_CASE("report definition: the shipped Samen Sturen report names only KPIs th
     CHECK(items >= 25);
 }
 
+TEST_CASE("report definition: a breakdown in words names providers and municipalities and each part of a cell") {
+    const auto labels = parse_code_labels("l.json", R"({"dimension": {"intensity": "intensiteit", "goal": "doel",
+                                                                     "end_reason": "reden van einde"},
+                                                       "intensity": {"duurzaam": "Duurzaam"},
+                                                       "goal": {"education": "Onderwijs"},
+                                                       "end_reason": {"no_show": "Niet meer verschenen"}})");
+    const std::map<std::string, std::string> providers{{"P-NL-2", "Stichting Het Anker"}};
+    const std::vector<Scope> scopes{{ScopeType::region, "JZ39", "Zuidoost-Brabant", "", ""},
+                                    {ScopeType::municipality, "GM0772", "Eindhoven", "JZ39", "Zuidoost-Brabant"}};
+    const DataNames names{&providers, &scopes};
+    // One part: the name or label alone, as the report's own breakdown rows show it.
+    CHECK(breakdown_words(labels, names, "provider=P-NL-2") == "Stichting Het Anker");
+    CHECK(breakdown_words(labels, names, "municipality=GM0772") == "Eindhoven");
+    CHECK(breakdown_words(labels, names, "municipality=GM9999") == "GM9999"); // unknown to the data: the code
+    CHECK(breakdown_words(labels, names, "intensity=duurzaam") == "Duurzaam");
+    CHECK(breakdown_words(labels, names, "profile=6") == "profiel 6");
+    // A cell of the transparency table: every part in words, each labelled code with its dimension.
+    CHECK(breakdown_words(labels, names, "provider=P-NL-2,profile=6,intensity=duurzaam,end_reason=no_show") ==
+          "Stichting Het Anker; profiel 6; intensiteit: Duurzaam; reden van einde: Niet meer verschenen");
+    CHECK(breakdown_words(labels, names, "provider=P-X,profile=,intensity=duurzaam,goal=education") ==
+          "P-X; geen profiel; intensiteit: Duurzaam; doel: Onderwijs");
+    CHECK(breakdown_words(labels, names, "no key") == "no key");
+}
+
 TEST_CASE("report definition: code labels keep the file's order and fall back to the code") {
     const auto labels = parse_code_labels("l.json", R"({"kind": {"ots": "OTS", "jr": "Jeugdreclassering"}})");
-    CHECK(breakdown_label(labels, "kind=jr") == "Jeugdreclassering");
-    CHECK(breakdown_label(labels, "kind=xx") == "xx");
-    CHECK(breakdown_label(labels, "segment=4") == "4");
+    CHECK(breakdown_words(labels, {}, "kind=jr") == "Jeugdreclassering");
+    CHECK(breakdown_words(labels, {}, "kind=xx") == "xx");
+    CHECK(breakdown_words(labels, {}, "segment=4") == "4");
     CHECK(breakdown_order(labels, "kind=ots") == 0);
     CHECK(breakdown_order(labels, "kind=jr") == 1);
     CHECK(breakdown_order(labels, "kind=xx") == 2);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -157,7 +158,10 @@ TEST_CASE("xlsx: the workbook opens in LibreOffice and its KPI sheet holds kpis.
     REQUIRE(sheet.size() == csv.size());
     CHECK(sheet[0] == "\"quarter\",\"scope_type\",\"scope_code\",\"kpi_id\",\"breakdown\",\"numerator\",\"denominator\",\"value\","
                       "\"indicator\",\"uitsplitsing\"");
-    bool named = false;
+    bool named = false, municipality_named = false, provider_named = false;
+    std::map<std::string, std::string> institution_names;
+    for (const auto& line : lines_of(run_cli_text("sqlite3 '" + run.db.string() + "' \"SELECT institution_id, name FROM institutions\"")))
+        institution_names[line.substr(0, line.find('|'))] = line.substr(line.find('|') + 1);
     for (size_t i = 1; i < csv.size(); ++i) {
         const auto a = fields_of(sheet[i]), b = fields_of(csv[i]);
         REQUIRE(a.size() == 10);
@@ -173,8 +177,19 @@ TEST_CASE("xlsx: the workbook opens in LibreOffice and its KPI sheet holds kpis.
             CHECK(a[9] == "\"OTS\"");
             named = true;
         }
+        // Municipalities and providers by the names the data gives them, not their codes.
+        if (b[3] == "AK01" && b[4] == "municipality=GM0590") {
+            CHECK(a[9] == "\"Papendrecht\"");
+            municipality_named = true;
+        }
+        if (b[3] == "WL02" && b[4].rfind("provider=", 0) == 0) {
+            CHECK(a[9] == "\"" + institution_names.at(b[4].substr(9)) + "\"");
+            provider_named = true;
+        }
     }
     CHECK(named);
+    CHECK(municipality_named);
+    CHECK(provider_named);
 }
 
 TEST_CASE("xlsx: section sheets carry typed values and dates beside the trend of each KPI") {

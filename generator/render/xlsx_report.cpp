@@ -356,7 +356,7 @@ void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
         write_figure(ws, r, 7, v.value, ValueStyle::number, 6, nullptr);
         const auto name = names.find(v.kpi_id);
         if (name != names.end() && !name->second.empty()) worksheet_write_string(ws, r, 8, name->second.c_str(), nullptr);
-        worksheet_write_string(ws, r, 9, v.breakdown.empty() ? "totaal" : breakdown_label(*model.labels, v.breakdown).c_str(), nullptr);
+        worksheet_write_string(ws, r, 9, v.breakdown.empty() ? "totaal" : breakdown_words(*model.labels, model.names, v.breakdown).c_str(), nullptr);
     }
     add_table(ws, 0, r, {"quarter", "scope_type", "scope_code", "kpi_id", "breakdown", "numerator", "denominator", "value",
                          "indicator", "uitsplitsing"},

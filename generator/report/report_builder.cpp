@@ -20,6 +20,8 @@ struct ScopeRef {
 };
 
 /// Where an item's own figures come from: the scope, or its region for a region-level KPI.
+DataNames data_names(const ReportContext& c) { return {&c.provider_names, c.scopes}; }
+
 ScopeRef own_scope(const Scope& scope, const ReportItem& item) {
     if (item.region_level && scope.type == ScopeType::municipality) return {ScopeType::region, scope.region_code};
     return {scope.type, scope.code};
@@ -43,13 +45,7 @@ std::vector<BreakdownRow> breakdown_rows(const ReportContext& c, const std::vect
     for (const auto& key : keys) {
         BreakdownRow row;
         row.breakdown = key;
-        row.label = breakdown_label(*c.labels, key);
-        // Providers and municipalities are named by the data, not by templates/labels.json.
-        const std::string code = key.substr(key.find('=') + 1);
-        if (item.breakdown == "provider" && c.provider_names.count(code)) row.label = c.provider_names.at(code);
-        if (item.breakdown == "municipality" && c.scopes)
-            for (const auto& s : *c.scopes)
-                if (s.type == ScopeType::municipality && s.code == code) row.label = s.name;
+        row.label = breakdown_words(*c.labels, data_names(c), key);
         row.scope = c.values->get(q, own.type, own.code, item.kpi, key);
         if (region) row.region = c.values->get(q, region->type, region->code, item.kpi, key);
         if (item.chart == ChartKind::stacked_trend) row.trend = trend_of(*c.values, quarters, own, item.kpi, key);
@@ -265,6 +261,7 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
     model.delivery_ids = c.delivery_ids;
     model.quarters = trend_quarters(c.quarter);
     model.labels = c.labels;
+    model.names = data_names(c);
     model.texts = c.texts;
     model.author = scope.type == ScopeType::region ? scope.name : scope.region_name;
     for (const auto& def : c.definition->sections) {

@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "core/json_text.hpp"
 #include "core/text_file.hpp"
+#include "core/text_split.hpp"
 
 namespace ss {
 
@@ -216,10 +217,37 @@ std::string code_label(const CodeLabels& labels, const std::string& dimension, c
     return code;
 }
 
-std::string breakdown_label(const CodeLabels& labels, const std::string& breakdown) {
-    const size_t eq = breakdown.find('=');
-    if (eq == std::string::npos) return breakdown;
-    return code_label(labels, breakdown.substr(0, eq), breakdown.substr(eq + 1));
+namespace {
+
+/// The name the data gives to a provider or municipality, if it knows one.
+std::optional<std::string> data_name(const DataNames& names, const std::string& dimension, const std::string& code) {
+    if (dimension == "provider" && names.providers) {
+        const auto name = names.providers->find(code);
+        if (name != names.providers->end()) return name->second;
+    }
+    if (dimension == "municipality" && names.scopes)
+        for (const auto& s : *names.scopes)
+            if (s.type == ScopeType::municipality && s.code == code) return s.name;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string breakdown_words(const CodeLabels& labels, const DataNames& names, const std::string& breakdown) {
+    const auto parts = split(breakdown, ',');
+    std::string words;
+    for (const std::string_view part : parts) {
+        const size_t eq = part.find('=');
+        if (eq == std::string_view::npos) return breakdown; // not a key of ours: shown as it is
+        const std::string dimension(part.substr(0, eq)), code(part.substr(eq + 1));
+        std::string word;
+        if (dimension == "provider" || dimension == "municipality") word = data_name(names, dimension, code).value_or(code);
+        else if (dimension == "profile") word = code.empty() ? "geen profiel" : "profiel " + code;
+        else if (parts.size() == 1) word = code_label(labels, dimension, code);
+        else word = code_label(labels, "dimension", dimension) + ": " + code_label(labels, dimension, code);
+        words += (words.empty() ? "" : "; ") + word;
+    }
+    return words;
 }
 
 size_t breakdown_order(const CodeLabels& labels, const std::string& breakdown) {

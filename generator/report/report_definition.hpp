@@ -12,6 +12,7 @@
 
 #include "format/value_style.hpp"
 #include "kpi/assessment.hpp"
+#include "schema/scope.hpp"
 
 namespace ss {
 
@@ -111,8 +112,17 @@ std::set<std::string> kpis_shown_over_time(const std::vector<const ReportDefinit
 CodeLabels parse_code_labels(std::string_view file_name, std::string_view json_text);
 CodeLabels load_code_labels(const std::filesystem::path& file);
 
-/// The label of `breakdown` (`segment=4`), or the code itself when the labels do not know it.
-std::string breakdown_label(const CodeLabels& labels, const std::string& breakdown);
+/// Names the data gives to codes that templates/labels.json does not list.
+struct DataNames {
+    const std::map<std::string, std::string>* providers = nullptr;      ///< institution id -> name
+    const std::vector<Scope>* scopes = nullptr;                      ///< the municipalities' names
+};
+/// A breakdown in words, for a reader beside the machine key (the workbook's `uitsplitsing`): a
+/// provider or municipality by its name, a profile as "profiel 6" (or "geen profiel"), another code
+/// by its label; a key of several parts (`provider=P,profile=6,intensity=duurzaam,goal=education`)
+/// part by part, each labelled code with its dimension: "Naam; profiel 6; intensiteit: Duurzaam;
+/// doel: Onderwijs".
+std::string breakdown_words(const CodeLabels& labels, const DataNames& names, const std::string& breakdown);
 /// The label of `code` in `dimension` (`target_status`, `on_target`), or the code itself.
 std::string code_label(const CodeLabels& labels, const std::string& dimension, const std::string& code);
 /// Where `breakdown` stands in its dimension's list (unknown codes after the known ones).

@@ -162,6 +162,7 @@ struct ReportModel {
     std::vector<SignalledMeasure> signalled; ///< municipality reports: its measures with a signal
     std::vector<KpiValue> long_form;    ///< kpis.csv and the Excel KPI sheet: the rows of this folder
     const CodeLabels* labels = nullptr; ///< Dutch labels of codes, statuses and signals
+    DataNames names;                    ///< providers' and municipalities' names, for breakdowns in words
     const Texts* texts = nullptr;       ///< the fixed texts (templates/texts.json)
     std::string author;                 ///< document metadata: the region
     std::vector<Comparison> comparisons;        ///< region reports: the municipalities side by side
