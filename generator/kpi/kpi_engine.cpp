@@ -12,6 +12,7 @@
 #include "kpi/measure_kpis.hpp"
 #include "kpi/quarter_costs.hpp"
 #include "kpi/trajectory_kpis.hpp"
+#include "kpi/value_order.hpp"
 #include "schema/file_specs.hpp"
 
 namespace ss {
@@ -349,10 +350,8 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
         }
         record(def.id);
     }
-    std::stable_sort(values.begin(), values.end(), [](const KpiValue& a, const KpiValue& b) {
-        return std::tie(a.scope_type, a.scope_code, a.kpi_id, a.breakdown) <
-               std::tie(b.scope_type, b.scope_code, b.kpi_id, b.breakdown);
-    });
+    sort_by_scope(values);
+    record("sorting the values");
     return values;
 }
 
