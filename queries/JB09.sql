@@ -1,6 +1,9 @@
 -- kpi: JB09
 -- name: kosten per maatregel
 -- kind: mean
+-- fast path: measures
+-- (Counted in C++ by generator/kpi/measure_kpis.cpp, which tests/measure_kpis_test.cpp holds
+-- equal to this query, the definition; docs/performance.md item 16 says why.)
 -- Sum of actual_eur of the measure cost records of Q (empty amounts skipped) over the measures
 -- active in Q (not only at its end).
 WITH cost AS (

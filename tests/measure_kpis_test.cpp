@@ -34,10 +34,10 @@ TEST_CASE("measure KPIs: the fast path counts what the queries count, on the reg
     auto db = open_database((dir / "demo.db").string(), OpenMode::create_or_update);
     import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
     const auto queries = queries_with_fast_path(FastPath::measures);
-    REQUIRE(queries.size() == 11);
+    REQUIRE(queries.size() == 12);
     const KpiHistory history = load_kpi_history(*db);
     size_t compared = 0, gi_rows = 0;
-    double children = 0, structural = 0, contact = 0, reentries = 0, escalations = 0, placed = 0, shares = 0, caseloads = 0;
+    double children = 0, structural = 0, contact = 0, reentries = 0, escalations = 0, placed = 0, shares = 0, caseloads = 0, euros = 0;
     for (Quarter q{2024, 1}; q <= Quarter{2025, 4}; q = q.next()) {
         INFO(q.code());
         // The last two quarters at full detail, as a report quarter: with the GIs within the region.
@@ -56,6 +56,7 @@ TEST_CASE("measure KPIs: the fast path counts what the queries count, on the reg
             if (v.kpi_id == "JB10") contact += *v.numerator;
             if (v.kpi_id == "JB12") reentries += *v.numerator;
             if (v.kpi_id == "JB08") escalations += *v.numerator;
+            if (v.kpi_id == "JB09") euros += *v.numerator;
         }
     }
     CHECK(compared > 1000);
@@ -69,6 +70,7 @@ TEST_CASE("measure KPIs: the fast path counts what the queries count, on the reg
     CHECK(placed > 10);
     CHECK(caseloads > 100);
     CHECK(shares > 10);
+    CHECK(euros > 100000);
 }
 
 TEST_CASE("measure KPIs: edges worked out by hand") {
@@ -111,7 +113,7 @@ INSERT INTO measure_progress VALUES ('M2', '2025-Q3', 3, 'yes'), ('M6', '2025-Q3
 TEST_CASE("measure KPIs: a query asks for the measures' fast path by name, and only where there is one") {
     CHECK_THROWS_WITH_AS(parse_kpi_query("JB02.sql", "-- kpi: JB02\n-- name: n\n-- kind: count\n-- fast path: measures\nSELECT 1"),
                          doctest::Contains("JB02.sql:4: JB02 has no fast path (generator/kpi/measure_kpis.cpp counts AK02, DQ02, "
-                                           "GI01, GI02, JB01, JB05, JB06, JB08, JB10, JB11, JB12); remove the line '-- fast path: measures'"),
+                                           "GI01, GI02, JB01, JB05, JB06, JB08, JB09, JB10, JB11, JB12); remove the line '-- fast path: measures'"),
                          InputError);
     CHECK_THROWS_WITH_AS(parse_kpi_query("JB01.sql", "-- kpi: JB01\n-- name: n\n-- kind: count\n-- fast path: trajectories\nSELECT 1"),
                          doctest::Contains("JB01.sql:4: JB01 has no fast path (generator/kpi/trajectory_kpis.cpp"), InputError);

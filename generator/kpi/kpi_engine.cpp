@@ -303,7 +303,8 @@ std::vector<KpiValue> compute_kpis(SQLite::Database& db, const std::vector<KpiDe
         }
         if (!measure_counts) {
             const MeasureHistory& measures = histories().measures;
-            measure_counts.emplace(measures, read_quarter_scopes(db), quarter, read_contact_records(db, measures, quarter));
+            measure_counts.emplace(measures, read_quarter_scopes(db), quarter,
+                                   MeasureQuarterRecords{read_contact_records(db, measures, quarter), read_measure_cost_sums(db, measures)});
             record("measure history");
         }
         return measure_counts->rows(def.id);

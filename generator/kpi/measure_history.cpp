@@ -122,4 +122,21 @@ std::vector<ContactRecord> read_contact_records(SQLite::Database& db, const Meas
     return records;
 }
 
+std::vector<MeasureCostSum> read_measure_cost_sums(SQLite::Database& db, const MeasureHistory& history) {
+    std::vector<MeasureCostSum> sums;
+    RowReader rows(db, "SELECT municipality_code, institution_id, actual_eur FROM temp.quarter_measure_costs",
+                   "reading the quarter's measure costs for JB09");
+    while (rows.next()) {
+        // The table joins the cost records to the measures: every place and institution is one of theirs.
+        const auto municipality = std::lower_bound(history.municipalities.begin(), history.municipalities.end(), rows.text(0));
+        const auto institution = std::find(history.institutions.begin(), history.institutions.end(), rows.text(1));
+        if (municipality == history.municipalities.end() || *municipality != rows.text(0) || institution == history.institutions.end())
+            throw DatabaseError("quarter_measure_costs: " + std::string(rows.text(0)) + " " + std::string(rows.text(1)) +
+                                " is not a place and institution of the measures read before");
+        sums.push_back({static_cast<std::uint16_t>(municipality - history.municipalities.begin()),
+                        static_cast<std::uint16_t>(institution - history.institutions.begin()), rows.real(2)});
+    }
+    return sums;
+}
+
 } // namespace ss

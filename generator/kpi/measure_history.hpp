@@ -67,4 +67,16 @@ enum class ContactRecord : std::uint8_t { none, empty, yes, other };
 /// Reads the progress records of `quarter`. Throws DatabaseError.
 std::vector<ContactRecord> read_contact_records(SQLite::Database& db, const MeasureHistory& history, const Quarter& quarter);
 
+/// The actual euros of a quarter's measure cost records per municipality and institution (JB09).
+struct MeasureCostSum {
+    std::uint16_t municipality = 0; ///< index into municipalities
+    std::uint16_t institution = 0;  ///< index into institutions
+    double actual_eur = 0;
+};
+
+/// Reads the quarter's sums from the temporary table quarter_measure_costs (kpi_engine fills it
+/// per quarter) in the table's own order: the order JB09's query adds them up in, so that the
+/// euros per scope are the same to the bit. Throws DatabaseError.
+std::vector<MeasureCostSum> read_measure_cost_sums(SQLite::Database& db, const MeasureHistory& history);
+
 } // namespace ss

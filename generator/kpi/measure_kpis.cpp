@@ -31,11 +31,11 @@ public:
         count_ = municipalities_ + regions_ + scopes.gi_scopes.size();
     }
     size_t count() const { return count_; }
-    size_t municipality(const History::Measure& m) const { return m.municipality; }
-    size_t region(const History& h, const History::Measure& m) const { return municipalities_ + h.region_of[m.municipality]; }
-    /// The GI scope's slot, or -1 when the quarter has none (trend quarters have no GI scopes).
-    long gi(const History& h, const History::Measure& m) const {
-        return gi_of_[h.region_of[m.municipality] * institutions_ + m.institution];
+    size_t region(const History& h, std::uint16_t municipality) const { return municipalities_ + h.region_of[municipality]; }
+    /// The slot of the GI scope of an institution within the municipality's region, or -1 when
+    /// the quarter has none (trend quarters have no GI scopes).
+    long gi(const History& h, std::uint16_t municipality, std::uint16_t institution) const {
+        return gi_of_[h.region_of[municipality] * institutions_ + institution];
     }
     /// The slot of a municipality or region scope, or -1 when the history has no such place.
     long of(const History& h, const QuarterScopes::Scope& s) const {
@@ -76,13 +76,13 @@ std::array<SlotCounts, N> slot_counts(const Slots& slots) {
 
 /// What the counts of one quarter read.
 struct QuarterInput {
-    QuarterInput(const History& h, QuarterScopes s, const Quarter& quarter, std::vector<ContactRecord> c)
-        : history(h), scopes(std::move(s)), qs(quarter.first_day().days), qe(quarter.last_day().days), contacts(std::move(c)),
+    QuarterInput(const History& h, QuarterScopes s, const Quarter& quarter, MeasureQuarterRecords r)
+        : history(h), scopes(std::move(s)), qs(quarter.first_day().days), qe(quarter.last_day().days), records(std::move(r)),
           slots(h, scopes) {}
     const History& history;
     QuarterScopes scopes;
     std::int32_t qs, qe;
-    std::vector<ContactRecord> contacts;
+    MeasureQuarterRecords records;
     Slots slots;
 
     /// Active at the end of Q: started on or before qe, not ended by then.
@@ -91,10 +91,15 @@ struct QuarterInput {
     /// Calls `add(slot)` for the slots a measure counts in; `with_gis`: its GI scope's too.
     template <typename Add>
     void each_slot(const History::Measure& m, bool with_gis, Add add) const {
-        add(slots.municipality(m));
-        add(slots.region(history, m));
+        each_slot_of(m.municipality, m.institution, with_gis, add);
+    }
+    /// The same for what a municipality's institution has.
+    template <typename Add>
+    void each_slot_of(std::uint16_t municipality, std::uint16_t institution, bool with_gis, Add add) const {
+        add(slots.of_municipality(municipality));
+        add(slots.region(history, municipality));
         if (with_gis)
-            if (const long gi = slots.gi(history, m); gi >= 0) add(static_cast<size_t>(gi));
+            if (const long gi = slots.gi(history, municipality, institution); gi >= 0) add(static_cast<size_t>(gi));
     }
 
     /// Calls `row(type, code, slot, youths)` for each scope the query writes rows for: the
@@ -328,7 +333,7 @@ std::vector<KpiRow> jb06(const Input& in) {
 std::vector<KpiRow> jb10(const Input& in) {
     return share_of_active(in, [&](size_t i, const History::Measure& m) {
         if (m.kind != Kind::uhp && m.kind != Kind::voogdij) return std::pair<double, double>{0, 0};
-        const ContactRecord record = in.contacts[i];
+        const ContactRecord record = in.records.contacts[i];
         return std::pair<double, double>{record == ContactRecord::yes ? 1 : 0, record == ContactRecord::empty ? 0 : 1};
     });
 }
@@ -338,8 +343,24 @@ std::vector<KpiRow> jb10(const Input& in) {
 std::vector<KpiRow> dq02(const Input& in) {
     return share_of_active(in, [&](size_t i, const History::Measure& m) {
         if (m.kind == Kind::jr || m.kind == Kind::other) return std::pair<double, double>{0, 0};
-        return std::pair<double, double>{in.contacts[i] == ContactRecord::none ? 0 : 1, 1};
+        return std::pair<double, double>{in.records.contacts[i] == ContactRecord::none ? 0 : 1, 1};
     });
+}
+
+/// JB09: the actual euros of the quarter's measure cost records over the measures active in Q (not
+/// only at its end), GIs included. The euros come summed per municipality and institution
+/// (read_measure_cost_sums) and are added per scope in that order, as the query adds them.
+std::vector<KpiRow> jb09(const Input& in) {
+    SlotCounts euros(in.slots), active(in.slots);
+    for (const auto& sum : in.records.costs)
+        in.each_slot_of(sum.municipality, sum.institution, true, [&](size_t slot) { euros.n[slot] += sum.actual_eur; });
+    for (const auto& m : in.history.measures)
+        if (m.start <= in.qe && m.end >= in.qs) in.each_slot(m, true, [&](size_t slot) { active.n[slot] += 1; });
+    std::vector<KpiRow> rows;
+    in.each_scope(true, [&](const std::string& type, const std::string& code, long slot, const Youths&) {
+        rows.push_back({type, code, "", euros[slot], active[slot]});
+    });
+    return rows;
 }
 
 /// JB11: distinct children with a juvenile-probation measure active at the end of Q, per 1,000
@@ -403,7 +424,7 @@ using Counter = std::vector<KpiRow> (*)(const Input&);
 
 constexpr std::pair<std::string_view, Counter> counters[] = {
     {"AK02", ak02}, {"DQ02", dq02}, {"GI01", gi01}, {"GI02", gi02}, {"JB01", jb01}, {"JB05", jb05},
-    {"JB06", jb06}, {"JB08", jb08}, {"JB10", jb10}, {"JB11", jb11}, {"JB12", jb12}};
+    {"JB06", jb06}, {"JB08", jb08}, {"JB09", jb09}, {"JB10", jb10}, {"JB11", jb11}, {"JB12", jb12}};
 
 } // namespace
 
@@ -416,8 +437,8 @@ struct MeasureCounts::Input : QuarterInput {
 };
 
 MeasureCounts::MeasureCounts(const MeasureHistory& history, QuarterScopes scopes, const Quarter& quarter,
-                             std::vector<ContactRecord> contacts)
-    : input_(new Input(history, std::move(scopes), quarter, std::move(contacts))) {}
+                             MeasureQuarterRecords records)
+    : input_(new Input(history, std::move(scopes), quarter, std::move(records))) {}
 
 MeasureCounts::~MeasureCounts() = default;
 
