@@ -115,16 +115,27 @@ std::vector<SqlTask> sql_tasks(const std::vector<KpiDefinition>& kpis, const std
 }
 
 struct SqlResults {
-    std::vector<std::vector<KpiValue>> values; ///< per quarter, as compute_kpis returns them
+    std::vector<std::vector<KpiValue>> values; ///< per quarter, as compute_kpis returns them, provisional ones marked
+    std::vector<KpiTable> tables;              ///< per quarter, its values looked up by the report builder
     std::map<std::string, std::vector<Signal>> signals;
 };
+
+/// The report builder's look-up table of one quarter's values. The report quarter's leaves out its
+/// transparency cells (nine in ten of its values): only kpis.csv and the region's own rows need them.
+KpiTable lookup_table_of(const std::vector<KpiValue>& values, bool report_quarter) {
+    KpiTable table;
+    for (const auto& v : values)
+        if (!report_quarter || !is_transparency_cell(v)) table.add(v);
+    return table;
+}
 
 /// Runs the tasks on one worker per connection of the snapshot (temporary scope tables belong to a
 /// connection).
 SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tasks, const std::vector<Quarter>& quarters,
-                         const Quarter& report_quarter, const std::string& signals_sql) {
+                         const Quarter& report_quarter, const std::string& signals_sql, const CompletenessRule& completeness) {
     SqlResults results;
     results.values.resize(quarters.size());
+    results.tables.resize(quarters.size());
     std::promise<KpiHistory> history_read;
     const std::shared_future<KpiHistory> history = history_read.get_future().share();
     const KpiHistorySource wait_for_history = [&]() -> const KpiHistory& { return history.get(); };
@@ -141,10 +152,13 @@ SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tas
                 history_read.set_exception(std::current_exception()); // a quarter waiting for it fails too
                 throw;
             }
-        } else if (task.quarter)
-            results.values[*task.quarter] =
-                compute_kpis(db, task.kpis, quarters[*task.quarter], task.detail, nullptr, wait_for_history);
-        else results.signals = read_signals(db, signals_sql, report_quarter);
+        } else if (task.quarter) {
+            auto& values = results.values[*task.quarter];
+            values = compute_kpis(db, task.kpis, quarters[*task.quarter], task.detail, nullptr, wait_for_history);
+            // Marked and looked up here, beside the other worker, rather than after the last task.
+            mark_provisional(values, completeness);
+            results.tables[*task.quarter] = lookup_table_of(values, quarters[*task.quarter] == report_quarter);
+        } else results.signals = read_signals(db, signals_sql, report_quarter);
     });
     return results;
 }
@@ -169,21 +183,10 @@ RunData read_run_data(ReadSnapshot& snapshot, const std::vector<KpiDefinition>& 
     std::set<std::string> computed_over_time = over_time;
     computed_over_time.insert("DQ01");
     SqlResults sql = run_sql_tasks(snapshot, sql_tasks(kpis, computed_over_time, quarters, quarter), quarters, quarter,
-                                   signals_sql);
-    auto& values = sql.values;
+                                   signals_sql, completeness);
     for (size_t i = 0; i < quarters.size(); ++i) {
-        mark_provisional(values[i], completeness);
-        if (quarters[i] == quarter) {
-            // Nine in ten of the quarter's values are transparency cells; only kpis.csv and the
-            // region's own rows need them.
-            std::vector<KpiValue> looked_up;
-            std::copy_if(values[i].begin(), values[i].end(), std::back_inserter(looked_up),
-                         [](const KpiValue& v) { return !is_transparency_cell(v); });
-            data.table.add(looked_up);
-            data.quarter_values = std::move(values[i]);
-        } else {
-            data.table.add(values[i]); // trend detail: no GIs, no transparency cells
-        }
+        data.table.merge(std::move(sql.tables[i]));
+        if (quarters[i] == quarter) data.quarter_values = std::move(sql.values[i]);
     }
     data.targets = read_targets(db, quarter.year);
     SQLite::Statement institutions(db, "SELECT institution_id, name FROM institutions");
