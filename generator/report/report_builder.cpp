@@ -19,9 +19,10 @@ struct ScopeRef {
     std::string code;
 };
 
-/// Where an item's own figures come from: the scope, or its region for a region-level KPI.
+/// The names the data gives providers and municipalities, for breakdowns in words.
 DataNames data_names(const ReportContext& c) { return {&c.provider_names, c.scopes}; }
 
+/// Where an item's own figures come from: the scope, or its region for a region-level KPI.
 ScopeRef own_scope(const Scope& scope, const ReportItem& item) {
     if (item.region_level && scope.type == ScopeType::municipality) return {ScopeType::region, scope.region_code};
     return {scope.type, scope.code};
