@@ -239,6 +239,23 @@ TEST_CASE("xlsx: the GI benchmark opens in LibreOffice with each GI's numbers as
     convert_sheets_to_csv(folder / "samen-sturen-regio-2025-Q3-JZ31.xlsx", region.path());
     CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31-Gemeenten naast elkaar.csv"));
     CHECK(fs::exists(region / "samen-sturen-regio-2025-Q3-JZ31-Transparantie.csv"));
+    // Its KPI sheet says each transparency cell in words, in a column wide enough to read them.
+    size_t cells = 0;
+    for (const auto& line : lines_of(read_file(region / "samen-sturen-regio-2025-Q3-JZ31-KPI.csv"))) {
+        const auto f = fields_of(line);
+        if (f.size() < 10 || f[3] != "\"TR02\"" || f[4].find(",profile=") == std::string::npos) continue;
+        CAPTURE(line);
+        CHECK(f[8] == "\"uitval per aanbieder\""); // its name, though no block of the report shows TR02
+        CHECK(f[9].find('=') == std::string::npos); // no machine key left
+        CHECK((f[9].find("; profiel ") != std::string::npos || f[9].find("; geen profiel") != std::string::npos));
+        CHECK(f[9].find("; intensiteit: ") != std::string::npos);
+        ++cells;
+    }
+    CHECK(cells > 10);
+    const fs::path xlsx = folder / "samen-sturen-regio-2025-Q3-JZ31.xlsx";
+    const int sheets = std::stoi(run_cli_text("unzip -l '" + xlsx.string() + "' | grep -c 'xl/worksheets/sheet'"));
+    const std::string kpi_sheet = run_cli_text("unzip -p '" + xlsx.string() + "' xl/worksheets/sheet" + std::to_string(sheets - 1) + ".xml");
+    CHECK(kpi_sheet.find("<col min=\"10\" max=\"10\" width=\"70.") != std::string::npos);
 }
 
 TEST_CASE("xlsx: every sheet prints landscape on A4, one page wide, its header row on every page") {

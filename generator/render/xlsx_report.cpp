@@ -341,8 +341,9 @@ void write_transparency(lxw_workbook* wb, Formats& f, const ReportModel& model) 
 /// and breakdown beside them for the reader.
 void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, "KPI");
-    std::map<std::string, std::string> names;
-    for (const KpiBlock* b : first_block_per_kpi(model)) names.emplace(b->item.kpi, b->name);
+    // The KPI's name for every row, the transparency cells' too (no block of the report shows those).
+    const auto& names = model.kpi_names;
+    std::vector<std::string> names_used, words_used; // for the columns' widths
     lxw_row_t r = 0;
     for (const auto& v : model.long_form) {
         ++r;
@@ -355,15 +356,23 @@ void write_kpi_sheet(lxw_workbook* wb, const ReportModel& model) {
         write_amount(ws, r, 6, v.denominator);
         write_figure(ws, r, 7, v.value, ValueStyle::number, 6, nullptr);
         const auto name = names.find(v.kpi_id);
-        if (name != names.end() && !name->second.empty()) worksheet_write_string(ws, r, 8, name->second.c_str(), nullptr);
-        worksheet_write_string(ws, r, 9, v.breakdown.empty() ? "totaal" : breakdown_words(*model.labels, model.names, v.breakdown).c_str(), nullptr);
+        if (name != names.end() && !name->second.empty()) {
+            worksheet_write_string(ws, r, 8, name->second.c_str(), nullptr);
+            if (names_used.empty() || names_used.back() != name->second) names_used.push_back(name->second);
+        }
+        words_used.push_back(v.breakdown.empty() ? "totaal" : breakdown_words(*model.labels, model.names, v.breakdown));
+        worksheet_write_string(ws, r, 9, words_used.back().c_str(), nullptr);
     }
     add_table(ws, 0, r, {"quarter", "scope_type", "scope_code", "kpi_id", "breakdown", "numerator", "denominator", "value",
                          "indicator", "uitsplitsing"},
               "KPI");
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_column(ws, 0, 7, 14, nullptr);
-    worksheet_set_column(ws, 8, 9, 32, nullptr);
+    // A transparency cell's words run to a hundred characters ("Naam; profiel 6; intensiteit: …"):
+    // as wide as the sheet can be and still print one page wide legibly; on screen the last column
+    // runs on to the right.
+    worksheet_set_column(ws, 8, 8, fitting_width(names_used, 32, 50), nullptr);
+    worksheet_set_column(ws, 9, 9, fitting_width(words_used, 32, 70), nullptr);
 }
 
 } // namespace

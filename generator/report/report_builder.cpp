@@ -282,6 +282,7 @@ ReportModel build_report(const ReportContext& c, const Scope& scope, std::vector
     model.council = council_details(c, scope);
     model.signalled = signalled_measures(signals);
     model.long_form = std::move(long_form);
+    for (const auto& [id, kpi] : c.kpis) model.kpi_names.emplace(id, kpi.name);
     return model;
 }
 

@@ -2,6 +2,7 @@
 // the KPI values. Renderers format these numbers; they never compute or look anything up.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -161,6 +162,7 @@ struct ReportModel {
     std::vector<Section> sections;
     std::vector<SignalledMeasure> signalled; ///< municipality reports: its measures with a signal
     std::vector<KpiValue> long_form;    ///< kpis.csv and the Excel KPI sheet: the rows of this folder
+    std::map<std::string, std::string> kpi_names; ///< every KPI's name (its query header), by id: the KPI sheet's indicator
     const CodeLabels* labels = nullptr; ///< Dutch labels of codes, statuses and signals
     DataNames names;                    ///< providers' and municipalities' names, for breakdowns in words
     const Texts* texts = nullptr;       ///< the fixed texts (templates/texts.json)
