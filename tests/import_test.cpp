@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "db/database.hpp"
+#include "db/database_backups.hpp"
 #include "import/importer.hpp"
 #include "test_support.hpp"
 
@@ -386,4 +387,52 @@ TEST_CASE("import: a bad field is reported once, without follow-on errors in row
         files["costs.csv"] = with_line("costs.csv", ",T1,2025-Q1,1,1") + ",T1,2025-Q2,1,1\n";
         CHECK(errors_of(rejection(files)).size() == 3);
     }
+}
+
+TEST_CASE("import: an error only the checks beside the load find undoes the load, and the copy made for it") {
+    // A repeated key loads without complaint (the second row replaces the first), so only the
+    // uniqueness check, running beside the load, can refuse it: the load must not be committed.
+    TempDir dir;
+    const auto db_path = (dir / "m.db").string();
+    ImportOptions o = options();
+    o.backup_folder = backup_folder(db_path);
+    write_delivery(dir / "first", valid_delivery());
+    {
+        auto db = open_database(db_path, OpenMode::create_or_update);
+        import_folder(*db, dir / "first", o);
+    }
+    const std::string before = file_fingerprint(db_path);
+    auto copies = [&] {
+        return std::distance(std::filesystem::directory_iterator(o.backup_folder), std::filesystem::directory_iterator());
+    };
+    REQUIRE(copies() == 1);
+
+    auto files = valid_delivery();
+    files["measures.csv"] = with_line("measures.csv", "M7,K7,GM0505,GI-W,,ots,other,2025-01-01,,") +
+                            "M7,K8,GM0642,GI-W,,ots,other,2025-02-01,,\n";
+    write_delivery(dir / "second", files);
+    {
+        auto db = open_database(db_path, OpenMode::create_or_update);
+        try {
+            import_folder(*db, dir / "second", o);
+            FAIL("expected a rejection");
+        } catch (const DeliveryRejected& e) {
+            const auto errors = errors_of(e.issues());
+            REQUIRE(errors.size() == 1);
+            CHECK(errors[0] == "measures.csv:6: repeats the key (measure_id=M7) of line 5");
+        }
+        CHECK(query_int(*db, "SELECT count(*) FROM measures WHERE measure_id = 'M7'") == 0);
+        CHECK(query_int(*db, "SELECT count(*) FROM deliveries") == 1);
+    }
+    CHECK(file_fingerprint(db_path) == before);
+    CHECK(copies() == 1); // the copy made before the load went with it
+}
+
+TEST_CASE("import: a reference the load refuses is told as the checks tell it") {
+    // The measure names a municipality nobody delivered: the database's foreign key stops the
+    // load (unless the checks beside it were quicker), and either way the user reads the check's
+    // line, not SQLite's "FOREIGN KEY constraint failed".
+    const std::string error =
+        single_error("measures.csv", with_line("measures.csv", "M7,K7,GM9999,GI-W,,ots,other,2025-01-01,,"));
+    CHECK(error == "measures.csv:5: column municipality_code: 'GM9999' is not in municipalities.csv nor in the database");
 }

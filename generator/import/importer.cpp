@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <functional>
 #include <cctype>
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <future>
 #include <fstream>
 #include <sstream>
 
@@ -43,6 +46,39 @@ std::string summary(const std::vector<Issue>& issues) {
     });
     return "the delivery was rejected with " + std::to_string(errors) +
            (errors == 1 ? " error" : " errors") + "; the database was not changed";
+}
+
+void append(std::vector<Issue>& issues, std::vector<Issue> more) {
+    issues.insert(issues.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+/// The checks that span files, each file read whole already: keys unique, references resolved
+/// (in the delivery or in `stored`), KPI rows against the catalogue, the snapshot declaration.
+std::vector<Issue> cross_file_issues(const Delivery& delivery, const KeyOrders& orders, const KnownKeys& stored,
+                                     const ImportOptions& options) {
+    std::vector<Issue> found;
+    check_unique_keys(delivery, orders, found);
+    check_references(delivery, stored, found);
+    check_kpi_rows(delivery, options.kpis, found);
+    check_declaration(options.declaration, delivery, found);
+    return found;
+}
+
+/// The history entry of a delivery about to be loaded (its backup file is named when made).
+DeliveryRecord delivery_record(SQLite::Database& db, const Delivery& delivery, const DeliveryPlan& plan,
+                               const std::string& source, const ImportOptions& options) {
+    DeliveryRecord record;
+    record.id = next_delivery_id(db);
+    record.imported_at = options.imported_at;
+    record.delivered_on = options.delivered_on.empty() ? format_iso_date(options.today) : options.delivered_on;
+    record.source = source;
+    record.program_version = SAMEN_STUREN_VERSION;
+    record.snapshot = describe(options.declaration);
+    record.added = plan.added();
+    record.changed = plan.changed();
+    record.removed = plan.removed();
+    record.files = delivered_files(plan, delivery.file_sha256);
+    return record;
 }
 
 } // namespace
@@ -106,48 +142,66 @@ ImportResult import_delivery(SQLite::Database& db, const Delivery& delivery,
                              const ImportOptions& options) {
     ImportResult result;
     StepClock steps(result.stage_seconds);
-    const KeyOrders orders = key_orders(delivery);
-    check_unique_keys(delivery, orders, issues);
-    check_references(delivery, read_known_keys(db), issues);
-    check_kpi_rows(delivery, options.kpis, issues);
-    check_declaration(options.declaration, delivery, issues);
-    if (has_errors(issues)) throw DeliveryRejected(std::move(issues));
-    steps.lap("check");
+    const KeyOrders orders = key_orders(delivery, options.jobs);
+    const KnownKeys stored = read_known_keys(db);
+    steps.lap("sort");
+    if (has_errors(issues)) { // a file is wrong already: nothing will be loaded, say everything found
+        append(issues, cross_file_issues(delivery, orders, stored, options));
+        throw DeliveryRejected(std::move(issues));
+    }
+
+    // The checks that span files only read the delivery: they run beside the plan and the load,
+    // which only write inside the transaction, and the load stops as soon as they find an error.
+    // Nothing is committed before they have passed (docs/performance.md, "Import").
+    std::atomic<bool> checks_failed{false};
+    double check_seconds = 0;
+    std::future<std::vector<Issue>> checks = std::async(std::launch::async, [&] {
+        const auto start = std::chrono::steady_clock::now();
+        std::vector<Issue> found = cross_file_issues(delivery, orders, stored, options);
+        check_seconds = seconds_since(start);
+        if (has_errors(found)) checks_failed = true;
+        return found;
+    });
 
     // The plan is made and written in one transaction: no other writer can change what it found.
     // A dry run only reads; leaving the transaction unfinished rolls it back.
     SQLite::Transaction tx(db, options.dry_run ? SQLite::TransactionBehavior::DEFERRED : SQLite::TransactionBehavior::IMMEDIATE);
-    result.plan = plan_delivery(db, delivery, orders, options.declaration, issues);
+    std::vector<Issue> plan_issues;
+    DeliveryRecord record;
+    std::exception_ptr failure;
+    try {
+        result.plan = plan_delivery(db, delivery, orders, options.declaration, plan_issues);
+        steps.lap("plan");
+        if (!has_errors(plan_issues) && !options.dry_run && !result.plan.changes_nothing()) {
+            record = delivery_record(db, delivery, result.plan, source, options);
+            if (!options.backup_folder.empty() && options.keep_backups > 0) {
+                record.backup_file = backup_file_name(options.imported_at, "delivery-" + std::to_string(record.id));
+                copy_database_to_file(db.getFilename(), options.backup_folder / record.backup_file);
+                steps.lap("backup");
+            }
+            load_delivery(db, delivery, orders, result.plan, &checks_failed);
+            record_delivery(db, record);
+            pause_point("load");
+        }
+    } catch (...) {
+        failure = std::current_exception(); // an error the checks explain (a reference the load refused) is theirs to tell
+    }
+    append(issues, checks.get());
+    if (has_errors(issues)) {
+        if (!record.backup_file.empty()) std::filesystem::remove(options.backup_folder / record.backup_file);
+        throw DeliveryRejected(std::move(issues));
+    }
+    if (failure) std::rethrow_exception(failure);
+    append(issues, std::move(plan_issues));
     if (has_errors(issues)) throw DeliveryRejected(std::move(issues));
-    steps.lap("plan");
     result.rows_read = delivery.total_rows();
     result.warnings = std::move(issues);
     result.declaration = options.declaration;
     if (options.dry_run || result.plan.changes_nothing()) return result;
 
-    DeliveryRecord record;
-    record.id = next_delivery_id(db);
-    record.imported_at = options.imported_at;
-    record.delivered_on = options.delivered_on.empty() ? format_iso_date(options.today) : options.delivered_on;
-    record.source = source;
-    record.program_version = SAMEN_STUREN_VERSION;
-    record.snapshot = describe(options.declaration);
-    record.added = result.plan.added();
-    record.changed = result.plan.changed();
-    record.removed = result.plan.removed();
-    record.files = delivered_files(result.plan, delivery.file_sha256);
-    if (!options.backup_folder.empty() && options.keep_backups > 0) {
-        steps.restart();
-        record.backup_file = backup_file_name(options.imported_at, "delivery-" + std::to_string(record.id));
-        copy_database_to_file(db.getFilename(), options.backup_folder / record.backup_file);
-        steps.lap("backup");
-    }
-    steps.restart();
-    load_delivery(db, delivery, orders, result.plan);
-    record_delivery(db, record);
-    pause_point("load");
     tx.commit();
     steps.lap("load");
+    result.stage_seconds.emplace_back("check, beside the plan and load", check_seconds);
     if (!options.backup_folder.empty()) prune_backups(options.backup_folder, options.keep_backups);
     result.recorded = std::move(record);
     return result;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/parallel_for.hpp"
+
 namespace ss {
 
 namespace {
@@ -28,8 +30,11 @@ int compare_keys(const Table& t, const std::vector<int>& columns, std::uint32_t 
 void fill_prefix(const Table& t, const std::vector<int>& columns, std::uint32_t row, KeyPrefix& p) {
     std::memset(p.bytes, 0, sizeof p.bytes);
     size_t used = 0;
+    std::string scratch;
     for (int c : columns) {
-        const std::string text = value_text(t.at(row, c));
+        const Value& v = t.at(row, c);
+        const auto* s = std::get_if<std::string>(&v);
+        const std::string& text = s ? *s : (scratch = value_text(v));
         const size_t n = std::min(text.size(), sizeof p.bytes - used);
         std::memcpy(p.bytes + used, text.data(), n);
         used += n;
@@ -68,9 +73,15 @@ bool same_key(const Table& t, const std::vector<int>& columns, std::uint32_t a, 
     return true;
 }
 
-KeyOrders key_orders(const Delivery& delivery) {
+KeyOrders key_orders(const Delivery& delivery, int jobs) {
+    std::vector<std::pair<const std::string*, const Table*>> tables;
+    for (const auto& [name, table] : delivery.tables) tables.emplace_back(&name, &table);
+    // The largest first: the costs alone are half the rows, the other worker sorts the rest.
+    std::stable_sort(tables.begin(), tables.end(), [](const auto& a, const auto& b) { return a.second->rows() > b.second->rows(); });
+    std::vector<std::vector<std::uint32_t>> sorted(tables.size());
+    parallel_for(tables.size(), jobs, [&](size_t i, size_t) { sorted[i] = key_order(*tables[i].second); });
     KeyOrders orders;
-    for (const auto& [name, table] : delivery.tables) orders[name] = key_order(table);
+    for (size_t i = 0; i < tables.size(); ++i) orders[*tables[i].first] = std::move(sorted[i]);
     return orders;
 }
 

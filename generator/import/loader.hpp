@@ -3,6 +3,8 @@
 // snapshot files remove. The caller holds the transaction: the import is all or nothing.
 #pragma once
 
+#include <atomic>
+
 #include <SQLiteCpp/Database.h>
 
 #include "import/delivery.hpp"
@@ -17,6 +19,9 @@ KnownKeys read_known_keys(SQLite::Database& db);
 
 /// Writes the rows `plan` marks new or changed, table by table in file-spec order and each
 /// table's rows in `orders` (key order, so that B-tree inserts append), then the plan's removals.
-void load_delivery(SQLite::Database& db, const Delivery& delivery, const KeyOrders& orders, const DeliveryPlan& plan);
+/// When `stop` turns true (checks running beside the load found an error) it throws without
+/// finishing; the caller's transaction undoes what was written.
+void load_delivery(SQLite::Database& db, const Delivery& delivery, const KeyOrders& orders, const DeliveryPlan& plan,
+                   const std::atomic<bool>* stop = nullptr);
 
 } // namespace ss
