@@ -3,6 +3,9 @@
 // asked for by name, and a database the import did not write is named, not counted.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "core/errors.hpp"
 #include "db/database.hpp"
 #include "demo/demo_generator.hpp"
@@ -28,6 +31,39 @@ INSERT INTO institutions VALUES ('P', 'Aanbieder', 'provider'), ('P2', 'Aanbiede
 )sql";
 
 } // namespace
+
+TEST_CASE("trajectory history: the cost records summed on a second connection give every trajectory the same euros, to the bit") {
+    TempDir dir;
+    const std::string path = (dir / "demo.db").string();
+    auto db = open_database(path, OpenMode::create_or_update);
+    import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
+    const auto second = open_database(path, OpenMode::read_only);
+    const std::optional<Date> start = history_start(Quarter{2025, 3});
+    const TrajectoryHistory alone = load_trajectory_history(*db, start);
+    const TrajectoryHistory beside = load_trajectory_history(*db, start, second.get());
+    REQUIRE(beside.trajectories.size() == alone.trajectories.size());
+    size_t with_costs = 0, same = 0;
+    for (size_t i = 0; i < alone.trajectories.size(); ++i) {
+        with_costs += alone.trajectories[i].eur > 0;
+        same += std::memcmp(&alone.trajectories[i].eur, &beside.trajectories[i].eur, sizeof(double)) == 0;
+    }
+    CHECK(same == alone.trajectories.size());
+    CHECK(with_costs > 1000);
+    // A trajectory's sum, worked out in SQL over the same records.
+    const auto first = std::find_if(alone.trajectories.begin(), alone.trajectories.end(), [](const auto& t) { return t.eur > 0; });
+    const size_t n = static_cast<size_t>(first - alone.trajectories.begin());
+    const std::string id = alone.id_text.substr(n == 0 ? 0 : alone.id_ends[n - 1], alone.id_ends[n] - (n == 0 ? 0 : alone.id_ends[n - 1]));
+    SQLite::Statement sum(*db, "SELECT total(actual_eur) FROM costs WHERE subject_type = 'trajectory' AND subject_id = ?");
+    sum.bind(1, id);
+    REQUIRE(sum.executeStep());
+    CHECK(beside.trajectories[n].eur == doctest::Approx(sum.getColumn(0).getDouble()).epsilon(1e-12));
+
+    SUBCASE("a second connection that cannot read the cost records fails the read, named") {
+        SQLite::Database empty(":memory:");
+        CHECK_THROWS_WITH_AS(load_trajectory_history(*db, start, &empty),
+                             "reading the trajectories for the trajectory KPIs: no such table: costs", DatabaseError);
+    }
+}
 
 TEST_CASE("trajectory KPIs: the fast path counts what the queries count, on the region demo over eight quarters") {
     TempDir dir;

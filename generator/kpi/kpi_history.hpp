@@ -17,8 +17,9 @@ struct KpiHistory {
 };
 
 /// Reads both histories, the trajectories from `first_end_day` on (load_trajectory_history; all
-/// when not given). Throws DatabaseError.
-KpiHistory load_kpi_history(SQLite::Database& db, std::optional<Date> first_end_day = std::nullopt);
+/// when not given; `costs_db` as there). Throws DatabaseError.
+KpiHistory load_kpi_history(SQLite::Database& db, std::optional<Date> first_end_day = std::nullopt,
+                            SQLite::Database* costs_db = nullptr);
 
 /// Where compute_kpis finds the history when its first fast-path KPI comes: one read for many
 /// quarters, perhaps still being read by another worker. Empty: it reads its own.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 #include <functional>
+#include <future>
 #include <unordered_map>
 
 #include <SQLiteCpp/Statement.h>
@@ -50,27 +51,50 @@ private:
     std::string_view current_;
 };
 
-/// Each trajectory's actual euros summed over its cost records, read in trajectory id order beside
-/// the trajectories. The sum is SQLite's total() over the same rows in the same order (the index
-/// costs_by_subject: subject, then amount; total() skips empty amounts, the query leaves them
-/// out), so the same bits as the queries' per-trajectory sums; summing here instead of under a
-/// GROUP BY saves SQLite's grouping, a third of reading the history's costs (docs/performance.md,
-/// item 14). trajectory_kpis_test holds the two to the bit.
-class CostSums {
-public:
-    explicit CostSums(SQLite::Database& db)
-        : records_(db, "SELECT subject_id, actual_eur FROM costs WHERE subject_type = 'trajectory' "
-                       "AND actual_eur IS NOT NULL ORDER BY subject_id") {}
-    /// The sum of `trajectory_id`'s records (0 when it has none); the ids asked for must ascend.
-    double of(std::string_view trajectory_id) {
-        double sum = 0;
-        for (const RowReader* record; (record = records_.at(trajectory_id)); records_.advance()) sum += record->real(1);
-        return sum;
-    }
+/// Each trajectory's actual euros summed over its cost records, in trajectory id order. The sum is
+/// SQLite's total() over the same rows in the same order (the index costs_by_subject: subject,
+/// then amount; total() skips empty amounts, the query leaves them out), so the same bits as the
+/// queries' per-trajectory sums; summing here instead of under a GROUP BY saves SQLite's grouping,
+/// a third of reading the history's costs (docs/performance.md, item 14). trajectory_kpis_test
+/// holds the two to the bit.
+struct CostSums {
+    std::string id_text;              ///< the trajectories' ids, one after the other
+    std::vector<std::uint32_t> id_ends; ///< where each id ends in id_text
+    std::vector<double> euros;
 
-private:
-    ByTrajectory records_;
+    std::string_view id(size_t i) const {
+        const std::uint32_t begin = i == 0 ? 0 : id_ends[i - 1];
+        return std::string_view(id_text).substr(begin, id_ends[i] - begin);
+    }
 };
+
+CostSums read_cost_sums(SQLite::Database& db) {
+    CostSums sums;
+    RowReader records(db, "SELECT subject_id, actual_eur FROM costs WHERE subject_type = 'trajectory' "
+                          "AND actual_eur IS NOT NULL ORDER BY subject_id", reading);
+    while (records.next()) {
+        const std::string_view id = records.text(0);
+        if (sums.euros.empty() || sums.id(sums.euros.size() - 1) != id) {
+            sums.id_text.append(id);
+            sums.id_ends.push_back(static_cast<std::uint32_t>(sums.id_text.size()));
+            sums.euros.push_back(0);
+        }
+        sums.euros.back() += records.real(1);
+    }
+    return sums;
+}
+
+/// Gives each trajectory (in id order, as read) the sum of its cost records; 0 when it has none.
+void add_cost_sums(TrajectoryHistory& history, const CostSums& sums) {
+    size_t next = 0;
+    std::uint32_t begin = 0;
+    for (size_t i = 0; i < history.trajectories.size(); ++i) {
+        const std::string_view id = std::string_view(history.id_text).substr(begin, history.id_ends[i] - begin);
+        begin = history.id_ends[i];
+        while (next < sums.euros.size() && sums.id(next) < id) ++next;
+        history.trajectories[i].eur = next < sums.euros.size() && sums.id(next) == id ? sums.euros[next] : 0;
+    }
+}
 
 /// A score of 1-10 (an experience), or a profile.
 std::int16_t small_number(const RowReader& row, int column, std::string_view trajectory_id, const char* table,
@@ -157,11 +181,15 @@ int code_number(const std::vector<std::string>& codes, std::string_view code) {
     return it == codes.end() ? -1 : static_cast<int>(it - codes.begin()) + 1;
 }
 
-TrajectoryHistory load_trajectory_history(SQLite::Database& db, std::optional<Date> first_end_day) {
+TrajectoryHistory load_trajectory_history(SQLite::Database& db, std::optional<Date> first_end_day,
+                                          SQLite::Database* costs_db) {
+    // The cost records are a third of the reading: on a second connection they are summed beside
+    // the trajectories (a run's guard connection, idle meanwhile; docs/performance.md, item 17).
+    std::future<CostSums> costs = std::async(costs_db ? std::launch::async : std::launch::deferred,
+                                             [&] { return read_cost_sums(costs_db ? *costs_db : db); });
     TrajectoryHistory history;
     if (first_end_day) history.first_end_day = first_end_day->days;
     static_cast<Places&>(history) = read_places(db);
-    CostSums costs(db);
     ByTrajectory outcomes(db, "SELECT trajectory_id, experience_youth, experience_parent, goal_education, "
                               "goal_family_balance, goal_problem_reduction, goal_participation FROM outcomes "
                               "WHERE moment = 'end' ORDER BY trajectory_id");
@@ -188,7 +216,6 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db, std::optional<Da
             throw DatabaseError("trajectories: trajectory " + std::string(id) + " has end_date '" + std::string(rows.text(5)) +
                                 "' before its start_date '" + std::string(rows.text(4)) + "' (import the delivery again)");
         if (!rows.is_null(6)) t.end_reason = number_met(reasons_seen, rows.text(6), id, "end reason");
-        t.eur = costs.of(id);
         if (const RowReader* outcome = outcomes.at(id)) read_end_outcome(*outcome, id, t);
         t.intensity = number_met(history.intensities, rows.text(7), id, "intensity");
         t.profile = small_number(rows, 9, id, "trajectories", "profile");
@@ -197,6 +224,7 @@ TrajectoryHistory load_trajectory_history(SQLite::Database& db, std::optional<Da
         history.id_text.append(id);
         history.id_ends.push_back(static_cast<std::uint32_t>(history.id_text.size()));
     }
+    add_cost_sums(history, costs.get());
     const auto& child_of = children.numbers();
     for (size_t i = 0; i < history.trajectories.size(); ++i) history.trajectories[i].child = child_of[i];
     number_reasons_in_order(history, reasons_seen);

@@ -87,8 +87,10 @@ int code_number(const std::vector<std::string>& codes, std::string_view code);
 
 /// Reads every trajectory that runs on or ended on or after `first_end_day` (every trajectory
 /// when not given), its `end` outcome, its cost records' actual euros and its norm, and the
-/// waiting lists.
+/// waiting lists. `costs_db`, a second connection to the same state of the database that nothing
+/// else uses meanwhile, reads the cost records on a thread of its own.
 /// Throws DatabaseError.
-TrajectoryHistory load_trajectory_history(SQLite::Database& db, std::optional<Date> first_end_day = std::nullopt);
+TrajectoryHistory load_trajectory_history(SQLite::Database& db, std::optional<Date> first_end_day = std::nullopt,
+                                          SQLite::Database* costs_db = nullptr);
 
 } // namespace ss

@@ -147,7 +147,7 @@ SqlResults run_sql_tasks(ReadSnapshot& snapshot, const std::vector<SqlTask>& tas
         const SqlTask& task = tasks[t];
         if (task.history) {
             try {
-                history_read.set_value(load_kpi_history(db, first_end_day));
+                history_read.set_value(load_kpi_history(db, first_end_day, &snapshot.guard()));
             } catch (...) {
                 history_read.set_exception(std::current_exception()); // a quarter waiting for it fails too
                 throw;
