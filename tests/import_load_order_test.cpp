@@ -7,6 +7,8 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "db/database.hpp"
+#include "demo/demo_generator.hpp"
+#include "import/importer.hpp"
 #include "import/delivery_plan.hpp"
 #include "import/key_order.hpp"
 #include "import/loader.hpp"
@@ -74,4 +76,18 @@ TEST_CASE("load: a load told to stop throws before it writes, and the transactio
     }
     CHECK(query_int(*db, "SELECT count(*) FROM regions") == 10);
     CHECK(query_int(*db, "SELECT count(*) FROM regions WHERE region_code = 'JZ19'") == 1);
+}
+
+TEST_CASE("load: tables loaded whole get their indexes back, and the connection its page cache") {
+    TempDir dir;
+    auto db = open_database((dir / "demo.db").string(), OpenMode::create_or_update);
+    const int cache = static_cast<int>(query_int(*db, "PRAGMA cache_size"));
+    import_delivery(*db, demo::generate_demo({demo::Scale::region, 1}), {}, "demo", fixture_import_options());
+    CHECK(query_int(*db, "SELECT count(*) FROM costs") > 10000);
+    CHECK(query_int(*db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+                         "('costs_by_subject', 'trajectories_by_child', 'measures_by_scope')") == 3);
+    CHECK(query_int(*db, "PRAGMA cache_size") == cache);
+    // The index holds every row: the count through it is the table's.
+    CHECK(query_int(*db, "SELECT count(*) FROM costs INDEXED BY costs_by_subject WHERE subject_type >= ''") ==
+          query_int(*db, "SELECT count(*) FROM costs"));
 }
