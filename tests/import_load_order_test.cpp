@@ -1,11 +1,13 @@
-// The import's load order: every table sorted by its key (on several workers, each table as
-// on one), and a load that stops when the checks beside it have found an error.
+// The import's load order: every table sorted by its key (by the reader beside its parsing, or
+// on several workers, each table as on one), and a load that stops when the checks beside it
+// have found an error.
 #include <doctest/doctest.h>
 
 #include <atomic>
 
 #include <SQLiteCpp/Transaction.h>
 
+#include "core/dates.hpp"
 #include "db/database.hpp"
 #include "demo/demo_generator.hpp"
 #include "import/importer.hpp"
@@ -90,4 +92,25 @@ TEST_CASE("load: tables loaded whole get their indexes back, and the connection 
     // The index holds every row: the count through it is the table's.
     CHECK(query_int(*db, "SELECT count(*) FROM costs INDEXED BY costs_by_subject WHERE subject_type >= ''") ==
           query_int(*db, "SELECT count(*) FROM costs"));
+}
+
+TEST_CASE("key order: the reader sorts each file it parsed, and only a table it did not sort is sorted again") {
+    TempDir dir;
+    write_delivery(dir / "in", valid_delivery());
+    std::vector<Issue> issues;
+    const Delivery read = read_delivery_folder(dir / "in", *parse_iso_date("2026-01-20"), issues, 2);
+    REQUIRE(read.sorted_rows.size() == read.tables.size());
+    for (const auto& [name, table] : read.tables) {
+        INFO(name);
+        CHECK(read.sorted_rows.at(name) == key_order(table));
+    }
+    // An order the reader gave is taken as it is (here deliberately not the key order); one of
+    // the wrong length (rows added since) is sorted again.
+    Delivery d = read;
+    d.sorted_rows["measures"] = {2, 1, 0};
+    d.sorted_rows["regions"] = {0};
+    const KeyOrders orders = key_orders(d, 1);
+    CHECK(orders.at("measures") == std::vector<std::uint32_t>{2, 1, 0}); // taken as the reader gave it
+    CHECK(orders.at("regions") == key_order(*d.find("regions")));
+    CHECK(orders.at("regions").size() == 3);
 }

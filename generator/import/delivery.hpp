@@ -31,6 +31,9 @@ struct Table {
 struct Delivery {
     std::map<std::string, Table> tables; ///< by table name; absent file = absent entry
     std::map<std::string, std::string> file_sha256; ///< by table name: the SHA-256 of the file read (none when generated)
+    /// By table name: its rows in key order (key_order.hpp), where the reader sorted them beside
+    /// the parsing; key_orders() sorts the tables missing here (a generated delivery's).
+    std::map<std::string, std::vector<std::uint32_t>> sorted_rows;
 
     /// The table for `spec`, created empty when absent.
     Table& table(const FileSpec& spec);

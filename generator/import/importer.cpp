@@ -20,6 +20,7 @@
 #include "db/database_backups.hpp"
 #include "db/database_copy.hpp"
 #include "import/delivery_checks.hpp"
+#include "import/key_order.hpp"
 #include "import/table_parser.hpp"
 #include "import/target_checks.hpp"
 
@@ -105,6 +106,8 @@ Delivery read_delivery_folder(const std::filesystem::path& folder, Date today,
         Table table;
         std::vector<Issue> issues;
         std::string sha256;
+        std::uintmax_t bytes = 0;
+        std::vector<std::uint32_t> sorted_rows;
     };
     std::vector<Job> jobs;
     for (const auto& spec : file_specs()) {
@@ -116,16 +119,26 @@ Delivery read_delivery_folder(const std::filesystem::path& folder, Date today,
                                   "municipalities.csv and institutions.csv)"});
             continue;
         }
-        jobs.push_back({&spec, it->second, {}, {}, {}});
+        std::error_code unknown_size; // the read names the file if it cannot be read
+        const std::uintmax_t bytes = fs::file_size(it->second, unknown_size);
+        jobs.push_back({&spec, it->second, {}, {}, {}, unknown_size ? 0 : bytes, {}});
         files.erase(it);
     }
-    parallel_for(jobs.size(), workers, [&](size_t j, size_t) {
-        const std::string text = read_text_file(jobs[j].path, "a file of the delivery");
-        jobs[j].sha256 = sha256_hex(text);
-        jobs[j].table = parse_table(*jobs[j].spec, text, today, jobs[j].issues);
+    // Each worker sorts the rows of the file it parsed by key too (what the checks and the load
+    // need), the largest files first so that the two workers end together.
+    std::vector<size_t> largest_first(jobs.size());
+    for (size_t j = 0; j < jobs.size(); ++j) largest_first[j] = j;
+    std::stable_sort(largest_first.begin(), largest_first.end(), [&](size_t a, size_t b) { return jobs[a].bytes > jobs[b].bytes; });
+    parallel_for(jobs.size(), workers, [&](size_t k, size_t) {
+        Job& job = jobs[largest_first[k]];
+        const std::string text = read_text_file(job.path, "a file of the delivery");
+        job.sha256 = sha256_hex(text);
+        job.table = parse_table(*job.spec, text, today, job.issues);
+        job.sorted_rows = key_order(job.table);
     });
     Delivery delivery;
     for (auto& job : jobs) {
+        delivery.sorted_rows[job.spec->table] = std::move(job.sorted_rows);
         delivery.tables[job.spec->table] = std::move(job.table);
         delivery.file_sha256[job.spec->table] = job.sha256;
         issues.insert(issues.end(), job.issues.begin(), job.issues.end());
@@ -144,7 +157,7 @@ ImportResult import_delivery(SQLite::Database& db, const Delivery& delivery,
     StepClock steps(result.stage_seconds);
     const KeyOrders orders = key_orders(delivery, options.jobs);
     const KnownKeys stored = read_known_keys(db);
-    steps.lap("sort");
+    steps.lap("key order");
     if (has_errors(issues)) { // a file is wrong already: nothing will be loaded, say everything found
         append(issues, cross_file_issues(delivery, orders, stored, options));
         throw DeliveryRejected(std::move(issues));

@@ -74,14 +74,18 @@ bool same_key(const Table& t, const std::vector<int>& columns, std::uint32_t a, 
 }
 
 KeyOrders key_orders(const Delivery& delivery, int jobs) {
-    std::vector<std::pair<const std::string*, const Table*>> tables;
-    for (const auto& [name, table] : delivery.tables) tables.emplace_back(&name, &table);
-    // The largest first: the costs alone are half the rows, the other worker sorts the rest.
-    std::stable_sort(tables.begin(), tables.end(), [](const auto& a, const auto& b) { return a.second->rows() > b.second->rows(); });
-    std::vector<std::vector<std::uint32_t>> sorted(tables.size());
-    parallel_for(tables.size(), jobs, [&](size_t i, size_t) { sorted[i] = key_order(*tables[i].second); });
     KeyOrders orders;
-    for (size_t i = 0; i < tables.size(); ++i) orders[*tables[i].first] = std::move(sorted[i]);
+    std::vector<std::pair<const std::string*, const Table*>> unsorted;
+    for (const auto& [name, table] : delivery.tables) {
+        const auto sorted = delivery.sorted_rows.find(name);
+        if (sorted != delivery.sorted_rows.end() && sorted->second.size() == table.rows()) orders[name] = sorted->second;
+        else unsorted.emplace_back(&name, &table);
+    }
+    // The largest first: the costs alone are half the rows, the other worker sorts the rest.
+    std::stable_sort(unsorted.begin(), unsorted.end(), [](const auto& a, const auto& b) { return a.second->rows() > b.second->rows(); });
+    std::vector<std::vector<std::uint32_t>> sorted(unsorted.size());
+    parallel_for(unsorted.size(), jobs, [&](size_t i, size_t) { sorted[i] = key_order(*unsorted[i].second); });
+    for (size_t i = 0; i < unsorted.size(); ++i) orders[*unsorted[i].first] = std::move(sorted[i]);
     return orders;
 }
 

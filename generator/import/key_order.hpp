@@ -21,7 +21,8 @@ std::vector<int> key_columns(const Table& table);
 bool same_key(const Table& table, const std::vector<int>& columns, std::uint32_t a, std::uint32_t b);
 
 using KeyOrders = std::map<std::string, std::vector<std::uint32_t>>;
-/// Every table's key_order(), sorted on up to `jobs` workers (0: the machine's cores).
+/// Every table's key_order(): the delivery's sorted_rows where the reader sorted them, the other
+/// tables sorted on up to `jobs` workers (0: the machine's cores).
 KeyOrders key_orders(const Delivery& delivery, int jobs);
 
 } // namespace ss
