@@ -9,7 +9,7 @@ packages=(
   doctest-dev libcli11-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libxlsxwriter-dev libkainjow-mustache-dev nlohmann-json3-dev libssl-dev
-  libcurl4-openssl-dev libtomlplusplus-dev libqpdf-dev
+  libcurl4-openssl-dev libtomlplusplus-dev libqpdf-dev libmimalloc-dev
   poppler-utils qpdf unzip
   # The output checks of the tests: Chromium for axe-core, Java for the Nu Html Checker,
   # LibreOffice to open every workbook, with Carlito (Calibri's metrics, the workbooks' font) so

@@ -71,6 +71,17 @@ TEST_CASE("cli: the demo delivery imports; one corrupted line is named and chang
     CHECK(file_fingerprint(db) == before);
 }
 
+TEST_CASE("cli: --version names the version and the allocator the program runs on") {
+    // The release build runs on mimalloc (CMakeLists.txt); a sanitizer build on glibc's malloc.
+    auto r = run_cli("--version");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find(std::string("samen-sturen ") + SAMEN_STUREN_VERSION + "\n") == 0);
+    if (std::string(SAMEN_STUREN_ALLOCATOR) == "mimalloc")
+        CHECK(r.out.find("memory allocator: mimalloc 2.") != std::string::npos);
+    else
+        CHECK(r.out.find("memory allocator: glibc malloc\n") != std::string::npos);
+}
+
 TEST_CASE("cli: exit codes for usage, input and database problems") {
     TempDir dir;
     SUBCASE("a missing required option is a usage error") {

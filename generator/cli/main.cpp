@@ -2,6 +2,7 @@
 // one line on stderr and a documented exit code (README.md, "Exit codes").
 #include <csignal>
 #include <iostream>
+#include <string>
 
 #include <SQLiteCpp/Exception.h>
 
@@ -11,10 +12,30 @@
 #include "core/errors.hpp"
 #include "import/importer.hpp"
 
+#ifdef SAMEN_STUREN_MIMALLOC
+#include <mimalloc.h>
+#endif
+
+namespace {
+
+/// The version, and which allocator the program runs on (CMakeLists.txt, option MIMALLOC).
+std::string version_text() {
+    std::string text = std::string("samen-sturen ") + SAMEN_STUREN_VERSION + "\nmemory allocator: ";
+#ifdef SAMEN_STUREN_MIMALLOC
+    const int v = mi_version(); // 209 is 2.0.9
+    text += "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." + std::to_string(v % 10);
+#else
+    text += "glibc malloc";
+#endif
+    return text;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     CLI::App app{"samen-sturen: quarterly Samen Sturen steering packages from a youth-care "
                  "region's measure database"};
-    app.set_version_flag("--version", SAMEN_STUREN_VERSION);
+    app.set_version_flag("--version", version_text());
     app.require_subcommand(1);
 
     ss::cli::ImportCommand import_cmd;
