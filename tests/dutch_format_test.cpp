@@ -1,6 +1,8 @@
 // Dutch formats as a policy officer reads them.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "format/dutch.hpp"
 
 using namespace ss;
@@ -16,6 +18,12 @@ TEST_CASE("dutch: numbers have a thousands dot and a decimal comma") {
     CHECK(format_number(-0.04, 1) == "0,0"); // no "-0,0"
     CHECK(format_number(83.0167955699968, 1) == "83,0");
     CHECK(format_number(1000000.0, 0) == "1.000.000");
+    // Beyond what an integer holds, and what is not a number: as printf's "%.0f" writes them.
+    CHECK(format_number(1e20, 0) == "100.000.000.000.000.000.000");
+    CHECK(format_number(123456789012345678.0, 1) == "123.456.789.012.345.676,8");
+    CHECK(format_number(0.0, 2) == "0,00");
+    CHECK(format_number(7.0, 3) == "7,000");
+    CHECK(format_number(std::nan(""), 0) == "nan");
 }
 
 TEST_CASE("dutch: euros, percentages, dates and quarters") {

@@ -1,7 +1,8 @@
 #include "format/dutch.hpp"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <string_view>
 
 namespace ss {
 
@@ -10,13 +11,21 @@ std::string format_number(double value, int decimals) {
     // Round half away from zero on the scaled value; print the integer and fraction parts.
     const double rounded = std::round(std::abs(value) * scale);
     const bool negative = value < 0 && rounded > 0;
-    char digits[64];
-    std::snprintf(digits, sizeof digits, "%.0f", rounded);
-    std::string all = digits;
-    if (static_cast<int>(all.size()) <= decimals) all.insert(0, decimals - all.size() + 1, '0');
-    const std::string whole = all.substr(0, all.size() - decimals);
-    const std::string fraction = all.substr(all.size() - decimals);
-    std::string out = negative ? "-" : "";
+    // A whole number's digits, as printf's "%.0f" writes them, without printf's format parsing
+    // (a national run formats millions of numbers: docs/performance.md, "Rendering").
+    char digits[400];
+    std::string_view all(digits, std::to_chars(digits, digits + sizeof digits, rounded, std::chars_format::fixed, 0).ptr - digits);
+    std::string padded;
+    if (static_cast<int>(all.size()) <= decimals) {
+        padded.assign(decimals - all.size() + 1, '0');
+        padded += all;
+        all = padded;
+    }
+    const std::string_view whole = all.substr(0, all.size() - decimals);
+    const std::string_view fraction = all.substr(all.size() - decimals);
+    std::string out;
+    out.reserve(whole.size() * 4 / 3 + fraction.size() + 2);
+    if (negative) out += '-';
     for (size_t i = 0; i < whole.size(); ++i) {
         if (i > 0 && (whole.size() - i) % 3 == 0) out += '.';
         out += whole[i];
