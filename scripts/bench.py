@@ -38,6 +38,14 @@ def run(args, **kwargs):
     return result
 
 
+def settle():
+    """Writes a database just made to disk before it is measured: the kernel writing back a
+    gigabyte of dirty pages during the first runs made them a fifth slower (bench of 5df6aed:
+    twice the history's SQL stage 3.9 s against 3.0-3.3 s in runs of their own)."""
+    os.sync()
+    time.sleep(2)
+
+
 def median(values):
     return statistics.median(values) if values else float("nan")
 
@@ -70,6 +78,7 @@ class Bench:
             if csv:
                 args += ["--csv", str(csv)]
             run(args)
+            settle()
         return db
 
     def doubled_delivery(self, delivery):
@@ -118,6 +127,7 @@ class Bench:
         if not db.exists():
             log("importing the doubled delivery once")
             run([self.binary, "import", "--db", str(db), str(self.doubled_delivery(delivery)), "--today", "2026-01-20"])
+            settle()
         return db
 
     def import_rows_per_second(self, delivery):
