@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -37,18 +36,10 @@ std::vector<std::string> stream_headers(const std::string& pdf) {
     return headers;
 }
 
-/// The files of the small demo's run with this extension (".xlsx", ".pdf").
-std::vector<std::filesystem::path> demo_outputs(const std::string& extension) {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(small_demo_run().quarter_folder))
-        if (entry.path().extension() == extension) files.push_back(entry.path());
-    return files;
-}
-
 } // namespace
 
 TEST_CASE("compression: every part of every workbook is deflated at zlib's fastest level") {
-    const auto workbooks = demo_outputs(".xlsx");
+    const auto workbooks = files_with_extension(small_demo_run().quarter_folder, ".xlsx");
     CHECK(workbooks.size() >= 4);
     for (const auto& workbook : workbooks) {
         const auto flags = zip_entry_flags(read_file(workbook));
@@ -59,7 +50,7 @@ TEST_CASE("compression: every part of every workbook is deflated at zlib's faste
 }
 
 TEST_CASE("compression: every stream of every PDF is deflated at zlib's fastest level") {
-    const auto pdfs = demo_outputs(".pdf");
+    const auto pdfs = files_with_extension(small_demo_run().quarter_folder, ".pdf");
     CHECK(pdfs.size() >= 4);
     for (const auto& pdf : pdfs) {
         const auto headers = stream_headers(read_file(pdf));

@@ -60,9 +60,7 @@ std::string field(const std::string& line, size_t n) {
 TEST_CASE("outputs: every workbook of a run opens in LibreOffice; the KPI sheets equal kpis.csv") {
     const auto& run = small_demo_run();
     TempDir dir;
-    std::vector<fs::path> workbooks;
-    for (const auto& e : fs::recursive_directory_iterator(run.quarter_folder))
-        if (e.path().extension() == ".xlsx") workbooks.push_back(e.path());
+    const std::vector<fs::path> workbooks = files_with_extension(run.quarter_folder, ".xlsx");
     REQUIRE(workbooks.size() >= 5);
     convert_with_libreoffice(workbooks, dir.path(), libreoffice_sheets_csv, 300);
     int checked = 0;

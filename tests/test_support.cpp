@@ -193,6 +193,13 @@ std::string kpis_csv_value(const std::filesystem::path& file, const std::string&
     return {};
 }
 
+std::vector<std::filesystem::path> files_with_extension(const std::filesystem::path& folder, const std::string& extension) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
+        if (entry.path().extension() == extension) files.push_back(entry.path());
+    return files;
+}
+
 std::string pdf_text(const std::filesystem::path& pdf, int page) {
     const std::string pages = page > 0 ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : "";
     return run_cli_text("pdftotext -layout" + pages + " '" + pdf.string() + "' -");

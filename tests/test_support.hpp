@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 
@@ -84,6 +85,9 @@ struct DemoRun {
     std::filesystem::path internal_folder() const { return quarter_folder / "internal"; }
 };
 const DemoRun& small_demo_run();
+
+/// The files under `folder`, at any depth, whose extension is `extension` (".pdf", ".xlsx").
+std::vector<std::filesystem::path> files_with_extension(const std::filesystem::path& folder, const std::string& extension);
 
 /// The one value of kpis.csv `file` for scope, KPI and breakdown ("" when the row has none).
 std::string kpis_csv_value(const std::filesystem::path& file, const std::string& scope_code,
