@@ -42,8 +42,7 @@ def settle():
     """Writes a database just made to disk before it is measured: the kernel writing back a
     gigabyte of dirty pages during the first runs made them a fifth slower (bench of 5df6aed:
     twice the history's SQL stage 3.9 s against 3.0-3.3 s in runs of their own)."""
-    os.sync()
-    time.sleep(2)
+    os.sync()  # returns when the dirty pages are written
 
 
 def median(values):
